@@ -1,0 +1,26 @@
+import { onPanelMessage, sendSnapshot } from '@/lib/browser/content-port';
+import { isLinkedInProfileUrl } from '@/lib/content/sites';
+import { watchPage } from '@/lib/content/watch';
+import { readLinkedInProfile } from '@/lib/linkedin';
+
+// Reads only: nothing is ever injected into LinkedIn's page (it probes for extensions' DOM and resources).
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const watcher = watchPage(ctx, {
+      read: () => ({
+        url: location.href,
+        profile: readLinkedInProfile(document, location.href),
+        profileUrl: isLinkedInProfileUrl(location.href),
+      }),
+      send: (r) => sendSnapshot({ site: 'linkedin', readAt: Date.now(), ...r }),
+      // LinkedIn re-renders constantly (feeds, presence); a slower debounce keeps the cost negligible.
+      debounceMs: 150,
+      maxWaitMs: 800,
+    });
+    onPanelMessage(ctx, (m) => {
+      if (m.type === 'content:reread') watcher.refresh();
+    });
+  },
+});

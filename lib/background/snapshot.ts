@@ -1,0 +1,26 @@
+import { getSettings, recordGmailThread, recordProfileVisit, refreshFromProfile } from '../db/contacts';
+import type { ResourcefulDB } from '../db/schema';
+import type { PageSnapshot, TabState } from '../messaging';
+
+/** What the snapshot handler needs from its surroundings (storage adapters, the clock), so tests can supply it. */
+export interface SnapshotDeps {
+  db: ResourcefulDB;
+  saveTabState: (state: TabState) => Promise<void>;
+  now: () => number;
+}
+
+/**
+ * A content script reported what its tab shows: remember it for the panel, then let history accrue on saved
+ * contacts (mail seen in a thread with them, a visit to their profile). Nothing is saved for unknown people.
+ */
+export async function handleSnapshot(deps: SnapshotDeps, tabId: number, snapshot: PageSnapshot): Promise<void> {
+  await deps.saveTabState({ tabId, snapshot });
+  const now = deps.now();
+  if (snapshot.site === 'gmail' && snapshot.thread) {
+    const { ownEmails } = await getSettings(deps.db);
+    await recordGmailThread(deps.db, snapshot.thread, ownEmails, snapshot.url, now);
+  } else if (snapshot.site === 'linkedin' && snapshot.profile) {
+    await recordProfileVisit(deps.db, snapshot.profile, now);
+    await refreshFromProfile(deps.db, snapshot.profile, now);
+  }
+}

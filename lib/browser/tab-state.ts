@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { TabStateSchema, tabKey, type TabState } from '../messaging';
+
+/**
+ * "What is on tab N", kept in `storage.session`: it survives the service worker being stopped, is gone when the
+ * browser closes, and (at its default access level) is readable by extension pages only, never by content scripts.
+ */
+
+/** Stores a tab's latest snapshot. */
+export async function saveTabState(state: TabState): Promise<void> {
+  await browser.storage.session.set({ [tabKey(state.tabId)]: state });
+}
+
+/** Forgets a closed tab. */
+export async function removeTabState(tabId: number): Promise<void> {
+  await browser.storage.session.remove(tabKey(tabId));
+}
+
+/** The latest snapshot of a tab, or null when none is known (or the stored value is not valid). */
+export async function getTabState(tabId: number): Promise<TabState | null> {
+  const key = tabKey(tabId);
+  const got = await browser.storage.session.get(key);
+  const parsed = TabStateSchema.safeParse(got[key]);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Calls `onChange` whenever the tab's snapshot changes. Returns an unsubscribe function. */
+export function watchTabState(tabId: number, onChange: (state: TabState | null) => void): () => void {
+  const key = tabKey(tabId);
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'session' || !(key in changes)) return;
+    const parsed = TabStateSchema.safeParse(changes[key]?.newValue);
+    onChange(parsed.success ? parsed.data : null);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

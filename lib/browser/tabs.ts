@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import type { PanelToContent } from '../messaging';
+
+/** The tab the panel should show: its id and URL (the URL may be unknown for pages we have no access to). */
+export interface ActiveTab {
+  tabId: number;
+  url: string | null;
+}
+
+/**
+ * Follows the active tab of the window this page lives in (the side panel belongs to one window). Calls `onTab`
+ * now and on every switch. Returns an unsubscribe function.
+ */
+export function watchActiveTab(onTab: (tab: ActiveTab | null) => void): () => void {
+  let windowId: number | undefined;
+  let stopped = false;
+  const report = async () => {
+    const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId });
+    if (!stopped) onTab(tab?.id !== undefined ? { tabId: tab.id, url: tab.url ?? null } : null);
+  };
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (windowId === undefined || info.windowId === windowId) void report();
+  };
+  const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { active?: boolean; windowId?: number }) => {
+    if (tab.active && (windowId === undefined || tab.windowId === windowId) && (change.url || change.status === 'complete')) {
+      onTab({ tabId, url: (tab as { url?: string }).url ?? null });
+    }
+  };
+  void browser.windows.getCurrent().then((w) => {
+    windowId = w.id;
+    void report();
+  });
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    stopped = true;
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
+}
+
+/** Sends a message to a tab's content script; resolves false when no content script is listening. */
+export async function sendToTab(tabId: number, message: PanelToContent): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens a URL in a new tab next to the current one (e.g. a Gmail thread from history). */
+export async function openUrl(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+}
+
+/** Opens the extension's options page. */
+export async function openOptions(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}

@@ -1,0 +1,85 @@
+/**
+ * Keeps a content script's reading of its page fresh without costing the page: reads once on load, then after
+ * navigation or DOM changes, debounced, and sends only when what it read actually changed.
+ */
+
+/** The parts of WXT's ContentScriptContext the watcher uses (so tests can pass a fake). */
+export interface WatchContext {
+  setTimeout(handler: () => void, timeout?: number): number;
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void;
+  onInvalidated(cb: () => void): () => void;
+  readonly isValid: boolean;
+}
+
+/** What to read and where to send it. */
+export interface WatchOptions<T> {
+  /** Reads the page; must not throw (the readers never do). */
+  read: () => T;
+  /** Called with a new reading; never called twice in a row with equal readings. */
+  send: (reading: T) => void;
+  /** Quiet time after the last DOM change before reading, in ms. */
+  debounceMs?: number;
+  /** Longest a stream of DOM changes can delay a reading, in ms. */
+  maxWaitMs?: number;
+  /** The subtree to observe (defaults to document.body). */
+  root?: () => Node | null;
+  /** Equality key for readings (defaults to JSON). */
+  key?: (reading: T) => string;
+}
+
+/** Handle returned by `watchPage`. */
+export interface PageWatcher {
+  /** Reads now and sends even when unchanged (the panel asked for a fresh reading). */
+  refresh(): void;
+}
+
+/** Starts watching; everything stops when the context is invalidated (extension reloaded or updated). */
+export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatcher {
+  const debounceMs = opts.debounceMs ?? 60;
+  const maxWaitMs = opts.maxWaitMs ?? 400;
+  const key = opts.key ?? ((r: T) => JSON.stringify(r));
+  let lastKey: string | null = null;
+  let timer: number | null = null;
+  let firstPending = 0;
+
+  const run = (force: boolean) => {
+    timer = null;
+    firstPending = 0;
+    if (!ctx.isValid) return;
+    const reading = opts.read();
+    const k = key(reading);
+    if (!force && k === lastKey) return;
+    lastKey = k;
+    opts.send(reading);
+  };
+
+  const schedule = () => {
+    const now = performance.now();
+    if (firstPending === 0) firstPending = now;
+    if (timer !== null) clearTimeout(timer);
+    // Under a constant stream of mutations (Gmail animates a lot), still read at least every maxWaitMs.
+    const wait = now - firstPending >= maxWaitMs ? 0 : debounceMs;
+    timer = ctx.setTimeout(() => run(false), wait);
+  };
+
+  const observer = new MutationObserver(schedule);
+  const observe = () => {
+    const root = opts.root?.() ?? document.body;
+    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['title', 'aria-label', 'data-message-id', 'data-legacy-message-id'] });
+  };
+  observe();
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (timer !== null) clearTimeout(timer);
+  });
+  // SPA navigations: WXT's locationchange covers pushState; hashchange is Gmail's own way of switching threads.
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'hashchange', schedule);
+  ctx.addEventListener(window, 'popstate', schedule);
+  // A tab brought back from the background may have been changed while hidden: read when it becomes visible.
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') schedule();
+  });
+  run(false);
+  return { refresh: () => run(true) };
+}

@@ -1,0 +1,43 @@
+/**
+ * Text helpers shared by the page readers. Page text is hostile input: these only ever produce plain strings,
+ * never markup, and bound every length so a 10 MB page cannot blow up a message or a database row.
+ */
+
+// Zero-width and bidi control characters: invisible, used to spoof names, and noise in search and comparison.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+
+/** Collapse whitespace, drop invisible/bidi control characters, trim, and cap at `max` characters. */
+export function cleanText(value: string | null | undefined, max = 1000): string {
+  if (!value) return '';
+  // Cap before the regexes too, so a huge text node costs O(max), not O(size).
+  const head = value.length > max * 4 ? value.slice(0, max * 4) : value;
+  const out = head.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return out.length > max ? `${out.slice(0, max - 1).trimEnd()}…` : out;
+}
+
+/** Like `cleanText` but keeps line breaks (paragraphs), collapsing runs of blank lines. */
+export function cleanMultiline(value: string | null | undefined, max = 20_000): string {
+  if (!value) return '';
+  const head = value.length > max * 2 ? value.slice(0, max * 2) : value;
+  const out = head
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return out.length > max ? `${out.slice(0, max - 1).trimEnd()}…` : out;
+}
+
+/** A loose, deliberately simple email check: one @, a dot in the domain, no spaces. Lower-cases the result. */
+export function normalizeEmail(value: string | null | undefined): string | null {
+  const v = cleanText(value, 320).toLowerCase().replace(/^mailto:/, '');
+  return /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(v) ? v : null;
+}
+
+/** Finds the first email address inside free text (e.g. a page title "Inbox - me@x.com - Gmail"). */
+export function findEmail(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(value.slice(0, 2000));
+  return m ? normalizeEmail(m[0]) : null;
+}
