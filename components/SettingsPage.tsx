@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { saveSettings } from '@/lib/db/contacts';
+import type { Settings } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import { queries } from '@/lib/panel/queries';
+import { normalizeEmail } from '@/lib/text';
+import { useSettings, useTheme } from './hooks';
+import { ErrorText, Section } from './panel/ui';
+
+/** Options page: the rep's own addresses, theme, storage use, privacy. */
+export function SettingsPage() {
+  const settings = useSettings();
+  useTheme(settings.theme);
+  return (
+    <div className="options">
+      <h1>Resourceful settings</h1>
+      <OwnEmails settings={settings} />
+      <Section title="Appearance">
+        <label className="field">
+          <span>Theme</span>
+          <select value={settings.theme} onChange={(e) => void saveSettings(getDb(), { theme: e.target.value as Settings['theme'] })} data-testid="theme">
+            <option value="system">Same as the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </Section>
+      <StorageUse />
+      <Section title="Privacy">
+        <ul className="capabilities">
+          <li>Resourceful reads the Gmail conversation and the LinkedIn profile you have open, only on those two sites.</li>
+          <li>Everything it keeps (contacts, notes, history, settings) is stored in this browser's IndexedDB.</li>
+          <li>It makes no network requests: no account, no server, no analytics, no remote code.</li>
+          <li>Nothing is saved about a person until you press “Save contact”.</li>
+        </ul>
+      </Section>
+    </div>
+  );
+}
+
+function OwnEmails({ settings }: { settings: Settings }) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const email = normalizeEmail(draft);
+    if (!email) {
+      setError("That doesn't look like an email address.");
+      return;
+    }
+    setError(null);
+    await saveSettings(getDb(), { ownEmails: [...settings.ownEmails, email] });
+    setDraft('');
+  };
+  return (
+    <Section title="Your email addresses" testId="own-emails">
+      <p className="muted">
+        The Gmail account you are signed in to is recognised by itself. Add aliases and other addresses you write from, so
+        your own messages are never taken for the other party.
+      </p>
+      <ul className="tag-list">
+        {settings.ownEmails.map((e) => (
+          <li key={e} className="tag" data-testid="own-email">
+            {e}
+            <button type="button" className="tag-remove" aria-label={`Remove ${e}`} onClick={() => void saveSettings(getDb(), { ownEmails: settings.ownEmails.filter((x) => x !== e) })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="row" onSubmit={add}>
+        <label className="sr-only" htmlFor="own-email">
+          Add an address
+        </label>
+        <input id="own-email" type="email" value={draft} placeholder="me@example.com" onChange={(e) => setDraft(e.target.value)} />
+        <button type="submit" className="btn btn-primary">
+          Add
+        </button>
+      </form>
+      <ErrorText error={error} />
+    </Section>
+  );
+}
+
+function StorageUse() {
+  const q = useQuery(queries.storageEstimate());
+  const mb = (n?: number) => `${((n ?? 0) / 1_048_576).toFixed(1)} MB`;
+  return (
+    <Section title="Storage">
+      <p className="muted">{q.data ? `Using ${mb(q.data.usage)} of ${mb(q.data.quota)} available to this browser profile.` : 'Measuring…'}</p>
+    </Section>
+  );
+}

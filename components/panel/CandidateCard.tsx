@@ -1,0 +1,71 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ContactCandidate } from '@/lib/contacts/identity';
+import { saveCandidate } from '@/lib/db/contacts';
+import { getDb } from '@/lib/db/schema';
+import type { GmailThread } from '@/lib/gmail/types';
+import { ThreadLine } from './ContactView';
+import { Avatar, ErrorText } from './ui';
+
+/** The person on the page, not saved yet: what we can see, and one click to save them. Nothing is saved on its own. */
+export function CandidateCard({
+  candidate,
+  thread,
+  url,
+  ownEmails,
+  now,
+}: {
+  candidate: ContactCandidate;
+  thread?: GmailThread | null;
+  url?: string | null;
+  ownEmails: readonly string[];
+  now: number;
+}) {
+  const save = useMutation({
+    mutationFn: () => saveCandidate(getDb(), candidate, { now: Date.now(), thread, url, ownEmails }),
+  });
+  const li = candidate.linkedin;
+  return (
+    <article className="contact candidate" data-testid="candidate">
+      <header className="contact-head">
+        <Avatar name={candidate.name} />
+        <div className="contact-id">
+          <h1 data-testid="contact-name">{candidate.name}</h1>
+          {li?.headline && (
+            <p className="contact-headline" data-testid="contact-headline">
+              {li.headline}
+            </p>
+          )}
+          {(candidate.title || candidate.company) && (
+            <p className="contact-role" data-testid="contact-role">
+              {[candidate.title, candidate.company].filter(Boolean).join(' · ')}
+              {candidate.companySource === 'email_domain' && <span className="muted small"> (from email domain)</span>}
+            </p>
+          )}
+          {candidate.email && (
+            <p className="contact-email" data-testid="contact-email">
+              {candidate.email}
+            </p>
+          )}
+          {candidate.location && (
+            <p className="muted small" data-testid="contact-location">
+              {candidate.location}
+            </p>
+          )}
+          {li && (
+            <p className="muted small" data-testid="contact-url">
+              {li.url}
+            </p>
+          )}
+        </div>
+      </header>
+      {candidate.source === 'gmail' && <ThreadLine page={candidate} now={now} />}
+      <div className="row">
+        <button type="button" className="btn btn-primary" data-testid="save-contact" disabled={save.isPending} onClick={() => save.mutate()}>
+          {save.isPending ? 'Saving…' : 'Save contact'}
+        </button>
+        <span className="muted small">Saved contacts get notes, tags and a history.</span>
+      </div>
+      <ErrorText error={save.error} />
+    </article>
+  );
+}

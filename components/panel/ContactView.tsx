@@ -1,0 +1,155 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { unlinkProfile, updateContact } from '@/lib/db/contacts';
+import type { Contact } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import { openUrl } from '@/lib/browser/tabs';
+import { fullDate, relativeTime } from '@/lib/panel/format';
+import { HistorySection } from './HistorySection';
+import { NotesSection } from './NotesSection';
+import { TagsEditor } from './TagsEditor';
+import { Avatar, ErrorText, Section } from './ui';
+
+/** What the current page adds to a contact's header (the Gmail thread they are in). */
+export interface PageContext {
+  subject: string | null;
+  lastWroteAt: number | null;
+  lastWroteRaw: string | null;
+}
+
+/** A saved contact: who they are, tags, notes, linked profiles and history. */
+export function ContactView({ contact, page, now, extra }: { contact: Contact; page?: PageContext; now: number; extra?: React.ReactNode }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <article className="contact" data-testid="contact" data-contact-id={contact.id}>
+      <header className="contact-head">
+        <Avatar name={contact.name} />
+        <div className="contact-id">
+          <h1 data-testid="contact-name">{contact.name}</h1>
+          {(contact.title || contact.company) && (
+            <p className="contact-role" data-testid="contact-role">
+              {[contact.title, contact.company].filter(Boolean).join(' · ')}
+            </p>
+          )}
+          {contact.emails.map((e) => (
+            <p key={e} className="contact-email" data-testid="contact-email">
+              {e}
+            </p>
+          ))}
+          {contact.location && <p className="muted small">{contact.location}</p>}
+        </div>
+        <span className="badge badge-saved" title="Saved in Resourceful">
+          Saved
+        </span>
+      </header>
+      {page && <ThreadLine page={page} now={now} />}
+      <div className="row">
+        <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+          {editing ? 'Close editor' : 'Edit details'}
+        </button>
+      </div>
+      {editing && <EditContact contact={contact} onDone={() => setEditing(false)} />}
+      <TagsEditor contact={contact} />
+      {extra}
+      {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} />}
+      <NotesSection contactId={contact.id} now={now} />
+      <HistorySection contactId={contact.id} now={now} />
+    </article>
+  );
+}
+
+/** "Re: subject · last wrote 3 h ago" for the thread that is open. */
+export function ThreadLine({ page, now }: { page: PageContext; now: number }) {
+  return (
+    <div className="thread-line" data-testid="thread-line">
+      {page.subject && (
+        <p className="thread-subject" data-testid="thread-subject">
+          {page.subject}
+        </p>
+      )}
+      <p className="muted small" data-testid="last-wrote">
+        {page.lastWroteAt !== null ? (
+          <>
+            Last wrote <time title={fullDate(page.lastWroteAt)}>{relativeTime(page.lastWroteAt, now)}</time>
+          </>
+        ) : page.lastWroteRaw ? (
+          <>Last wrote {page.lastWroteRaw}</>
+        ) : (
+          <>You wrote last; no reply from them in this thread yet</>
+        )}
+      </p>
+    </div>
+  );
+}
+
+function LinkedProfiles({ contact }: { contact: Contact }) {
+  const unlink = useMutation({ mutationFn: (slug: string) => unlinkProfile(getDb(), contact.id, slug, Date.now()) });
+  return (
+    <Section title="LinkedIn" testId="linked-profiles">
+      <ul className="link-list">
+        {contact.linkedin.map((r) => (
+          <li key={r.slug} className="link-row">
+            <div>
+              <button type="button" className="link" onClick={() => void openUrl(r.url)}>
+                {r.url.replace(/^https:\/\/www\./, '')}
+              </button>
+              {r.headline && <div className="muted small">{r.headline}</div>}
+            </div>
+            <button type="button" className="btn btn-small" onClick={() => unlink.mutate(r.slug)} disabled={unlink.isPending}>
+              Unlink
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorText error={unlink.error} />
+    </Section>
+  );
+}
+
+function EditContact({ contact, onDone }: { contact: Contact; onDone: () => void }) {
+  const [form, setForm] = useState({
+    name: contact.name,
+    company: contact.company ?? '',
+    title: contact.title ?? '',
+    location: contact.location ?? '',
+    emails: contact.emails.join(', '),
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      updateContact(
+        getDb(),
+        contact.id,
+        { ...form, emails: form.emails.split(/[,\s]+/).filter(Boolean) },
+        Date.now(),
+      ),
+    onSuccess: onDone,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  const field = (key: keyof typeof form, label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input value={form[key]} onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))} />
+    </label>
+  );
+  return (
+    <form className="card form" onSubmit={submit} data-testid="edit-contact">
+      {field('name', 'Name')}
+      {field('company', 'Company')}
+      {field('title', 'Title')}
+      {field('location', 'Location')}
+      {field('emails', 'Email addresses (comma-separated)')}
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          Save details
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      <ErrorText error={save.error} />
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { getTimeline, type TimelineItem } from '@/lib/db/contacts';
+import type { InteractionKind } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import { openUrl } from '@/lib/browser/tabs';
+import { fullDate, relativeTime } from '@/lib/panel/format';
+import { Section } from './ui';
+
+const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
+  email_in: { icon: '↘', label: 'They wrote' },
+  email_out: { icon: '↗', label: 'You wrote' },
+  profile_visit: { icon: '👤', label: 'Viewed LinkedIn profile' },
+  contact_saved: { icon: '＋', label: 'Saved as a contact' },
+  profile_linked: { icon: '🔗', label: 'Linked LinkedIn profile' },
+  profile_unlinked: { icon: '⛓', label: 'Unlinked LinkedIn profile' },
+};
+
+/** The contact's history, newest first: mail in and out, profile visits, notes. */
+export function HistorySection({ contactId, now }: { contactId: string; now: number }) {
+  const [limit, setLimit] = useState(30);
+  const items = useLiveQuery(() => getTimeline(getDb(), contactId, limit + 1), [contactId, limit]);
+  return (
+    <Section title="History" testId="history">
+      {items === undefined ? null : items.length === 0 ? (
+        <p className="muted">Nothing yet. History fills in as you read their mail and visit their profile.</p>
+      ) : (
+        <>
+          <ol className="timeline">
+            {items.slice(0, limit).map((item) => (
+              <TimelineRow key={item.type === 'note' ? `n:${item.note.id}` : item.interaction.id} item={item} now={now} />
+            ))}
+          </ol>
+          {items.length > limit && (
+            <button type="button" className="btn btn-small" onClick={() => setLimit((l) => l + 50)}>
+              Show older
+            </button>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function TimelineRow({ item, now }: { item: TimelineItem; now: number }) {
+  const when = (
+    <time dateTime={new Date(item.at).toISOString()} title={fullDate(item.at)}>
+      {relativeTime(item.at, now)}
+    </time>
+  );
+  if (item.type === 'note') {
+    return (
+      <li className="tl tl-note" data-testid="history-item" data-kind="note">
+        <span className="tl-icon" aria-hidden="true">✎</span>
+        <div className="tl-body">
+          <div className="tl-head">
+            <strong>Note</strong> {when}
+          </div>
+          <p className="tl-snippet">{item.note.text}</p>
+        </div>
+      </li>
+    );
+  }
+  const i = item.interaction;
+  const k = KIND_LABEL[i.kind];
+  const isMail = i.kind === 'email_in' || i.kind === 'email_out';
+  return (
+    <li className={`tl tl-${i.kind}`} data-testid="history-item" data-kind={i.kind}>
+      <span className="tl-icon" aria-hidden="true">{k.icon}</span>
+      <div className="tl-body">
+        <div className="tl-head">
+          <strong>{k.label}</strong> {when}
+        </div>
+        {i.subject && (isMail && i.url ? (
+          <button type="button" className="link tl-subject" onClick={() => void openUrl(i.url!)} title="Open in Gmail">
+            {i.subject}
+          </button>
+        ) : (
+          <p className="tl-subject">{i.subject}</p>
+        ))}
+        {i.snippet && <p className="tl-snippet">{i.snippet}</p>}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { nameTokens } from '@/lib/contacts/identity';
+import { linkProfile, suggestLinks } from '@/lib/db/contacts';
+import type { Contact } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import type { LinkedInProfile } from '@/lib/linkedin/types';
+import { ErrorText, Section } from './ui';
+
+/**
+ * "Is this someone you already know?": suggests saved contacts for a LinkedIn profile (by name, helped by company)
+ * and lets the rep pick any contact by name. Linking merges the two without losing anything.
+ */
+export function LinkSection({ profile, onLinked }: { profile: LinkedInProfile; onLinked?: (c: Contact) => void }) {
+  const suggestions = useLiveQuery(() => suggestLinks(getDb(), profile), [profile.slug, profile.name, profile.company]);
+  const [query, setQuery] = useState('');
+  const matches = useLiveQuery(async () => {
+    const first = nameTokens(query)[0];
+    if (!first) return [];
+    const found = await getDb().contacts.where('nameTokens').startsWith(first).limit(20).toArray();
+    return found.filter((c) => !c.linkedinSlugs.includes(profile.slug));
+  }, [query, profile.slug]);
+  const link = useMutation({
+    mutationFn: (contactId: string) => linkProfile(getDb(), contactId, profile, Date.now()),
+    onSuccess: (c) => onLinked?.(c),
+  });
+
+  const row = (c: Contact, why?: string) => (
+    <li key={c.id} className="link-row" data-testid="link-suggestion">
+      <div>
+        <strong>{c.name}</strong>
+        <span className="muted">
+          {' '}
+          {[c.emails[0], c.company].filter(Boolean).join(' · ')}
+        </span>
+        {why && <div className="muted small">{why}</div>}
+      </div>
+      <button type="button" className="btn btn-small" disabled={link.isPending} onClick={() => link.mutate(c.id)}>
+        Link
+      </button>
+    </li>
+  );
+
+  return (
+    <Section title="Same person as a saved contact?" testId="link">
+      {suggestions && suggestions.length > 0 ? (
+        <ul className="link-list">{suggestions.map((s) => row(s.contact, s.reasons.join(', ')))}</ul>
+      ) : (
+        <p className="muted">No saved contact looks like {profile.name}.</p>
+      )}
+      <label className="field">
+        <span>Link to another contact</span>
+        <input type="search" value={query} placeholder="Search contacts by name" onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {matches && matches.length > 0 && <ul className="link-list">{matches.map((c) => row(c))}</ul>}
+      <ErrorText error={link.error} />
+    </Section>
+  );
+}

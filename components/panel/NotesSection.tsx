@@ -1,0 +1,127 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { addNote, deleteNote, getNotes, updateNote } from '@/lib/db/contacts';
+import type { Note } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import { fullDate, relativeTime } from '@/lib/panel/format';
+import { Section } from './ui';
+
+/** Notes on a contact: add, edit, delete, pin. Pinned notes stay on top. */
+export function NotesSection({ contactId, now }: { contactId: string; now: number }) {
+  const notes = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
+  const [draft, setDraft] = useState('');
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft.trim()) return;
+    await addNote(getDb(), contactId, draft, Date.now());
+    setDraft('');
+  };
+
+  return (
+    <Section title="Notes" testId="notes">
+      <form className="note-form" onSubmit={submit}>
+        <label className="sr-only" htmlFor={`note-${contactId}`}>
+          New note
+        </label>
+        <textarea
+          id={`note-${contactId}`}
+          value={draft}
+          placeholder="What did you learn, what matters to them?"
+          rows={2}
+          maxLength={20_000}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            // Ctrl/Cmd+Enter saves, as in most note fields.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+          }}
+        />
+        <button type="submit" className="btn btn-primary" disabled={!draft.trim()}>
+          Add note
+        </button>
+      </form>
+      {notes === undefined ? null : notes.length === 0 ? (
+        <p className="muted">No notes yet.</p>
+      ) : (
+        <ul className="notes">
+          {notes.map((n) => (
+            <NoteItem key={n.id} note={n} now={now} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function NoteItem({ note, now }: { note: Note; now: number }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note.text);
+  const [confirming, setConfirming] = useState(false);
+
+  const save = async () => {
+    if (!text.trim()) return;
+    await updateNote(getDb(), note.id, { text }, Date.now());
+    setEditing(false);
+  };
+
+  return (
+    <li className={`note${note.pinned ? ' pinned' : ''}`} data-testid="note">
+      {editing ? (
+        <div className="note-edit">
+          <label className="sr-only" htmlFor={`edit-${note.id}`}>
+            Edit note
+          </label>
+          <textarea id={`edit-${note.id}`} value={text} rows={3} autoFocus onChange={(e) => setText(e.target.value)} />
+          <div className="row">
+            <button type="button" className="btn btn-primary" onClick={() => void save()}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setText(note.text);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <p className="note-text">{note.text}</p>
+          <div className="note-meta">
+            <time dateTime={new Date(note.createdAt).toISOString()} title={fullDate(note.createdAt)}>
+              {note.pinned ? '📌 ' : ''}
+              {relativeTime(note.createdAt, now)}
+              {note.updatedAt !== note.createdAt ? ' · edited' : ''}
+            </time>
+            <span className="row">
+              <button type="button" className="btn btn-small" aria-pressed={note.pinned} onClick={() => void updateNote(getDb(), note.id, { pinned: !note.pinned }, Date.now())}>
+                {note.pinned ? 'Unpin' : 'Pin'}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              {confirming ? (
+                <>
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteNote(getDb(), note.id)}>
+                    Delete note?
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
+                  Delete
+                </button>
+              )}
+            </span>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

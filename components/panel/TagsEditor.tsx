@@ -1,0 +1,37 @@
+import { useState, type FormEvent } from 'react';
+import { updateContact } from '@/lib/db/contacts';
+import type { Contact } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+
+/** Tags on a contact: type and press Enter to add, × to remove. */
+export function TagsEditor({ contact }: { contact: Contact }) {
+  const [draft, setDraft] = useState('');
+  const setTags = (tags: string[]) => updateContact(getDb(), contact.id, { tags }, Date.now());
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const parts = draft.split(',').map((t) => t.trim()).filter(Boolean);
+    if (parts.length === 0) return;
+    await setTags([...contact.tags, ...parts]);
+    setDraft('');
+  };
+  return (
+    <div className="tags" data-testid="tags">
+      <ul className="tag-list" aria-label="Tags">
+        {contact.tags.map((t) => (
+          <li key={t} className="tag">
+            {t}
+            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={() => void setTags(contact.tags.filter((x) => x !== t))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} className="tag-form">
+        <label className="sr-only" htmlFor={`tag-${contact.id}`}>
+          Add tag
+        </label>
+        <input id={`tag-${contact.id}`} value={draft} placeholder="Add tag…" maxLength={60} onChange={(e) => setDraft(e.target.value)} />
+      </form>
+    </div>
+  );
+}

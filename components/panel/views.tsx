@@ -1,0 +1,133 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { candidateFromProfile, otherPartyOfThread } from '@/lib/contacts/identity';
+import { findContactByEmail, findContactBySlug, recentContacts } from '@/lib/db/contacts';
+import type { Contact } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import type { PageSnapshot } from '@/lib/messaging';
+import { relativeTime } from '@/lib/panel/format';
+import { CandidateCard } from './CandidateCard';
+import { ContactView } from './ContactView';
+import { LinkSection } from './LinkSection';
+import { ManualAddForm } from './ManualAddForm';
+import { Avatar, Section, StateMessage } from './ui';
+
+type GmailSnapshot = Extract<PageSnapshot, { site: 'gmail' }>;
+type LinkedInSnapshot = Extract<PageSnapshot, { site: 'linkedin' }>;
+
+/** Shown when the page could not be read: say so plainly, and offer the manual way. */
+function CouldNotRead({ site }: { site: 'Gmail' | 'LinkedIn' }) {
+  return (
+    <>
+      <StateMessage kind="error" title="Couldn't read this page">
+        <p>
+          {site} may have changed its layout, or the page is still loading. You can add the contact by hand; the panel
+          updates by itself when the page becomes readable.
+        </p>
+      </StateMessage>
+      <ManualAddForm initialOpen />
+    </>
+  );
+}
+
+/** A Gmail thread: the other party, saved or not. */
+export function GmailView({ snapshot, ownEmails, now, onOpenContact }: { snapshot: GmailSnapshot; ownEmails: readonly string[]; now: number; onOpenContact: (id: string) => void }) {
+  const thread = snapshot.thread;
+  const candidate = thread ? otherPartyOfThread(thread, ownEmails) : null;
+  const saved = useLiveQuery(
+    async () => (candidate?.email ? ((await findContactByEmail(getDb(), candidate.email)) ?? null) : null),
+    [candidate?.email],
+  );
+  if (!thread) {
+    return snapshot.threadUrl ? <CouldNotRead site="Gmail" /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open a conversation in Gmail to see who it's with." />;
+  }
+  if (!candidate) {
+    return <HomeView now={now} onOpenContact={onOpenContact} hint="Only you are in this conversation so far." />;
+  }
+  if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
+  if (saved) return <ContactView contact={saved} page={candidate} now={now} />;
+  return <CandidateCard candidate={candidate} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />;
+}
+
+/** A LinkedIn profile: the person, saved or not, and the offer to link them to a contact the rep already has. */
+export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: LinkedInSnapshot; now: number; onOpenContact: (id: string) => void }) {
+  const profile = snapshot.profile;
+  const saved = useLiveQuery(async () => (profile ? ((await findContactBySlug(getDb(), profile.slug)) ?? null) : null), [profile?.slug]);
+  if (!profile) {
+    return snapshot.profileUrl ? <CouldNotRead site="LinkedIn" /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open someone's LinkedIn profile to see your history with them." />;
+  }
+  if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
+  if (saved) {
+    // A profile saved on its own (no email yet) may be someone the rep has emailed: offer to link them.
+    return <ContactView contact={saved} now={now} extra={saved.emails.length === 0 ? <LinkSection profile={profile} /> : undefined} />;
+  }
+  return (
+    <>
+      <CandidateCard candidate={candidateFromProfile(profile)} ownEmails={[]} now={now} />
+      <LinkSection profile={profile} />
+    </>
+  );
+}
+
+/** Any other page: what the panel can do, and recent contacts. */
+export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenContact: (id: string) => void; hint?: string }) {
+  const recent = useLiveQuery(() => recentContacts(getDb(), 15), []);
+  return (
+    <div className="home" data-testid="home">
+      <StateMessage kind="info" title={hint ?? 'Resourceful works in Gmail and on LinkedIn.'}>
+        <ul className="capabilities">
+          <li>Open a Gmail conversation: see who it's with, what you know about them and what you promised.</li>
+          <li>Open a LinkedIn profile: see the same person's history, even if you only ever emailed them.</li>
+          <li>Save a person with one click; notes and history stay in this browser, nowhere else.</li>
+        </ul>
+      </StateMessage>
+      <Section title="Recent contacts" testId="recent">
+        {recent === undefined ? null : recent.length === 0 ? (
+          <p className="muted" data-testid="recent-empty">
+            No contacts yet. Save someone from a Gmail thread or a LinkedIn profile.
+          </p>
+        ) : (
+          <ul className="recent">
+            {recent.map((c) => (
+              <RecentRow key={c.id} contact={c} now={now} onOpen={() => onOpenContact(c.id)} />
+            ))}
+          </ul>
+        )}
+      </Section>
+      <ManualAddForm onSaved={onOpenContact} />
+    </div>
+  );
+}
+
+function RecentRow({ contact, now, onOpen }: { contact: Contact; now: number; onOpen: () => void }) {
+  return (
+    <li>
+      <button type="button" className="recent-row" onClick={onOpen} data-testid="recent-contact">
+        <Avatar name={contact.name} />
+        <span className="recent-text">
+          <strong>{contact.name}</strong>
+          <span className="muted small">{[contact.company, contact.emails[0]].filter(Boolean).join(' · ')}</span>
+        </span>
+        {contact.lastInteractionAt !== null && <span className="muted small">{relativeTime(contact.lastInteractionAt, now)}</span>}
+      </button>
+    </li>
+  );
+}
+
+/** A contact opened from the recent list or search, with a way back. */
+export function ContactById({ id, now, onBack }: { id: string; now: number; onBack: () => void }) {
+  const contact = useLiveQuery(async () => (await getDb().contacts.get(id)) ?? null, [id]);
+  return (
+    <>
+      <button type="button" className="btn btn-small back" onClick={onBack}>
+        ← Back
+      </button>
+      {contact === undefined ? (
+        <StateMessage kind="loading" title="Loading…" />
+      ) : contact === null ? (
+        <StateMessage kind="empty" title="This contact no longer exists." />
+      ) : (
+        <ContactView contact={contact} now={now} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '@/components/App';
+import { SettingsPage } from '@/components/SettingsPage';
+
+mount(<SettingsPage />);

@@ -1,0 +1,4 @@
+import { mount } from '@/components/App';
+import { PanelRoot } from '@/components/panel/PanelRoot';
+
+mount(<PanelRoot />);

@@ -1,0 +1,31 @@
+/** Small, locale-aware formatting helpers for the panel. Time is passed in, never read here. */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", or a date for anything older than a week. */
+export function relativeTime(at: number, now: number, locale?: string): string {
+  const d = now - at;
+  if (d < 0) return new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  if (d < MINUTE) return 'just now';
+  if (d < HOUR) return `${Math.floor(d / MINUTE)} min ago`;
+  if (d < DAY) return `${Math.floor(d / HOUR)} h ago`;
+  if (d < 2 * DAY) return 'yesterday';
+  if (d < 7 * DAY) return `${Math.floor(d / DAY)} days ago`;
+  return new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** Full date and time for a tooltip. */
+export function fullDate(at: number, locale?: string): string {
+  return new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Initials for an avatar ("Meera Lakshmi Venkatesan" → "MV"). */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = [...words[0]!][0] ?? '';
+  const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
+  return (first + last).toUpperCase();
+}

@@ -1,0 +1,23 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getTabState } from '../browser/tab-state';
+
+/**
+ * TanStack Query factories for everything async that is not a Dexie live query. Components use these, never
+ * inline keys, so invalidation and cache updates (e.g. from storage.onChanged) find the same key.
+ */
+export const queries = {
+  /** The latest snapshot the background holds for a tab. */
+  tabState: (tabId: number) =>
+    queryOptions({
+      queryKey: ['tabState', tabId] as const,
+      queryFn: () => getTabState(tabId),
+      staleTime: Infinity,
+    }),
+  /** How much of its quota the extension's storage uses (shown in settings). */
+  storageEstimate: () =>
+    queryOptions({
+      queryKey: ['storageEstimate'] as const,
+      queryFn: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : null),
+      staleTime: 30_000,
+    }),
+};
