@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+// The launcher and server are plain ESM scripts shared with `npm start` and the benchmarks.
+import { launchWithExtension, newUserDataDir } from '../../scripts/lib/browser.mjs';
+import { fixtureUrl, GMAIL_DIR, SHARED_LINKEDIN_DIR, startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+
+export { fixtureUrl, GMAIL_DIR, SHARED_LINKEDIN_DIR };
+
+/** A running fixture server plus a Chromium with the built extension. */
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  userDataDir: string;
+  port: number;
+  requests: { host: string; path: string }[];
+  /** Closes the browser only (the profile stays, so `relaunch` is a browser restart). */
+  closeBrowser(): Promise<void>;
+  /** Restarts the browser on the same profile and server. */
+  relaunch(): Promise<Session>;
+  /** Closes the browser and the server. */
+  close(): Promise<void>;
+}
+
+/** Starts the fixture server and Chromium with the extension. */
+export async function startSession(opts: { userDataDir?: string; server?: Awaited<ReturnType<typeof startFixtureServer>> } = {}): Promise<Session> {
+  const server = opts.server ?? (await startFixtureServer());
+  const userDataDir = opts.userDataDir ?? newUserDataDir();
+  const { context, worker, extensionId } = await launchWithExtension({ port: server.port, userDataDir });
+  const session: Session = {
+    context,
+    worker,
+    extensionId,
+    userDataDir,
+    port: server.port,
+    requests: server.requests,
+    closeBrowser: () => context.close(),
+    relaunch: async () => {
+      await context.close().catch(() => undefined);
+      return startSession({ userDataDir, server });
+    },
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/** The URL a Gmail fixture declares in its `<!-- url: … -->` comment. */
+export function gmailUrl(fixture: string): string {
+  const url = fixtureUrl(path.join(GMAIL_DIR, fixture));
+  if (!url) throw new Error(`${fixture} has no url comment`);
+  return url;
+}
+
+/** The browser's id for the tab a page is in (asked of the extension's service worker). */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await session.worker.evaluate(async (u: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Opens a page and waits until the content script has reported it to the background. */
+export async function openSitePage(session: Session, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(session, page);
+  await waitForSnapshot(session, tabId);
+  return { page, tabId };
+}
+
+/** Waits until the background holds a snapshot for the tab (optionally one matching `predicate`). */
+export async function waitForSnapshot(session: Session, tabId: number, timeoutMs = 10_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const state = await session.worker.evaluate(async (key: string) => (await chrome.storage.session.get(key))[key] ?? null, `tab:${tabId}`);
+    if (state) return state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no snapshot for tab ${tabId}`);
+}
+
+/** Opens the side panel page as a tab, pinned to `tabId` (or following the active tab when omitted). */
+export async function openPanel(session: Session, tabId?: number): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+  return page;
+}
+
+/** True when the anonymised real LinkedIn pages are beside the repo. */
+export const HAS_SHARED_LINKEDIN = fs.existsSync(SHARED_LINKEDIN_DIR);
