@@ -4,6 +4,9 @@
  * takes the first variant that matches (and yields usable text), and reports the variant's `name` in
  * `LinkedInProfile.matched` so a diagnostic shows which one it was.
  *
+ * Variant names start with the layout they are for (`artdeco:`, `hashed:`, `any:`, see below); the reader skips
+ * the other layout's variants once it knows the layout, which keeps a miss from costing a full-page scan.
+ *
  * Layouts:
  * - `artdeco`: the logged-in Ember profile page as of 2024 (`h1.text-heading-xlarge`, `pv-*`, `pvs-*` classes).
  * - `hashed`: the 2025+ server-driven page whose class names are per-deploy hashes (`_1a2b3c`). Nothing here
@@ -120,7 +123,7 @@ export const SELECTORS = {
 
   /** One experience entry (a job, or a company grouping several roles). */
   experienceEntry: [
-    { name: 'artdeco:profile-component-entity', selector: '[data-view-name="profile-component-entity"]' }, // 2024 artdeco
+    { name: 'any:profile-component-entity', selector: '[data-view-name="profile-component-entity"]' }, // 2024 artdeco, kept by some 2025 cards
     { name: 'any:li', selector: 'li' }, // hashed: the first list item of the section's list
   ],
 
@@ -180,14 +183,13 @@ export function queryFirst(
   if (!root) return null;
   for (const variant of fallbacks) {
     try {
-      if (!accept) {
-        const el = root.querySelector(variant.selector);
-        if (el) return { el, name: variant.name };
-        continue;
-      }
+      // querySelector stops at the first match; the full list is only built when that one is rejected.
+      const first = root.querySelector(variant.selector);
+      if (!first) continue;
+      if (!accept || accept(first)) return { el: first, name: variant.name };
       const all = root.querySelectorAll(variant.selector);
       const n = Math.min(all.length, MAX_CANDIDATES);
-      for (let i = 0; i < n; i++) {
+      for (let i = 1; i < n; i++) {
         const el = all[i];
         if (el && accept(el)) return { el, name: variant.name };
       }

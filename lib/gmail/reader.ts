@@ -1,0 +1,601 @@
+/**
+ * Reads the open Gmail conversation out of the page as plain, validated data.
+ *
+ * Pure: no chrome.* APIs, no network, no layout (`innerText` is never used; it forces a reflow inside Gmail).
+ * Work is proportional to the thread: the subject heading is found from the document's few `<h2>`s, the thread
+ * container upwards from it, and every other query runs inside that container. Page text is hostile input: it is
+ * only ever read as text (`textContent`, attributes) and returned as plain strings. Every CSS selector lives in
+ * `./selectors.ts`.
+ */
+import { cleanMultiline, cleanText, findEmail, normalizeEmail } from '../text';
+import { parseGmailDate } from './dates';
+import {
+  ACCOUNT_BUTTON,
+  BLOCK_TAGS,
+  BODY,
+  CELL_TAGS,
+  COLLAPSED_CLASSES,
+  DATE,
+  EMOJI_IMAGE_ATTR,
+  EXPANDED_CLASSES,
+  MAIN,
+  MESSAGE_ID,
+  MESSAGE_ITEMS,
+  MESSAGE_ITEMS_STRICT,
+  QUOTE_CLASSES,
+  QUOTE_CLASS_SUFFIXES,
+  QUOTE_TAGS,
+  RECIPIENTS,
+  SENDER,
+  SKIP_CLASSES,
+  SKIP_TAGS,
+  SNIPPET,
+  STOP_ID_SUFFIXES,
+  SUBJECT,
+  SUBJECT_TAG,
+  THREAD_ID_LEGACY,
+  THREAD_ID_PERM,
+  THREAD_ROOT,
+  closestAll,
+  matchAllFirst,
+  queryAllFirstWhere,
+  queryFirst,
+  queryFirstOrSelf,
+  queryFirstWhere,
+  type Fallbacks,
+} from './selectors';
+import {
+  GmailThreadSchema,
+  type GmailMessage,
+  type GmailPerson,
+  type GmailThread,
+  type ReadGmailOptions,
+} from './types';
+
+// DOM constants as numbers: the reader also runs on documents from other realms (jsdom in tests), where the
+// global `Node`/`NodeFilter` may not exist or may be a different object.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+const MAX_BODY = 20_000;
+/** Stop collecting body text well past the cap: cleaning only shrinks it, and a 2 MB body stays O(cap). */
+const MAX_BODY_RAW = MAX_BODY * 2;
+/** Stop walking a body after this many nodes (a pathological DOM must not hang the tab). */
+const MAX_BODY_NODES = 50_000;
+const SNIPPET_MAX = 200;
+const MAX_RECIPIENTS = 500;
+const MAX_PARTICIPANTS = 1000;
+const MAX_MESSAGES = 5000;
+
+/**
+ * The open conversation, or null when the page shows none (mailbox list, settings, a thread still loading with
+ * no message in the DOM) or when what it shows does not validate. Never throws.
+ *
+ * - Messages come in page order, expanded and collapsed alike. A collapsed message's `body` is the text Gmail
+ *   keeps for it (its snippet) unless the full body is still in the DOM; `collapsed` tells them apart.
+ * - "N older messages" placeholders that hold no sender and no text are not messages and are skipped.
+ * - `fromMe` compares the sender with the account address and `options.ownEmails`, case-insensitively.
+ * - `latestInboundIndex` is the last message that has a sender who is not the rep.
+ */
+export function readGmailThread(doc: Document, options: ReadGmailOptions = {}): GmailThread | null {
+  try {
+    return read(doc, options);
+  } catch {
+    return null; // last resort: a page we did not foresee must not break the content script
+  }
+}
+
+interface Located {
+  root: Element;
+  subjectEl: Element | null;
+  items: Element[];
+  names: { subject?: string; root: string; messages: string };
+}
+
+/** Per-field names of the variants that matched, collected across messages. */
+type Seen = Map<string, Set<string>>;
+
+function note(seen: Seen, field: string, name: string): void {
+  let set = seen.get(field);
+  if (!set) seen.set(field, (set = new Set()));
+  set.add(name);
+}
+
+function read(doc: Document, options: ReadGmailOptions): GmailThread | null {
+  if (!doc || !doc.documentElement) return null;
+  const located = locateThread(doc);
+  if (!located) return null;
+
+  const seen: Seen = new Map();
+  const messages = readMessages(located.items, seen);
+  if (messages.length === 0) return null;
+
+  const title = safeTitle(doc);
+  const matched: Record<string, string> = {};
+
+  // Subject: the heading's text, else the page title without " - me@x.com - Gmail".
+  let subject = '';
+  if (located.subjectEl) {
+    subject = cleanText(subjectText(located.subjectEl), 1000);
+    matched.subject = located.names.subject ?? 'subject';
+  } else {
+    const fromTitle = subjectFromTitle(title);
+    if (fromTitle !== null) {
+      subject = cleanText(fromTitle, 1000);
+      matched.subject = 'title';
+    }
+  }
+  matched.root = located.names.root;
+  matched.messages = located.names.messages;
+
+  const thread = readThreadId(doc, located);
+  if (thread.name) matched.threadId = thread.name;
+
+  const account = readAccount(doc, title);
+  if (account.name) matched.account = account.name;
+
+  for (const [field, names] of seen) matched[field] = [...names].join('|');
+
+  // The rep's addresses: the signed-in account plus the ones from settings.
+  const own = new Set<string>();
+  if (account.email) own.add(account.email);
+  for (const e of options.ownEmails ?? []) {
+    const n = normalizeEmail(e);
+    if (n) own.add(n);
+  }
+
+  const out: GmailMessage[] = messages.slice(0, MAX_MESSAGES).map((m) => ({
+    ...m,
+    fromMe: m.from !== null && m.from.email !== '' && own.has(m.from.email),
+  }));
+
+  let latestInboundIndex: number | null = null;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if (m.from !== null && !m.fromMe) {
+      latestInboundIndex = i;
+      break;
+    }
+  }
+
+  const result: GmailThread = {
+    threadId: thread.id,
+    subject,
+    accountEmail: account.email,
+    participants: participantsOf(out),
+    messages: out,
+    latestInboundIndex,
+    matched,
+  };
+  const parsed = GmailThreadSchema.safeParse(result);
+  return parsed.success ? parsed.data : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Locating the thread
+
+/** True when the element or an ancestor is hidden without layout: `hidden`, `display:none`, `aria-hidden`. */
+function isHiddenByMarkup(el: Element): boolean {
+  for (let node: Element | null = el, depth = 0; node && depth < 200; node = node.parentElement, depth++) {
+    if (node.hasAttribute('hidden')) return true;
+    if (node.getAttribute('aria-hidden') === 'true') return true;
+    const style = node.getAttribute('style');
+    if (style && /display\s*:\s*none/i.test(style)) return true;
+  }
+  return false;
+}
+
+function locateThread(doc: Document): Located | null {
+  // All subject variants end in <h2>; a mailbox has only a handful of them.
+  const subjects = matchAllFirst(doc.getElementsByTagName(SUBJECT_TAG), SUBJECT);
+  if (subjects) {
+    // Gmail keeps earlier views in the DOM, hidden: prefer a visible subject.
+    const ordered = [
+      ...subjects.els.filter((el) => !isHiddenByMarkup(el)),
+      ...subjects.els.filter((el) => isHiddenByMarkup(el)),
+    ];
+    const lastResort = THREAD_ROOT[THREAD_ROOT.length - 1];
+    for (const subjectEl of ordered) {
+      for (const root of closestAll(subjectEl, THREAD_ROOT)) {
+        // The whole main pane also holds the mailbox list (preview pane): only trust message-specific selectors.
+        const items = findItems(root.el, root.name === lastResort?.name ? MESSAGE_ITEMS_STRICT : MESSAGE_ITEMS);
+        if (items) {
+          return { root: root.el, subjectEl, items: items.els, names: { subject: subjects.name, root: root.name, messages: items.name } };
+        }
+      }
+    }
+  }
+
+  // No subject heading (a Gmail variant we do not know): messages inside the main pane, strict selectors only.
+  const main = queryFirst(doc, MAIN);
+  const scope: Element | null = main?.el ?? doc.body;
+  if (!scope) return null;
+  const items = findItems(scope, MESSAGE_ITEMS_STRICT);
+  if (!items) return null;
+  const first = items.els[0]!;
+  const root = closestAll(first, THREAD_ROOT)[0] ?? { el: scope, name: main?.name ?? 'body' };
+  const inRoot = items.els.filter((el) => root.el.contains(el));
+  return { root: root.el, subjectEl: null, items: inRoot, names: { root: root.name, messages: items.name } };
+}
+
+/** Message items of the first variant that matches, without items nested in an earlier item. */
+function findItems(root: Element, fallbacks: Fallbacks): { els: Element[]; name: string } | null {
+  for (const f of fallbacks) {
+    let all: NodeListOf<Element>;
+    try {
+      all = root.querySelectorAll(f.selector);
+    } catch {
+      continue;
+    }
+    const els: Element[] = [];
+    let last: Element | null = null;
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i]!;
+      if (last && last.contains(el)) continue; // document order: a nested match follows its container
+      els.push(el);
+      last = el;
+    }
+    if (els.length > 0 && els.some(looksLikeMessage)) return { els, name: f.name };
+  }
+  return null;
+}
+
+/** Has a sender, a body or a snippet: a real message rather than a placeholder. */
+function looksLikeMessage(item: Element): boolean {
+  return queryFirst(item, SENDER) !== null || queryFirst(item, BODY) !== null || queryFirst(item, SNIPPET) !== null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Thread id, account, subject
+
+function readThreadId(doc: Document, located: Located): { id: string | null; name: string | null } {
+  const clean = (v: string | null): string | null => {
+    const c = cleanText(v, 200).replace(/^#/, '');
+    return c === '' ? null : c;
+  };
+  const s = located.subjectEl;
+  if (s) {
+    const legacy = clean(s.getAttribute('data-legacy-thread-id'));
+    if (legacy) return { id: legacy, name: 'subject[data-legacy-thread-id]' };
+    const perm = clean(s.getAttribute('data-thread-perm-id'));
+    if (perm) return { id: perm, name: 'subject[data-thread-perm-id]' };
+  }
+  const legacyEl = queryFirst(located.root, THREAD_ID_LEGACY);
+  const legacy = legacyEl && clean(legacyEl.el.getAttribute('data-legacy-thread-id'));
+  if (legacyEl && legacy) return { id: legacy, name: legacyEl.name };
+  const permEl = queryFirst(located.root, THREAD_ID_PERM);
+  const perm = permEl && clean(permEl.el.getAttribute('data-thread-perm-id'));
+  if (permEl && perm) return { id: perm, name: permEl.name };
+  const token = hashToken(doc);
+  if (token) return { id: token, name: 'location.hash' };
+  return { id: null, name: null };
+}
+
+/** The last path token of the URL hash when it looks like a thread token: `#inbox/FMfcgz…` → `FMfcgz…`. */
+export function hashToken(doc: Document): string | null {
+  let hash = '';
+  try {
+    hash = doc.location?.hash ?? '';
+  } catch {
+    hash = '';
+  }
+  if (!hash) {
+    const url = typeof doc.URL === 'string' ? doc.URL : '';
+    const at = url.indexOf('#');
+    hash = at >= 0 ? url.slice(at) : '';
+  }
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length < 2) return null; // "#inbox" alone is a mailbox, not a thread
+  let token = parts[parts.length - 1]!;
+  try {
+    token = decodeURIComponent(token);
+  } catch {
+    // keep it as is
+  }
+  return /^[A-Za-z0-9_-]{10,200}$/.test(token) ? token : null;
+}
+
+function safeTitle(doc: Document): string {
+  try {
+    return typeof doc.title === 'string' ? doc.title.slice(0, 2000) : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The account address in a Gmail title, "<view> - me@x.com - Gmail" in every locale. The last segment that is an
+ * address wins, so a subject that itself contains " - someone@else.com - " cannot spoof it.
+ */
+export function accountFromTitle(title: string): string | null {
+  const segments = title.split(/\s+[-–—]\s+/);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const email = normalizeEmail(segments[i]);
+    if (email) return email;
+  }
+  return null;
+}
+
+/** The view name from the title ("Re: Pricing - me@x.com - Gmail" → "Re: Pricing"), or null. */
+function subjectFromTitle(title: string): string | null {
+  const segments = title.split(/\s+[-–—]\s+/);
+  for (let i = segments.length - 1; i > 0; i--) {
+    if (normalizeEmail(segments[i])) return segments.slice(0, i).join(' - ');
+  }
+  return null;
+}
+
+function readAccount(doc: Document, title: string): { email: string | null; name: string | null } {
+  const fromTitle = accountFromTitle(title);
+  if (fromTitle) return { email: fromTitle, name: 'title' };
+  const button = queryFirstWhere(doc, ACCOUNT_BUTTON, (el) => findEmail(el.getAttribute('aria-label')) !== null);
+  if (button) return { email: findEmail(button.el.getAttribute('aria-label')), name: button.name };
+  return { email: null, name: null };
+}
+
+/** The subject's text, with emoji Gmail draws as images put back as characters. */
+function subjectText(el: Element): string {
+  let out = '';
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
+  let count = 0;
+  for (let node: Node | null = walker.nextNode(); node && count < 5000; node = walker.nextNode(), count++) {
+    if (node.nodeType === TEXT_NODE) out += (node as Text).data;
+    else if (node.nodeType === ELEMENT_NODE) {
+      const emoji = (node as Element).getAttribute(EMOJI_IMAGE_ATTR);
+      if (emoji) out += emoji;
+    }
+    if (out.length > 4000) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages
+
+type RawMessage = Omit<GmailMessage, 'fromMe'>;
+
+function readMessages(items: readonly Element[], seen: Seen): RawMessage[] {
+  const out: RawMessage[] = [];
+  const byId = new Map<string, number>();
+  for (const item of items) {
+    if (out.length >= MAX_MESSAGES) break;
+    const m = readMessage(item, seen);
+    if (!m) continue;
+    if (m.id !== null) {
+      const at = byId.get(m.id);
+      if (at !== undefined) {
+        // The same message twice (a stale copy Gmail left behind): keep the richer one, in the first place.
+        if (out[at]!.collapsed && !m.collapsed) out[at] = m;
+        continue;
+      }
+      byId.set(m.id, out.length);
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function hasAnyClass(el: Element, classes: readonly string[]): boolean {
+  const list = el.classList;
+  for (const c of classes) if (list.contains(c)) return true;
+  return false;
+}
+
+function readMessage(item: Element, seen: Seen): RawMessage | null {
+  const bodyHit = queryFirstOrSelf(item, BODY);
+  const bodyEl = bodyHit?.el ?? null;
+  const outsideBody = (el: Element): boolean => !bodyEl || (el !== bodyEl && !bodyEl.contains(el));
+
+  // Sender
+  const senderHit = queryFirstWhere(item, SENDER, outsideBody);
+  const from = senderHit ? personOf(senderHit.el) : null;
+
+  // Snippet element (collapsed rows)
+  const snippetHit = queryFirstWhere(item, SNIPPET, outsideBody);
+
+  if (!from && !bodyEl && !snippetHit) return null; // a placeholder, not a message
+
+  // Id
+  const idHit = queryFirstOrSelf(item, MESSAGE_ID);
+  let id: string | null = null;
+  if (idHit) {
+    const raw = idHit.el.getAttribute('data-legacy-message-id') || idHit.el.getAttribute('data-message-id');
+    const c = cleanText(raw, 200).replace(/^#/, '');
+    id = c === '' ? null : c;
+    if (id) note(seen, 'id', idHit.name);
+  }
+
+  // Recipients
+  const to: GmailPerson[] = [];
+  const recipientHits = queryAllFirstWhere(item, RECIPIENTS, (el) => outsideBody(el) && el !== senderHit?.el);
+  if (recipientHits) {
+    const emails = new Set<string>();
+    for (const el of recipientHits.els) {
+      const p = personOf(el);
+      if (!p || (p.email && emails.has(p.email))) continue;
+      if (p.email) emails.add(p.email);
+      to.push(p);
+      if (to.length >= MAX_RECIPIENTS) break;
+    }
+    if (to.length > 0) note(seen, 'to', recipientHits.name);
+  }
+
+  // Date: the tooltip; the generic variants only count when they hold a date.
+  const dateHit = queryFirstWhere(item, DATE, (el, variant) => {
+    if (!outsideBody(el)) return false;
+    if (variant === DATE[0] || variant === DATE[DATE.length - 1]) return true;
+    return parseGmailDate(el.getAttribute('title')) !== null;
+  });
+  let dateRaw = '';
+  if (dateHit) {
+    dateRaw = cleanText(dateHit.el.getAttribute('title') ?? dateHit.el.textContent, 200);
+    note(seen, 'date', dateHit.name);
+  }
+  const date = parseGmailDate(dateRaw);
+
+  // Collapsed: the list item's class, else its ARIA state, else "no body in the DOM".
+  let collapsed: boolean;
+  if (hasAnyClass(item, COLLAPSED_CLASSES)) collapsed = true;
+  else if (hasAnyClass(item, EXPANDED_CLASSES)) collapsed = false;
+  else if (item.getAttribute('aria-expanded') === 'false') collapsed = true;
+  else if (item.getAttribute('aria-expanded') === 'true') collapsed = false;
+  else collapsed = bodyEl === null;
+
+  // Body and snippet
+  let body = '';
+  let snippet = '';
+  const snippetText = snippetHit ? cleanText(snippetHit.el.textContent, SNIPPET_MAX * 2).replace(/^[-–—\s]+/, '') : '';
+  if (bodyEl) {
+    body = extractBody(bodyEl);
+    note(seen, 'body', bodyHit!.name);
+  }
+  if (collapsed && snippetText) {
+    snippet = cleanText(snippetText, SNIPPET_MAX);
+    if (!body) body = cleanMultiline(snippetText, MAX_BODY);
+    note(seen, 'snippet', snippetHit!.name);
+  } else {
+    snippet = cleanText(body || snippetText, SNIPPET_MAX);
+  }
+
+  if (from) note(seen, 'from', senderHit!.name);
+  return { id, from, to, date, dateRaw, body, snippet, collapsed };
+}
+
+/**
+ * A person from an address chip: `name` attribute, else the chip's text, else the address. Returns null when the
+ * chip has neither a usable address nor a name.
+ */
+function personOf(el: Element): GmailPerson | null {
+  const email = normalizeEmail(el.getAttribute('email')) ?? '';
+  let name = cleanText(el.getAttribute('name'), 300);
+  if (!name) name = cleanText(el.textContent, 300);
+  if (!name) name = email;
+  if (!email && !name) return null;
+  return { name, email };
+}
+
+function participantsOf(messages: readonly GmailMessage[]): GmailPerson[] {
+  const byEmail = new Map<string, GmailPerson>();
+  const add = (p: GmailPerson | null): void => {
+    if (!p || !p.email) return;
+    const name = p.name === p.email ? '' : p.name;
+    const known = byEmail.get(p.email);
+    // A later sighting with a real name fills in a chip that only showed the address.
+    if (known) {
+      if (!known.name && name) known.name = name;
+      return;
+    }
+    if (byEmail.size < MAX_PARTICIPANTS) byEmail.set(p.email, { name, email: p.email });
+  };
+  // Senders first: their chip shows the full name, recipients' chips often say "me".
+  for (const m of messages) add(m.from);
+  for (const m of messages) for (const p of m.to) add(p);
+  return [...byEmail.values()].map((p) => ({ name: p.name || p.email, email: p.email }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Body text
+
+type Kind = 'keep' | 'skip' | 'quote' | 'stop';
+
+function endsWithAny(value: string, suffixes: readonly string[]): boolean {
+  for (const s of suffixes) if (value.endsWith(s)) return true;
+  return false;
+}
+
+function classify(el: Element): Kind {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return 'skip';
+  if (el.hasAttribute('hidden')) return 'skip';
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return 'skip';
+  const id = el.getAttribute('id');
+  if (id && endsWithAny(id, STOP_ID_SUFFIXES)) return 'stop';
+  if (QUOTE_TAGS.has(tag)) return 'quote';
+  const list = el.classList;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    if (SKIP_CLASSES.includes(c)) return 'skip';
+    if (QUOTE_CLASSES.includes(c) || endsWithAny(c, QUOTE_CLASS_SUFFIXES)) return 'quote';
+  }
+  return 'keep';
+}
+
+/** The body's text without quoted history; with it when the message is nothing but a quote (a forward). */
+function extractBody(el: Element): string {
+  const first = walkText(el, true);
+  if (first.text || !first.quoted) return first.text;
+  return walkText(el, false).text;
+}
+
+/**
+ * Plain text of a subtree by a TreeWalker over elements and text nodes: line breaks at block elements, skipped
+ * subtrees never entered, bounded in characters and nodes. Iterative, so 5,000 nested divs are fine.
+ */
+function walkText(root: Element, skipQuotes: boolean): { text: string; quoted: boolean } {
+  const doc = root.ownerDocument;
+  let quoted = false;
+  let stopped = false;
+  const filter = {
+    acceptNode(node: Node): number {
+      if (node.nodeType !== ELEMENT_NODE || node === root) return FILTER_ACCEPT;
+      const kind = classify(node as Element);
+      if (kind === 'keep') return FILTER_ACCEPT;
+      if (kind === 'skip') return FILTER_REJECT;
+      quoted = true;
+      if (!skipQuotes && kind === 'quote') return FILTER_ACCEPT;
+      if (kind === 'stop' && skipQuotes) stopped = true;
+      return kind === 'stop' && !skipQuotes ? FILTER_ACCEPT : FILTER_REJECT;
+    },
+  };
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, filter);
+  const parts: string[] = [];
+  let length = 0;
+  let visited = 0;
+
+  const push = (s: string): void => {
+    parts.push(s);
+    length += s.length;
+  };
+  const open = (node: Node): void => {
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      push(data.length > MAX_BODY_RAW - length ? data.slice(0, Math.max(0, MAX_BODY_RAW - length)) : data);
+      return;
+    }
+    const tag = (node as Element).tagName.toUpperCase();
+    if (BLOCK_TAGS.has(tag)) push('\n');
+    else if (CELL_TAGS.has(tag)) push(' ');
+  };
+  const close = (node: Node): void => {
+    if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) push('\n');
+  };
+
+  let node: Node | null = walker.firstChild();
+  while (node && !stopped && length < MAX_BODY_RAW && visited < MAX_BODY_NODES) {
+    visited++;
+    open(node);
+    if (walker.firstChild()) {
+      node = walker.currentNode;
+      continue;
+    }
+    close(node);
+    node = null;
+    for (;;) {
+      if (stopped) break;
+      if (walker.nextSibling()) {
+        node = walker.currentNode;
+        break;
+      }
+      const parent = walker.parentNode();
+      if (!parent || parent === root) break;
+      close(parent);
+    }
+  }
+  return { text: cleanMultiline(parts.join(''), MAX_BODY), quoted };
+}

@@ -1,0 +1,291 @@
+/**
+ * Every CSS selector and Gmail class name the thread reader uses, and nothing else. Gmail's markup is obfuscated
+ * (`hP`, `gD`, `a3s`…) but has been stable for years; when a field stops reading, this is the one file to look at.
+ * Each field is an ordered list of fallbacks: the reader takes the first variant that matches and reports the
+ * variant's `name` in `GmailThread.matched`, so a diagnostic shows which one it was.
+ *
+ * Sources for the class names: Gmail's own DOM as read by public projects (gmail.js `api.dom.email`/`api.dom.thread`,
+ * InboxSDK `GmailMessageView`/`GmailThreadView`): `h2.hP` subject with `data-legacy-thread-id`/`data-thread-perm-id`,
+ * `div.adn.ads[data-message-id][data-legacy-message-id]` message card, `span.gD[email][name]` sender, `.hb span.g2`
+ * recipients, `.gK span.g3[title]` date tooltip, `div.ii.gt > div.a3s` body, list items `h7` (expanded),
+ * `kv`/`ky` (collapsed), `kQ`/`kx` (hidden behind "N older messages").
+ */
+
+/** One way to find an element: `name` is a short stable label for diagnostics, `selector` the CSS. */
+export interface Fallback {
+  readonly name: string;
+  readonly selector: string;
+}
+
+/** Alternatives in priority order: the first that matches wins. */
+export type Fallbacks = readonly Fallback[];
+
+/** A match and the name of the variant that produced it. */
+export interface QueryMatch<E extends Element = Element> {
+  readonly el: E;
+  readonly name: string;
+}
+
+/** The page's main pane; the thread and the mailbox list both live inside it. */
+export const MAIN: Fallbacks = [
+  { name: 'div[role=main]', selector: 'div[role="main"]' }, // every Gmail layout since 2012: the main pane landmark
+  { name: '[role=main]', selector: '[role="main"]' }, // the landmark on another element type
+];
+
+/** The thread's subject heading (the first, visible one wins). */
+export const SUBJECT: Fallbacks = [
+  { name: 'h2.hP', selector: 'h2.hP' }, // classic and 2023+ thread view subject (gmail.js, InboxSDK)
+  { name: 'h2[data-legacy-thread-id]', selector: 'h2[data-legacy-thread-id]' }, // subject h2 if its class changes
+  { name: 'h2[data-thread-perm-id]', selector: 'h2[data-thread-perm-id]' }, // same, newer sync-id attribute only
+  { name: '.ha h2', selector: '.ha h2' }, // subject wrapper `.ha` (InboxSDK getSubject)
+];
+
+/**
+ * The container of one conversation, found upwards from the subject (`closest`). The reader takes the first that
+ * contains messages, so the inbox list next to a preview pane is never read.
+ */
+export const THREAD_ROOT: Fallbacks = [
+  { name: 'div.a98.iY', selector: 'div.a98.iY' }, // thread view wrapper since Nov 2023 (InboxSDK `.a98.iY`)
+  { name: 'div.nH.if', selector: 'div.nH.if' }, // 2018–2023 thread view wrapper (InboxSDK `.if > .nH`)
+  { name: 'div.iY', selector: 'div.iY' }, // thread wrapper in the split preview pane (gmail.js view_thread)
+  { name: 'div.Bu', selector: 'div.Bu' }, // preview-pane column around the thread (gmail.js: "Bu for preview pane")
+  { name: 'div[role=main]', selector: 'div[role="main"]' }, // last resort: the whole main pane
+];
+
+/** Thread ids on the subject heading or elsewhere in the thread container. */
+export const THREAD_ID_LEGACY: Fallbacks = [
+  { name: '[data-legacy-thread-id]', selector: '[data-legacy-thread-id]' }, // hex id, on the subject h2 (gmail.js get.thread_id)
+];
+export const THREAD_ID_PERM: Fallbacks = [
+  { name: '[data-thread-perm-id]', selector: '[data-thread-perm-id]' }, // `thread-f:…` sync id (gmail.js new.get.thread_id)
+];
+
+/**
+ * One entry per message, in document order. A comma group keeps document order, so expanded and collapsed
+ * messages interleave correctly.
+ */
+export const MESSAGE_ITEMS: Fallbacks = [
+  // conversation list items: h7 expanded, kv/ky collapsed, kQ/kx hidden (InboxSDK getViewState)
+  { name: 'div.h7,div.kv,div.kQ', selector: 'div.h7, div.kv, div.ky, div.kQ, div.kx' },
+  // message cards when the list-item wrappers are missing: adn expanded, adf collapsed header (gmail.js `div.adn`)
+  { name: 'div.adn[data-message-id]', selector: 'div.adn[data-message-id], div.adn[data-legacy-message-id], div.adf' },
+  // any element carrying a message id (unknown future wrapper)
+  { name: '[data-message-id]', selector: '[data-message-id], [data-legacy-message-id]' },
+  // ARIA list items of the conversation list (class names all changed)
+  { name: '[role=listitem]', selector: '[role="listitem"]' },
+];
+
+/** The subset of MESSAGE_ITEMS trusted when no subject heading was found (no bare ARIA items). */
+export const MESSAGE_ITEMS_STRICT: Fallbacks = MESSAGE_ITEMS.slice(0, 3);
+
+/** Class tokens on a message list item (or its card) that say how Gmail shows it. */
+export const COLLAPSED_CLASSES: readonly string[] = ['kv', 'ky', 'kQ', 'kx', 'adf']; // collapsed / hidden rows, collapsed header card
+export const EXPANDED_CLASSES: readonly string[] = ['h7']; // expanded list item
+
+/** The element carrying the message ids (the card itself or a descendant). */
+export const MESSAGE_ID: Fallbacks = [
+  { name: '[data-legacy-message-id]', selector: '[data-legacy-message-id]' }, // hex id (gmail.js dom.email)
+  { name: '[data-message-id]', selector: '[data-message-id]' }, // `#msg-f:…` id (InboxSDK, new gmail.js API)
+];
+
+/** The sender, first match inside one message (matches inside the body are ignored). */
+export const SENDER: Fallbacks = [
+  { name: 'span.gD[email]', selector: 'span.gD[email]' }, // header sender, expanded and collapsed (gmail.js `span[email].gD`)
+  { name: 'h3.iw span[email]', selector: 'h3.iw span[email]' }, // sender heading if `.gD` is renamed
+  { name: 'td.gF span[email]', selector: 'td.gF span[email]' }, // sender cell (InboxSDK getSender)
+  { name: 'span[email]', selector: 'span[email]' }, // any address chip: the sender comes first in the header
+];
+
+/** The recipients ("to me", "to Ana, Ben"), inside one expanded message. */
+export const RECIPIENTS: Fallbacks = [
+  { name: 'span.g2[email]', selector: 'span.g2[email]' }, // recipient chips (gmail.js `span[email].g2`)
+  { name: '.hb span[email]', selector: '.hb span[email]' }, // recipient wrapper "to …" (InboxSDK getRecipients)
+];
+
+/** The date whose `title` is the full tooltip ("Mon, Nov 16, 2026, 9:14 AM"). */
+export const DATE: Fallbacks = [
+  { name: 'span.g3[title]', selector: 'span.g3[title]' }, // header date (gmail.js `span.g3`, InboxSDK `.gK .g3`)
+  { name: '.gK [title]', selector: '.gK [title]' }, // date cell if the span's class changes
+  { name: 'td.gH [title]', selector: 'td.gH [title]' }, // right-hand header cell
+  { name: 'span.g3', selector: 'span.g3' }, // date without a tooltip: its visible text
+];
+
+/** The message body. */
+export const BODY: Fallbacks = [
+  { name: 'div.a3s', selector: 'div.ii.gt div.a3s, div.a3s' }, // body (gmail.js `div.a3s`, `.ii.gt div.a3s.aXjCH`)
+  { name: 'div.ii.gt', selector: 'div.ii.gt' }, // body wrapper (InboxSDK getContentsElement)
+  { name: '.adP', selector: '.adP' }, // older body wrapper (InboxSDK fallback)
+];
+
+/** The one-line preview of a collapsed message. */
+export const SNIPPET: Fallbacks = [
+  { name: 'div.iA.g6', selector: 'div.iA.g6, .g6' }, // collapsed row snippet
+  { name: 'span.y2', selector: 'span.y2' }, // list-style snippet, seen in older collapsed rows
+];
+
+/** The Google bar account button: aria-label "Google Account: Name (me@x.com)" in every locale. */
+export const ACCOUNT_BUTTON: Fallbacks = [
+  { name: '#gb a[aria-label*=@]', selector: '#gb a[aria-label*="@"]' }, // Google bar (header#gb) account button, 2020+
+  { name: 'a[href*=SignOutOptions]', selector: 'a[href*="accounts.google.com/SignOutOptions"][aria-label]' }, // the same button outside #gb
+  { name: '[aria-label*=Google][aria-label*=@]', selector: '[aria-label*="Google"][aria-label*="@"]' }, // any "Google Account/Konto/Cuenta de Google" label
+];
+
+/** Every SUBJECT variant ends in this tag, so candidates come from one cheap `getElementsByTagName`. */
+export const SUBJECT_TAG = 'h2';
+
+/** Subject emoji Gmail renders as images: `<img data-emoji="🎉" alt="🎉">` (InboxSDK getSubject). */
+export const EMOJI_IMAGE_ATTR = 'data-emoji';
+
+/**
+ * Body walking: subtrees to skip, by tag (upper case) and by class token suffix. Gmail prefixes the class names
+ * of received HTML (`m_-1234gmail_quote`), so suffixes are compared, not whole names.
+ */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS',
+  'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA',
+]);
+export const QUOTE_TAGS: ReadonlySet<string> = new Set(['BLOCKQUOTE']); // quoted history in every client
+export const QUOTE_CLASS_SUFFIXES: readonly string[] = [
+  'gmail_quote', // Gmail-composed replies: quoted history (with the "On … wrote:" line)
+  'gmail_quote_container', // 2024+ Gmail wrapper around gmail_quote
+  'gmail_extra', // pre-2017 Gmail wrapper around the quote
+  'gmail_attr', // "On Mon, Nov 16, 2026 at 9:14 AM … wrote:"
+  'yahoo_quoted', // Yahoo Mail quoted history
+  'moz-cite-prefix', // Thunderbird "On … wrote:" line
+];
+export const QUOTE_CLASSES: readonly string[] = [
+  'im', // Gmail marks quoted lines it recognised with `.im`
+  'adL', // Gmail's trailing trimmed-content marker
+  'h5', // the trimmed content Gmail hides behind "•••"
+];
+/** Gmail's own controls inside the body: never message text. */
+export const SKIP_CLASSES: readonly string[] = [
+  'adm', // the "•••" show-trimmed-content toggle
+  'ajR', // the "•••" button
+  'yj6qo', // empty placeholder after the body
+  'iX', // "[Message clipped]  View entire message"
+];
+/** Outlook puts the quoted history after these (as siblings, not children): stop reading there. */
+export const STOP_ID_SUFFIXES: readonly string[] = ['appendonsend', 'divRplyFwdMsg'];
+
+/** Table cells: a space between them so "Price" and "$40" do not run together. */
+export const CELL_TAGS: ReadonlySet<string> = new Set(['TD', 'TH']);
+
+/** Elements that start a new line in the plain-text body. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'DIV', 'P', 'BR', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE', 'PRE', 'HR', 'SECTION',
+  'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'DD', 'DT', 'DL', 'FIGURE', 'CENTER',
+]);
+
+function safeQuery(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null; // an engine that rejects a selector just skips that variant
+  }
+}
+
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** The first element matched by the first variant that matches anything, with the variant's name. */
+export function queryFirst(root: ParentNode, fallbacks: Fallbacks): QueryMatch | null {
+  for (const f of fallbacks) {
+    const el = safeQuery(root, f.selector);
+    if (el) return { el, name: f.name };
+  }
+  return null;
+}
+
+/** All elements of the first variant that matches anything (document order), with the variant's name. */
+export function queryAllFirst(root: ParentNode, fallbacks: Fallbacks): { els: Element[]; name: string } | null {
+  for (const f of fallbacks) {
+    const els = safeQueryAll(root, f.selector);
+    if (els.length > 0) return { els, name: f.name };
+  }
+  return null;
+}
+
+/** All elements of the first variant that has any element `accept` keeps, with the variant's name. */
+export function queryAllFirstWhere(
+  root: ParentNode,
+  fallbacks: Fallbacks,
+  accept: (el: Element) => boolean,
+): { els: Element[]; name: string } | null {
+  for (const f of fallbacks) {
+    const els = safeQueryAll(root, f.selector).filter(accept);
+    if (els.length > 0) return { els, name: f.name };
+  }
+  return null;
+}
+
+/**
+ * The first element (document order) of the first variant for which `accept` returns true, or null. Used where a
+ * match inside the message body must not count (an address written in the body is not the sender).
+ */
+export function queryFirstWhere(
+  root: ParentNode,
+  fallbacks: Fallbacks,
+  accept: (el: Element, variant: Fallback) => boolean,
+): QueryMatch | null {
+  for (const f of fallbacks) {
+    for (const el of safeQueryAll(root, f.selector)) {
+      if (accept(el, f)) return { el, name: f.name };
+    }
+  }
+  return null;
+}
+
+/** Like `queryFirst`, but `root` itself counts when it matches. */
+export function queryFirstOrSelf(root: Element, fallbacks: Fallbacks): QueryMatch | null {
+  for (const f of fallbacks) {
+    try {
+      if (root.matches(f.selector)) return { el: root, name: f.name };
+    } catch {
+      continue;
+    }
+    const el = safeQuery(root, f.selector);
+    if (el) return { el, name: f.name };
+  }
+  return null;
+}
+
+/**
+ * Candidates (already collected, document order) filtered by the first variant any of them matches, with the
+ * variant's name. Lets a caller use one cheap `getElementsByTagName` instead of a document pass per variant.
+ */
+export function matchAllFirst(candidates: ArrayLike<Element>, fallbacks: Fallbacks): { els: Element[]; name: string } | null {
+  for (const f of fallbacks) {
+    const els: Element[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      const el = candidates[i]!;
+      try {
+        if (el.matches(f.selector)) els.push(el);
+      } catch {
+        break;
+      }
+    }
+    if (els.length > 0) return { els, name: f.name };
+  }
+  return null;
+}
+
+/** Every ancestor-or-self match of `el`, one per variant, in fallback order. */
+export function closestAll(el: Element, fallbacks: Fallbacks): QueryMatch[] {
+  const out: QueryMatch[] = [];
+  for (const f of fallbacks) {
+    let hit: Element | null = null;
+    try {
+      hit = el.closest(f.selector);
+    } catch {
+      hit = null;
+    }
+    if (hit && !out.some((m) => m.el === hit)) out.push({ el: hit, name: f.name });
+  }
+  return out;
+}

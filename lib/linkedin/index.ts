@@ -1,0 +1,2 @@
+export { readLinkedInProfile, profileSlugFromUrl, canonicalProfileUrl, nameFromTitle, companyFromAriaLabel } from './reader';
+export { LinkedInProfileSchema, type LinkedInProfile } from './types';

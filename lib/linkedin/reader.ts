@@ -1,0 +1,615 @@
+/**
+ * Reads the person on an open LinkedIn profile page (`/in/<slug>`) from its DOM.
+ *
+ * Pure and synchronous: no `chrome.*`, no network, no layout (`textContent`, never `innerText`). Page text is
+ * hostile input and LinkedIn's markup changes without notice, so every step is a fallback chain (see
+ * `selectors.ts`), every text is bounded and cleaned, and the function returns `null` rather than throwing.
+ *
+ * The DOM top card is the truth. The page's embedded JSON (`code[id^="bpr-guid-"]`) is never parsed: after
+ * in-app navigation it still describes an earlier profile, and it always describes the viewer too.
+ *
+ * Cost: a handful of scoped `querySelector` calls (the top card, then `#about`/`#experience`), so a real page
+ * reads in well under a millisecond in Chromium. Text reads are capped in nodes and characters.
+ */
+import { cleanText } from '../text';
+import {
+  SELECTORS as S,
+  anyOf,
+  closestFirst,
+  matchesAny,
+  queryAll,
+  queryFirst,
+  type Fallbacks,
+  type QueryMatch,
+} from './selectors';
+import { LinkedInProfileSchema, type LinkedInProfile } from './types';
+
+type Layout = LinkedInProfile['layout'];
+
+const MAX_NAME = 300;
+const MAX_HEADLINE = 1000;
+const MAX_COMPANY = 300;
+const MAX_TITLE = 300;
+const MAX_LOCATION = 300;
+/** LinkedIn custom URLs are 3–100 characters; anything longer is not a profile slug. */
+const MAX_SLUG = 100;
+/** Upper bound of nodes one text read visits (a hostile element can hold a whole page). */
+const MAX_TEXT_NODES = 4000;
+
+/** scheme://[userinfo@]host[:port]/in/<slug>[/…][?…][#…] → host, raw slug. */
+const URL_PARTS = /^https?:\/\/(?:[^@/?#\\]*@)?([^:/?#\\]+)(?::\d{1,5})?\/in\/([^/?#\\]+)(?:[/?#]|$)/i;
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+const VISUALLY_HIDDEN = anyOf(S.visuallyHidden);
+/** A character that is neither whitespace nor invisible. */
+const VISIBLE_CHAR = /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
+
+/** The variants of `fallbacks` that can match on `layout` (all of them while the layout is unknown). */
+function forLayout(fallbacks: Fallbacks, layout: Layout): Fallbacks {
+  if (layout === 'unknown') return fallbacks;
+  const other = layout === 'artdeco-2024' ? 'hashed:' : 'artdeco:';
+  return fallbacks.filter((v) => !v.name.startsWith(other));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// URL
+
+/**
+ * The profile slug of a LinkedIn URL (`https://www.linkedin.com/in/<slug>[/anything][?query]`): URL-decoded,
+ * lower-cased, invisible characters dropped. Null for any other page, host, or a slug that cannot be one.
+ */
+export function profileSlugFromUrl(url: string): string | null {
+  if (typeof url !== 'string' || url.length > 4096) return null;
+  // A regex rather than `new URL()`: this runs on every read, and the URL parser costs more than the rest.
+  const m = URL_PARTS.exec(url.trim());
+  if (!m) return null;
+  const host = (m[1] ?? '').toLowerCase().replace(/\.$/, '');
+  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
+  const raw = m[2];
+  if (!raw) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const slug = decoded.replace(INVISIBLE, '').trim().toLowerCase();
+  if (!slug || slug.length > MAX_SLUG || slug === '.' || slug === '..') return null;
+  // Nothing that would change the meaning of the canonical URL or is not a printable identifier.
+  if (/[\s/?#%\\<>"'`\u0000-\u001f\u007f]/.test(slug)) return null;
+  return slug;
+}
+
+/** `https://www.linkedin.com/in/<slug>/`. The slug is already free of URL-significant characters. */
+export function canonicalProfileUrl(slug: string): string {
+  return `https://www.linkedin.com/in/${slug}/`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+/**
+ * Walks the text nodes of `el` in document order, skipping `<script>`-like elements and screen-reader-only copies
+ * (`.visually-hidden`: artdeco renders labels twice, `<span aria-hidden>X</span><span class="visually-hidden">X
+ * </span>`, and `textContent` would give "XX"). `visit` returns false to stop. Iterative (a 5,000-level nested
+ * element costs no stack) and bounded in nodes. Returns whether a screen-reader-only copy was skipped.
+ */
+function walkText(el: Element, visit: (data: string) => boolean): boolean {
+  let visited = 0;
+  let sawHidden = false;
+  let node: Node | null = el.firstChild;
+  while (node && visited < MAX_TEXT_NODES) {
+    visited++;
+    let descend = false;
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      if (!visit((node as Text).data)) break;
+    } else if (node.nodeType === 1 /* ELEMENT_NODE */) {
+      const child = node as Element;
+      const tag = child.localName;
+      if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') {
+        // never text
+      } else if (isVisuallyHidden(child)) {
+        sawHidden = true;
+      } else {
+        descend = child.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next node in document order inside `el`, without recursion.
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    if (!node || node === el) break;
+    node = node.nextSibling;
+  }
+  return sawHidden;
+}
+
+/** The visible text of `el` (see `walkText`), cleaned and capped at `max` characters. */
+function readText(el: Element | null | undefined, max: number): string {
+  if (!el) return '';
+  // Room for invisible characters that cleanText drops; whitespace is collapsed as it comes.
+  const budget = max * 2 + 16;
+  let out = '';
+  const sawHidden = walkText(el, (data) => {
+    const room = budget - out.length;
+    const chunk = (data.length > room * 4 ? data.slice(0, room * 4) : data).replace(/\s+/g, ' ');
+    if (chunk !== ' ' || (out !== '' && !out.endsWith(' '))) out += chunk.length > room ? chunk.slice(0, room) : chunk;
+    return out.length < budget;
+  });
+  const text = cleanText(out, max);
+  // Only screen-reader text (no visible copy): better than nothing.
+  if (!text && sawHidden) return cleanText(boundedTextContent(el, budget), max);
+  return text;
+}
+
+/** Whether `el` shows any text: stops at the first visible character. */
+function hasText(el: Element): boolean {
+  let found = false;
+  const sawHidden = walkText(el, (data) => {
+    found = VISIBLE_CHAR.test(data);
+    return !found;
+  });
+  return found || (sawHidden && cleanText(boundedTextContent(el, 200), 40) !== '');
+}
+
+function boundedTextContent(el: Element, budget: number): string {
+  const t = el.textContent ?? '';
+  return t.length > budget ? t.slice(0, budget) : t;
+}
+
+function isVisuallyHidden(el: Element): boolean {
+  try {
+    return el.matches(VISUALLY_HIDDEN);
+  } catch {
+    return false;
+  }
+}
+
+/** Lower-case, letters only: for comparing headings ("Experience", "About") across whitespace and case. */
+function headingKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+}
+
+/** Headings of profile sections and rails: never a person's name. */
+const NOT_A_NAME = new Set(
+  [
+    'About',
+    'Activity',
+    'Experience',
+    'Education',
+    'Featured',
+    'Highlights',
+    'Skills',
+    'Interests',
+    'Languages',
+    'Licenses & certifications',
+    'Recommendations',
+    'Volunteering',
+    'Projects',
+    'Courses',
+    'Honors & awards',
+    'Publications',
+    'Causes',
+    'Analytics',
+    'Resources',
+    'Suggested for you',
+    'People also viewed',
+    'People you may know',
+    'More profiles for you',
+    'Explore Premium profiles',
+    'You might like',
+    'Notifications',
+    'Messaging',
+    'LinkedIn',
+    'Profile',
+    'Main feed',
+  ].map(headingKey),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Name
+
+/** "(12) Naveen Dasari | LinkedIn" → "Naveen Dasari"; "" when the title is not a profile title. */
+export function nameFromTitle(title: string | null | undefined): string {
+  const t = cleanText(title, 1200);
+  const m = /^(?:\(\d+\+?\)\s*)?(.+?)\s*\|\s*LinkedIn$/i.exec(t);
+  const name = cleanText(m?.[1], MAX_NAME);
+  if (!name || NOT_A_NAME.has(headingKey(name))) return '';
+  return name;
+}
+
+function isNameLike(el: Element): boolean {
+  if (isVisuallyHidden(el)) return false;
+  const text = readText(el, MAX_NAME);
+  return text !== '' && !NOT_A_NAME.has(headingKey(text));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hashed top card: text runs by position
+
+interface Block {
+  readonly el: Element;
+  readonly text: string;
+}
+
+/** The degree badge ("· 2nd", "3rd+", "1st degree connection"). */
+const DEGREE = /^[·•]?\s*(?:1st|2nd|3rd\+?)(?:\s+degree(?:\s+connection)?)?$/i;
+/** Pronouns ("(She/Her)", "He/Him"). */
+const PRONOUNS = /^\(?\s*\p{L}{2,12}(?:\s*\/\s*\p{L}{2,12}){1,2}\s*\)?$/u;
+const SEPARATOR = /^[\s·•|,;:–—-]*$/;
+const COUNTS = /\d[\d,.\s]*\+?\s*(?:connections?|followers?|mutual)\b/i;
+const UI_TEXT = /^(?:contact info|message|connect|follow|more|open to work|verified|view .*|show all.*|see more|…see more)$/i;
+const VERIFICATIONS = /\bverifications?\b|\bverified\b/i;
+const PLACE = /,|\b(?:Area|Region|Metropolitan|Metro|County|Greater|Province|State|District|Republic|Kingdom|Emirates|City|Prefecture|Canton|Oblast)\b/i;
+
+function isNoise(text: string, name: string): boolean {
+  return (
+    text === name ||
+    SEPARATOR.test(text) ||
+    DEGREE.test(text) ||
+    PRONOUNS.test(text) ||
+    COUNTS.test(text) ||
+    UI_TEXT.test(text) ||
+    (text.length < 60 && VERIFICATIONS.test(text))
+  );
+}
+
+/**
+ * Text runs of `scope` that follow `anchor` in document order: `<p>`s, else leaf `<span>`/`<div>`s. Skips
+ * screen-reader copies and anything inside `anchor`. At most `limit` runs, each capped at `max` characters.
+ */
+function textBlocksAfter(scope: Element, anchor: Element | null, limit: number, max: number): Block[] {
+  for (const variant of S.textBlock) {
+    const out: Block[] = [];
+    const leavesOnly = variant !== S.textBlock[0];
+    for (const el of queryAll(scope, [variant], 300)) {
+      if (anchor && (anchor === el || anchor.contains(el))) continue;
+      // eslint-disable-next-line no-bitwise
+      if (anchor && !(anchor.compareDocumentPosition(el) & 4) /* DOCUMENT_POSITION_FOLLOWING */) continue;
+      if (leavesOnly && el.childElementCount > 0) continue;
+      if (closestHidden(el, scope)) continue;
+      const text = readText(el, max);
+      if (!text) continue;
+      out.push({ el, text });
+      if (out.length >= limit) break;
+    }
+    if (out.length) return out;
+  }
+  return [];
+}
+
+/** Whether `el` or an ancestor up to `scope` is a screen-reader-only copy. */
+function closestHidden(el: Element, scope: Element): boolean {
+  try {
+    const hidden = el.closest(VISUALLY_HIDDEN);
+    return hidden !== null && scope.contains(hidden);
+  } catch {
+    return false;
+  }
+}
+
+function locationLike(text: string): boolean {
+  return text.length <= 150 && !/[|@·•]/.test(text) && !/\d{3,}/.test(text) && /\p{L}/u.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Company and experience
+
+const EMPLOYMENT =
+  /^(?:(?:permanent|contract|temporary|seasonal)\s+)?(?:full[- ]time|part[- ]time|self[- ]employed|freelance|contract|internship|apprenticeship|seasonal|temporary|volunteer)$/i;
+const DURATION = /^(?:less than a year|\d+\s+(?:yrs?|years?|mos?|months?)(?:\s+\d+\s+(?:mos?|months?))?)$/i;
+const DATE_RANGE = /^(?:\p{L}{3,9}\.?\s+)?\d{4}\s*(?:[-–]|to)\s*(?:present|(?:\p{L}{3,9}\.?\s+)?\d{4})/iu;
+const DATE_ANYWHERE = /\b\d{4}\s*(?:[-–]|to)\s*(?:present\b|(?:\p{L}{3,9}\.?\s+)?\d{4}\b)/iu;
+
+/** "Brightwave Talent · Full-time" → "Brightwave Talent"; null for a line that is only type, dates or duration. */
+function companyFromSubtitle(line: string): string | null {
+  const first = cleanText(line.split(/\s+[·•]\s+/)[0], MAX_COMPANY);
+  if (!first || EMPLOYMENT.test(first) || DURATION.test(first) || DATE_RANGE.test(first)) return null;
+  return first;
+}
+
+/** A grouped company's second line: "Full-time · 5 yrs 3 mos", or just "14 yrs 2 mos". */
+function isGroupHeaderLine(line: string): boolean {
+  const parts = line.split(/\s+[·•]\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  return DURATION.test(last) && parts.slice(0, -1).every((p) => EMPLOYMENT.test(p));
+}
+
+/** "Current company: Kustbanken. Click to skip to experience card" → "Kustbanken". */
+export function companyFromAriaLabel(label: string | null | undefined): string {
+  const text = cleanText(label, MAX_COMPANY * 2)
+    .replace(/^current company\s*[:\-–—]?\s*/i, '')
+    .replace(/\.?\s*click to skip to (?:the )?experience(?: card| section)?\.?$/i, '')
+    .replace(/\.\s*click (?:to|for) .*$/i, '');
+  return cleanText(text, MAX_COMPANY);
+}
+
+interface Experience {
+  title: string | null;
+  company: string | null;
+  titleVia: string;
+  companyVia: string;
+  sectionVia: string;
+}
+
+/** The title of an entry (a role, or the company header of a grouped entry): its bold line, else its first run. */
+function entryHeadText(entry: Element, layout: Layout): { text: string; via: string } {
+  const bold = queryFirst(entry, forLayout(S.entryTitle, layout), hasText);
+  if (bold) return { text: readText(bold.el, MAX_TITLE), via: bold.name };
+  const lines = textBlocksAfter(entry, null, 1, MAX_TITLE);
+  return { text: lines[0]?.text ?? '', via: 'structure:first-line' };
+}
+
+/** A nested list item that is a role has a date range ("Feb 2022 - Present · 3 yrs"); a skills row has none. */
+function isRoleItem(el: Element): boolean {
+  return DATE_ANYWHERE.test(readText(el, 600));
+}
+
+function findExperienceSection(
+  root: ParentNode,
+  sections: readonly Element[] | null,
+  layout: Layout,
+): QueryMatch | null {
+  const m = queryFirst(root, forLayout(S.experience, layout));
+  if (m) {
+    // The artdeco anchor is an empty div at the top of its card: the card is the section around it.
+    if (m.el.childElementCount === 0) {
+      const card = closestFirst(m.el, S.section);
+      if (card) return { el: card.el, name: m.name };
+      if (m.el.parentElement) return { el: m.el.parentElement, name: m.name };
+    }
+    return m;
+  }
+  return sections ? sectionByHeading(sections, 'experience') : null;
+}
+
+function sectionByHeading(sections: readonly Element[], key: string): QueryMatch | null {
+  for (const section of sections) {
+    const heading = queryFirst(section, S.sectionHeading);
+    if (heading && headingKey(readText(heading.el, 60)) === key) {
+      return { el: section, name: `structure:section-heading-${key}` };
+    }
+  }
+  return null;
+}
+
+function readExperience(root: ParentNode, sections: readonly Element[] | null, layout: Layout): Experience | null {
+  const section = findExperienceSection(root, sections, layout);
+  if (!section) return null;
+  const entry = queryFirst(section.el, forLayout(S.experienceEntry, layout), hasText);
+  if (!entry) return null;
+  const result: Experience = { title: null, company: null, titleVia: '', companyVia: '', sectionVia: section.name };
+
+  // Grouped company entry: the company is the entry's head line, the title is the first role's.
+  // (A nested list item counts as a role only when it has a date range: simple entries nest skill lists too.)
+  // The artdeco page marks grouped roles explicitly, so the structural guess is for the other layouts only.
+  const artdecoRole = queryFirst(entry.el, forLayout(S.groupedRole, layout), hasText);
+  const nestedRole =
+    artdecoRole || layout === 'artdeco-2024' ? null : queryFirst(entry.el, S.nestedListItem, isRoleItem);
+  const role = artdecoRole ?? nestedRole;
+  if (role) {
+    const head = entryHeadText(entry.el, layout);
+    const roleHead = entryHeadText(role.el, layout);
+    result.company = cleanText(head.text, MAX_COMPANY) || null;
+    result.companyVia = `${entry.name}>grouped>${head.via}`;
+    result.title = cleanText(roleHead.text, MAX_TITLE) || null;
+    result.titleVia = `${entry.name}>${role.name}>${roleHead.via}`;
+    return result;
+  }
+
+  const head = entryHeadText(entry.el, layout);
+  const subtitleMatch = queryFirst(entry.el, forLayout(S.entrySubtitle, layout), hasText);
+  const subtitle = subtitleMatch
+    ? { text: readText(subtitleMatch.el, MAX_COMPANY * 2), via: subtitleMatch.name }
+    : {
+        text: textBlocksAfter(entry.el, null, 4, MAX_COMPANY * 2).find((l) => l.text !== head.text)?.text ?? '',
+        via: 'structure:second-line',
+      };
+
+  if (isGroupHeaderLine(subtitle.text)) {
+    // A company header whose roles are not in the DOM (collapsed): the company, but no title.
+    result.company = cleanText(head.text, MAX_COMPANY) || null;
+    result.companyVia = `${entry.name}>grouped>${head.via}`;
+    return result;
+  }
+  result.title = cleanText(head.text, MAX_TITLE) || null;
+  result.titleVia = `${entry.name}>${head.via}`;
+  result.company = subtitle.text ? companyFromSubtitle(subtitle.text) : null;
+  result.companyVia = `${entry.name}>${subtitle.via}`;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reader
+
+/**
+ * The person on a LinkedIn profile page, or null when `url` is not an `/in/<slug>` page, no name can be found,
+ * or the result does not validate. Never throws.
+ */
+export function readLinkedInProfile(doc: Document, url: string): LinkedInProfile | null {
+  try {
+    return read(doc, url);
+  } catch {
+    // Last resort only: every step below is written not to throw.
+    return null;
+  }
+}
+
+function read(doc: Document, url: string): LinkedInProfile | null {
+  const slug = profileSlugFromUrl(url);
+  if (!slug || !doc) return null;
+  const matched: Record<string, string> = {};
+
+  const mainMatch = queryFirst(doc, S.main);
+  const root: Element | null = mainMatch?.el ?? doc.body ?? doc.documentElement;
+  if (!root) return null;
+  matched.root = mainMatch?.name ?? 'any:body';
+
+  // --- Name, top card and layout ---------------------------------------------------------------------------
+  let layout: Layout = 'unknown';
+  let nameEl: Element | null = null;
+  let nameVia = '';
+  let topCard: Element | null = null;
+
+  const artdecoName = queryFirst(root, S.name, hasText);
+  if (artdecoName) {
+    layout = 'artdeco-2024';
+    nameEl = artdecoName.el;
+    nameVia = artdecoName.name;
+    const card = closestFirst(artdecoName.el, S.topCardFromName);
+    topCard = card?.el ?? root;
+    matched.topCard = card ? 'artdeco:section-around-name' : 'any:root';
+  } else {
+    const card = queryFirst(root, S.topCard);
+    if (card) {
+      topCard = card.el;
+      matched.topCard = card.name;
+      layout = card.name.startsWith('artdeco:') ? 'artdeco-2024' : 'hashed';
+      const inCard = queryFirst(card.el, S.nameInTopCard, isNameLike);
+      if (inCard) {
+        nameEl = inCard.el;
+        nameVia = inCard.name;
+      }
+    }
+    if (!nameEl && layout !== 'artdeco-2024') {
+      const heading = queryFirst(root, S.mainHeading, isNameLike);
+      if (heading) {
+        layout = 'hashed';
+        nameEl = heading.el;
+        nameVia = heading.name;
+        if (!topCard) {
+          const around = closestFirst(heading.el, S.topCardFromName);
+          topCard = around?.el ?? root;
+          matched.topCard = around ? 'structure:section-around-heading' : 'any:root';
+        }
+      }
+    }
+  }
+
+  let name = readText(nameEl, MAX_NAME);
+  if (!name) {
+    name = nameFromTitle(doc.title);
+    nameVia = 'title:document.title';
+    nameEl = null;
+  }
+  if (!name) return null;
+  matched.name = nameVia;
+
+  if (layout === 'unknown') {
+    // No name in the DOM, but the page may still be artdeco (a name heading that failed to render).
+    const headline = queryFirst(root, S.headline, hasText);
+    if (headline) {
+      layout = 'artdeco-2024';
+      const card = closestFirst(headline.el, S.topCardFromName);
+      topCard = card?.el ?? root;
+      matched.topCard = card ? 'artdeco:section-around-headline' : 'any:root';
+    }
+  }
+
+  // --- Headline, location, company ------------------------------------------------------------------------
+  let headline: string | null = null;
+  let location: string | null = null;
+  let company: string | null = null;
+
+  if (topCard) {
+    const companyMatch = queryFirst(topCard, forLayout(S.currentCompany, layout));
+    if (companyMatch) {
+      company = companyFromAriaLabel(companyMatch.el.getAttribute('aria-label')) || null;
+      matched.company = companyMatch.name;
+      if (!company) {
+        company = readText(companyMatch.el, MAX_COMPANY) || null;
+        matched.company = `${companyMatch.name}:text`;
+      }
+    }
+  }
+
+  if (topCard && layout === 'artdeco-2024') {
+    const h = queryFirst(topCard, S.headline, hasText);
+    if (h) {
+      headline = readText(h.el, MAX_HEADLINE) || null;
+      matched.headline = h.name;
+    }
+    const l = queryFirst(topCard, S.location, hasText);
+    if (l) {
+      location = readText(l.el, MAX_LOCATION) || null;
+      matched.location = l.name;
+    }
+  } else if (topCard && nameEl && layout === 'hashed') {
+    const blocks = textBlocksAfter(topCard, nameEl, 12, MAX_HEADLINE).filter((b) => !isNoise(b.text, name));
+    const first = blocks[0];
+    if (first) {
+      headline = first.text;
+      matched.headline = 'hashed:first-run-after-name';
+    }
+    const rest = blocks.slice(1).filter((b) => b.text !== company && locationLike(b.text));
+    const contact = queryFirst(topCard, S.contactInfo);
+    let loc: Block | undefined;
+    if (contact) {
+      // The run right before "Contact info" (the location line ends with it).
+      const before = rest.filter(
+        // eslint-disable-next-line no-bitwise
+        (b) => (b.el.compareDocumentPosition(contact.el) & 4) !== 0 && !b.el.contains(contact.el),
+      );
+      const last = before[before.length - 1];
+      if (last && (PLACE.test(last.text) || last.text.split(/\s+/).length <= 4)) {
+        loc = last;
+        matched.location = 'hashed:before-contact-info';
+      }
+    }
+    if (!loc) {
+      loc = rest.find((b) => PLACE.test(b.text));
+      if (loc) matched.location = 'hashed:place-pattern';
+    }
+    if (loc) location = cleanText(loc.text, MAX_LOCATION) || null;
+  }
+
+  // --- About and experience -------------------------------------------------------------------------------
+  // Section-by-heading scans are for layouts without stable anchors; the artdeco page always has them.
+  let sections: Element[] | null = null;
+  const allSections = (): Element[] => (sections ??= queryAll(root, S.section, 80));
+
+  const about = queryFirst(root, forLayout(S.about, layout));
+  let hasAbout = about !== null;
+  if (about) matched.hasAbout = about.name;
+  else if (layout !== 'artdeco-2024') {
+    const byHeading = sectionByHeading(allSections(), 'about');
+    hasAbout = byHeading !== null;
+    if (byHeading) matched.hasAbout = byHeading.name;
+  }
+
+  const experience = readExperience(root, layout === 'artdeco-2024' ? null : allSections(), layout);
+  let title: string | null = null;
+  if (experience) {
+    matched.experience = experience.sectionVia;
+    if (experience.title) {
+      title = experience.title;
+      matched.title = experience.titleVia;
+    }
+    if (!company && experience.company) {
+      company = experience.company;
+      matched.company = `experience:${experience.companyVia}`;
+    }
+  }
+
+  // A hashed location guess that is really the company line (a profile without a location).
+  if (location && company && location === company && matched.location?.startsWith('hashed:')) {
+    location = null;
+    delete matched.location;
+  }
+
+  const result: LinkedInProfile = {
+    slug,
+    url: canonicalProfileUrl(slug),
+    name,
+    headline: headline || null,
+    company: company || null,
+    title: title || null,
+    location: location || null,
+    hasAbout,
+    layout,
+    matched,
+  };
+  const parsed = LinkedInProfileSchema.safeParse(result);
+  return parsed.success ? parsed.data : null;
+}

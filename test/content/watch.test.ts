@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchPage, type WatchContext } from '../../lib/content/watch';
+
+function fakeCtx() {
+  const invalidators: (() => void)[] = [];
+  const ctx: WatchContext & { invalidate(): void } = {
+    isValid: true,
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    addEventListener: (target, type, handler) => target.addEventListener(type, handler),
+    onInvalidated: (cb) => {
+      invalidators.push(cb);
+      return () => undefined;
+    },
+    invalidate() {
+      (this as { isValid: boolean }).isValid = false;
+      invalidators.forEach((f) => f());
+    },
+  };
+  return ctx;
+}
+
+const flushObservers = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('watchPage', () => {
+  it('reads on start, debounces DOM changes, and sends only changed readings', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    const read = vi.fn(() => document.body.textContent ?? '');
+    watchPage(ctx, { read, send: (r) => sent.push(r), debounceMs: 50, maxWaitMs: 1000 });
+    expect(sent).toEqual(['']);
+
+    document.body.append('a');
+    await vi.advanceTimersByTimeAsync(0);
+    document.body.append('b');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['']);
+    await vi.advanceTimersByTimeAsync(60);
+    // Two mutations, one read.
+    expect(sent).toEqual(['', 'ab']);
+    expect(read).toHaveBeenCalledTimes(2);
+
+    // A change that does not change the reading is read but not sent.
+    document.body.append(document.createComment('x'));
+    await vi.advanceTimersByTimeAsync(60);
+    expect(read).toHaveBeenCalledTimes(3);
+    document.body.setAttribute('title', 't');
+    await vi.advanceTimersByTimeAsync(60);
+    expect(read).toHaveBeenCalledTimes(4);
+    // An attribute nobody reads (class churn) does not even wake the reader.
+    document.body.setAttribute('class', 'busy');
+    await vi.advanceTimersByTimeAsync(60);
+    expect(read).toHaveBeenCalledTimes(4);
+    expect(sent).toEqual(['', 'ab']);
+  });
+
+  it('still reads during a constant stream of mutations (max wait)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    watchPage(ctx, { read: () => String(document.body.childNodes.length), send: (r) => sent.push(r), debounceMs: 50, maxWaitMs: 200 });
+    for (let i = 0; i < 20; i++) {
+      document.body.append('x');
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    // 400 ms of mutations every 20 ms: a debounce alone would never fire; max wait makes it read at least once.
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(sent[0]).toBe('0');
+  });
+
+  it('reads on hash change, refresh forces a send, and invalidation stops everything', async () => {
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    let value = 'one';
+    const w = watchPage(ctx, { read: () => value, send: (r) => sent.push(r), debounceMs: 1 });
+    value = 'two';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toEqual(['one', 'two']);
+    w.refresh();
+    expect(sent).toEqual(['one', 'two', 'two']);
+    ctx.invalidate();
+    value = 'three';
+    document.body.append('z');
+    await flushObservers();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toEqual(['one', 'two', 'two']);
+  });
+});
