@@ -16,7 +16,6 @@ import {
   SELECTORS as S,
   anyOf,
   closestFirst,
-  matchesAny,
   queryAll,
   queryFirst,
   type Fallbacks,
@@ -34,7 +33,9 @@ const MAX_LOCATION = 300;
 /** LinkedIn custom URLs are 3–100 characters; anything longer is not a profile slug. */
 const MAX_SLUG = 100;
 /** Upper bound of nodes one text read visits (a hostile element can hold a whole page). */
-const MAX_TEXT_NODES = 4000;
+const MAX_TEXT_NODES = 1000;
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, without needing a `Node` global. */
+const FOLLOWING = 4;
 
 /** scheme://[userinfo@]host[:port]/in/<slug>[/…][?…][#…] → host, raw slug. */
 const URL_PARTS = /^https?:\/\/(?:[^@/?#\\]*@)?([^:/?#\\]+)(?::\d{1,5})?\/in\/([^/?#\\]+)(?:[/?#]|$)/i;
@@ -66,17 +67,25 @@ export function profileSlugFromUrl(url: string): string | null {
   if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
   const raw = m[2];
   if (!raw) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch {
-    return null;
+  let decoded = raw;
+  if (raw.includes('%')) {
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
   }
   const slug = decoded.replace(INVISIBLE, '').trim().toLowerCase();
   if (!slug || slug.length > MAX_SLUG || slug === '.' || slug === '..') return null;
   // Nothing that would change the meaning of the canonical URL or is not a printable identifier.
   if (/[\s/?#%\\<>"'`\u0000-\u001f\u007f]/.test(slug)) return null;
   return slug;
+}
+
+/** The profile slug of a link's `href` (absolute, or relative to LinkedIn like `/in/<slug>/overlay/contact-info/`). */
+function slugFromHref(href: string | null): string | null {
+  if (!href) return null;
+  return profileSlugFromUrl(href.startsWith('/') && !href.startsWith('//') ? `https://www.linkedin.com${href}` : href);
 }
 
 /** `https://www.linkedin.com/in/<slug>/`. The slug is already free of URL-significant characters. */
@@ -199,11 +208,22 @@ const NOT_A_NAME = new Set(
     'More profiles for you',
     'Explore Premium profiles',
     'You might like',
+    // LinkedIn's own pages, as the title names them ("(4) Feed | LinkedIn")
+    'Feed',
+    'Home',
+    'Main feed',
     'Notifications',
     'Messaging',
+    'My Network',
+    'Jobs',
+    'Search',
+    'Sign In',
+    'Sign Up',
+    'Log In',
+    'Security Verification',
+    'Page not found',
     'LinkedIn',
     'Profile',
-    'Main feed',
   ].map(headingKey),
 );
 
@@ -217,6 +237,11 @@ export function nameFromTitle(title: string | null | undefined): string {
   const name = cleanText(m?.[1], MAX_NAME);
   if (!name || NOT_A_NAME.has(headingKey(name))) return '';
   return name;
+}
+
+/** A name-like heading that is not in a rail, a menu or a list (of other people). */
+function isProfileHeading(el: Element): boolean {
+  return closestFirst(el, S.notProfileHeading) === null && isNameLike(el);
 }
 
 function isNameLike(el: Element): boolean {
@@ -265,8 +290,7 @@ function textBlocksAfter(scope: Element, anchor: Element | null, limit: number, 
     const leavesOnly = variant !== S.textBlock[0];
     for (const el of queryAll(scope, [variant], 300)) {
       if (anchor && (anchor === el || anchor.contains(el))) continue;
-      // eslint-disable-next-line no-bitwise
-      if (anchor && !(anchor.compareDocumentPosition(el) & 4) /* DOCUMENT_POSITION_FOLLOWING */) continue;
+      if (anchor && !(anchor.compareDocumentPosition(el) & FOLLOWING)) continue;
       if (leavesOnly && el.childElementCount > 0) continue;
       if (closestHidden(el, scope)) continue;
       const text = readText(el, max);
@@ -287,6 +311,21 @@ function closestHidden(el: Element, scope: Element): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `el` sits inside a button or link of `scope`. */
+function inControl(el: Element, scope: Element): boolean {
+  const control = closestFirst(el, S.control);
+  return control !== null && scope.contains(control.el);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).length;
+}
+
+/** A place beyond doubt: a comma or a place word, short, and none of a headline's "at", "|", "@", "&". */
+function clearlyPlace(text: string): boolean {
+  return PLACE.test(text) && text.length <= 80 && !/[|@&]|\sat\s/i.test(text);
 }
 
 function locationLike(text: string): boolean {
@@ -472,8 +511,10 @@ function read(doc: Document, url: string): LinkedInProfile | null {
         nameVia = inCard.name;
       }
     }
-    if (!nameEl && layout !== 'artdeco-2024') {
-      const heading = queryFirst(root, S.mainHeading, isNameLike);
+    // The first heading of <main>, only when there is no top card to look in: a top card without a name means the
+    // name is missing (or still loading), and the next heading down could be anybody's.
+    if (!nameEl && !topCard) {
+      const heading = queryFirst(root, S.mainHeading, isProfileHeading);
       if (heading) {
         layout = 'hashed';
         nameEl = heading.el;
@@ -507,20 +548,27 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     }
   }
 
+  // After in-app navigation the URL changes before the page does: a top card whose own Contact info link names
+  // another profile is the previous person, not this one.
+  const contact = topCard ? queryFirst(topCard, S.contactInfo) : null;
+  if (contact) {
+    const linked = slugFromHref(contact.el.getAttribute('href'));
+    if (linked && linked !== slug) return null;
+    if (linked) matched.slugCheck = `${contact.name}:same-slug`;
+  }
+
   // --- Headline, location, company ------------------------------------------------------------------------
   let headline: string | null = null;
   let location: string | null = null;
   let company: string | null = null;
 
-  if (topCard) {
-    const companyMatch = queryFirst(topCard, forLayout(S.currentCompany, layout));
-    if (companyMatch) {
-      company = companyFromAriaLabel(companyMatch.el.getAttribute('aria-label')) || null;
-      matched.company = companyMatch.name;
-      if (!company) {
-        company = readText(companyMatch.el, MAX_COMPANY) || null;
-        matched.company = `${companyMatch.name}:text`;
-      }
+  const companyMatch = topCard ? queryFirst(topCard, forLayout(S.currentCompany, layout)) : null;
+  if (companyMatch) {
+    company = companyFromAriaLabel(companyMatch.el.getAttribute('aria-label')) || null;
+    matched.company = companyMatch.name;
+    if (!company) {
+      company = readText(companyMatch.el, MAX_COMPANY) || null;
+      matched.company = `${companyMatch.name}:text`;
     }
   }
 
@@ -535,30 +583,35 @@ function read(doc: Document, url: string): LinkedInProfile | null {
       location = readText(l.el, MAX_LOCATION) || null;
       matched.location = l.name;
     }
-  } else if (topCard && nameEl && layout === 'hashed') {
-    const blocks = textBlocksAfter(topCard, nameEl, 12, MAX_HEADLINE).filter((b) => !isNoise(b.text, name));
-    const first = blocks[0];
-    if (first) {
-      headline = first.text;
-      matched.headline = 'hashed:first-run-after-name';
-    }
-    const rest = blocks.slice(1).filter((b) => b.text !== company && locationLike(b.text));
-    const contact = queryFirst(topCard, S.contactInfo);
+  } else if (topCard && layout === 'hashed') {
+    // With the name from the title, the runs are read from the top of the card (the name run itself is noise).
+    // Text inside a control (the company and school buttons, links) is neither the headline nor the location.
+    const card = topCard;
+    const blocks = textBlocksAfter(topCard, nameEl, 12, MAX_HEADLINE).filter(
+      (b) => !isNoise(b.text, name) && b.text !== company && !inControl(b.el, card),
+    );
+    // The location is the run right before "Contact info" (its line ends with the link), else the first later
+    // run that reads like a place. A lone run before the link is the headline unless it clearly is a place
+    // (a profile without a headline).
+    const beforeContact = contact
+      ? blocks.filter((b) => (b.el.compareDocumentPosition(contact.el) & FOLLOWING) !== 0 && !b.el.contains(contact.el))
+      : [];
+    const lastBefore = beforeContact[beforeContact.length - 1];
     let loc: Block | undefined;
-    if (contact) {
-      // The run right before "Contact info" (the location line ends with it).
-      const before = rest.filter(
-        // eslint-disable-next-line no-bitwise
-        (b) => (b.el.compareDocumentPosition(contact.el) & 4) !== 0 && !b.el.contains(contact.el),
-      );
-      const last = before[before.length - 1];
-      if (last && (PLACE.test(last.text) || last.text.split(/\s+/).length <= 4)) {
-        loc = last;
+    if (lastBefore && locationLike(lastBefore.text)) {
+      const alone = lastBefore === blocks[0];
+      if (alone ? clearlyPlace(lastBefore.text) : PLACE.test(lastBefore.text) || wordCount(lastBefore.text) <= 4) {
+        loc = lastBefore;
         matched.location = 'hashed:before-contact-info';
       }
     }
+    const first = blocks.find((b) => b !== loc);
+    if (first && (!loc || first.el.compareDocumentPosition(loc.el) & FOLLOWING)) {
+      headline = first.text;
+      matched.headline = nameEl ? 'hashed:first-run-after-name' : 'hashed:first-run-of-card';
+    }
     if (!loc) {
-      loc = rest.find((b) => PLACE.test(b.text));
+      loc = blocks.find((b) => b !== first && locationLike(b.text) && PLACE.test(b.text));
       if (loc) matched.location = 'hashed:place-pattern';
     }
     if (loc) location = cleanText(loc.text, MAX_LOCATION) || null;

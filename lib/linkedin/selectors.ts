@@ -67,6 +67,16 @@ export const SELECTORS = {
     { name: 'any:main-heading', selector: 'h1, h2' }, // whichever comes first in document order
   ],
 
+  /** Containers of other people and page chrome: a heading inside one is never the profile's name. */
+  notProfileHeading: [
+    { name: 'any:rail', selector: 'aside, nav, header, footer, li, [role="complementary"], [role="navigation"]' }, // both layouts: rails, menus, lists of people
+  ],
+
+  /** Controls of the top card (company and school buttons, links): their text is never the headline or location. */
+  control: [
+    { name: 'any:control', selector: 'button, a, [role="button"], [role="link"]' }, // both layouts
+  ],
+
   /** The headline under the name. */
   headline: [
     { name: 'artdeco:headline-suggestion-target', selector: '.text-body-medium.break-words[data-generated-suggestion-target]' }, // 2024 artdeco
@@ -101,7 +111,6 @@ export const SELECTORS = {
   about: [
     { name: 'artdeco:#about', selector: '#about' }, // 2024 artdeco anchor div at the top of the card
     { name: 'hashed:profile-card-about', selector: '[data-view-name="profile-card-about"]' }, // 2025+ tracking attribute
-    { name: 'hashed:componentkey-about', selector: 'section[componentkey*="About" i]' }, // 2025+ SDUI component key
   ],
 
   /** The Experience section. */

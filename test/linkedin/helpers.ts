@@ -30,6 +30,8 @@ const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface ArtdecoParts {
+  /** The slug of the top card's own Contact info link (default `jane-doe`). */
+  slug?: string;
   title?: string;
   name?: string | null;
   headline?: string | null;
@@ -63,7 +65,7 @@ export function artdecoPage(p: ArtdecoParts): string {
       : `<section class="artdeco-card pv-profile-card" data-view-name="profile-card"><div id="experience" class="pv-profile-card__anchor"></div><h2 class="pvs-header__title">Experience</h2><ul>${p.experience}</ul></section>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(p.title ?? '')}</title></head><body>
 <main class="scaffold-layout__main">
-<section class="artdeco-card" data-member-id="1"><div class="ph5 pb5">${name}${headline}${company}<div class="mt2">${location}<a href="/in/x/overlay/contact-info/">Contact info</a></div></div></section>
+<section class="artdeco-card" data-member-id="1"><div class="ph5 pb5">${name}${headline}${company}<div class="mt2">${location}<a href="/in/${escapeHtml(p.slug ?? 'jane-doe')}/overlay/contact-info/">Contact info</a></div></div></section>
 ${about}${experience}
 </main></body></html>`;
 }
