@@ -70,7 +70,10 @@ export function ThreadLine({ page, now }: { page: PageContext; now: number }) {
       <p className="muted small" data-testid="last-wrote">
         {page.lastWroteAt !== null ? (
           <>
-            Last wrote <time title={fullDate(page.lastWroteAt)}>{relativeTime(page.lastWroteAt, now)}</time>
+            Last wrote{' '}
+            <time dateTime={new Date(page.lastWroteAt).toISOString()} title={fullDate(page.lastWroteAt)}>
+              {relativeTime(page.lastWroteAt, now)}
+            </time>
           </>
         ) : page.lastWroteRaw ? (
           <>Last wrote {page.lastWroteRaw}</>

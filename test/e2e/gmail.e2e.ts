@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gmailUrl, openPanel, openSitePage, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** Local-time ISO string of a Gmail tooltip date, as the panel's <time dateTime> carries it. */
+const iso = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
+
+describe('Gmail thread → side panel', () => {
+  it('shows the other party, saves them, keeps a note and the history across a browser restart', async () => {
+    const url = gmailUrl('inquiry-simple.html');
+    const { page, tabId } = await openSitePage(s, url);
+    let panel = await openPanel(s, tabId);
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Priya Natarajan');
+    expect(await panel.getByTestId('contact-email').textContent()).toBe('priya.natarajan@larkspurdental.com');
+    expect(await panel.getByTestId('contact-role').textContent()).toBe('Larkspurdental (from email domain)');
+    expect(await panel.getByTestId('thread-subject').textContent()).toBe('Re: Advice on rolling out a CRM across 14 clinics');
+    expect(await panel.getByTestId('last-wrote').locator('time').getAttribute('datetime')).toBe(iso(2026, 11, 16, 9, 14));
+
+    // Nothing is saved until the rep asks.
+    expect(await panel.getByTestId('candidate').count()).toBe(1);
+    await panel.getByTestId('save-contact').click();
+    await panel.getByTestId('contact').waitFor();
+    await panel.getByLabel('New note').fill('Runs 14 dental clinics; wants a CRM rollout plan. Not our product — send the checklist.');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => panel.getByTestId('note').count()).toBe(1);
+    await expect.poll(() => panel.locator('[data-testid=history-item][data-kind=email_in]').count()).toBe(1);
+    expect(await panel.locator('[data-testid=history-item][data-kind=email_in] .tl-subject').textContent()).toBe('Re: Advice on rolling out a CRM across 14 clinics');
+    await page.close();
+    await panel.close();
+
+    // Restart the browser on the same profile: the note and the history are still there.
+    s = await s.relaunch();
+    const again = await openSitePage(s, url);
+    panel = await openPanel(s, again.tabId);
+    await panel.getByTestId('contact').waitFor();
+    expect(await panel.getByTestId('contact-name').textContent()).toBe('Priya Natarajan');
+    expect(await panel.getByTestId('note').locator('.note-text').textContent()).toBe('Runs 14 dental clinics; wants a CRM rollout plan. Not our product — send the checklist.');
+    // Re-reading the same thread did not duplicate the message (deduplicated by Gmail message id).
+    expect(await panel.locator('[data-testid=history-item][data-kind=email_in]').count()).toBe(1);
+    expect(await panel.locator('[data-testid=history-item][data-kind=contact_saved]').count()).toBe(1);
+    await again.page.close();
+    await panel.close();
+  });
+
+  it('follows a thread switch inside the Gmail tab', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('collapsed-thread.html'));
+    const panel = await openPanel(s, tabId);
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Marcus Oyelaran');
+    await page.evaluate((u) => (location.href = u), gmailUrl('own-reply-last.html'));
+    // The rep's own reply is the last message: the contact is still the other party.
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Jonas Whitfield');
+    expect(await panel.getByTestId('thread-subject').textContent()).toBe('Wholesale account tracking');
+    await page.evaluate(() => (location.hash = '#inbox'));
+    await expect.poll(() => panel.getByTestId('home').count()).toBe(1);
+    expect(await panel.getByTestId('state-info').textContent()).toContain("Open a conversation in Gmail to see who it's with.");
+    await page.close();
+    await panel.close();
+  });
+
+  it('follows the active tab when not pinned', async () => {
+    const gmail = await openSitePage(s, gmailUrl('locale-de.html'));
+    const linkedin = await openSitePage(s, 'https://www.linkedin.com/in/ines-carvalho-duarte/');
+    const panel = await openPanel(s); // active tab: the panel page itself → home
+    await expect.poll(() => panel.getByTestId('home').count()).toBe(1);
+    await gmail.page.bringToFront();
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Katrin Vogel');
+    await linkedin.page.bringToFront();
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Inês Carvalho Duarte');
+    await gmail.page.close();
+    await linkedin.page.close();
+    await panel.close();
+  });
+
+  it('renders hostile page text as text', async () => {
+    const dialogs: string[] = [];
+    s.context.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const { page, tabId } = await openSitePage(s, gmailUrl('hostile.html'));
+    const panel = await openPanel(s, tabId);
+    panel.on('dialog', (d) => dialogs.push(d.message()));
+    await expect.poll(() => panel.getByTestId('thread-subject').textContent()).toBe('<img src=x onerror=alert(1)>');
+    expect(await panel.getByTestId('contact-name').textContent()).toBe('"><svg onload=alert(2)> Eve Mallory');
+    await panel.getByTestId('save-contact').click();
+    await panel.getByTestId('contact').waitFor();
+    await expect.poll(() => panel.locator('[data-testid=history-item][data-kind=email_in]').count()).toBe(1);
+    // No element came out of page text: the panel has no img/svg/script at all.
+    expect(await panel.locator('main img, main svg, main script, main iframe').count()).toBe(0);
+    await panel.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    await page.close();
+    await panel.close();
+  });
+
+  it("uses the rep's extra addresses from settings", async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('collapsed-thread.html'));
+    const panel = await openPanel(s, tabId);
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Marcus Oyelaran');
+    const options = await s.context.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await options.getByLabel('Add an address').fill('Marcus.Oyelaran@harborandpine.com');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => options.getByTestId('own-email').allTextContents()).toEqual(['marcus.oyelaran@harborandpine.com×']);
+    // Marcus is now "me": the contact becomes the previous inbound sender of the thread.
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).not.toBe('Marcus Oyelaran');
+    const other = await panel.getByTestId('contact-email').textContent();
+    expect(other).not.toBe('marcus.oyelaran@harborandpine.com');
+    expect(other).toMatch(/@/);
+    await options.getByRole('button', { name: 'Remove marcus.oyelaran@harborandpine.com' }).click();
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Marcus Oyelaran');
+    await options.close();
+    await page.close();
+    await panel.close();
+  });
+
+  it('is keyboard-usable: save and add a note without a mouse', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('locale-fr.html'));
+    const panel = await openPanel(s, tabId);
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Camille Aubert');
+    await panel.getByTestId('save-contact').focus();
+    await panel.keyboard.press('Enter');
+    await panel.getByTestId('contact').waitFor();
+    await panel.getByLabel('New note').focus();
+    await panel.keyboard.type('Trois boutiques, veut un CRM simple.');
+    await panel.keyboard.press('Control+Enter');
+    await expect.poll(() => panel.getByTestId('note').count()).toBe(1);
+    await page.close();
+    await panel.close();
+  });
+
+  it('switches to the dark theme from settings', async () => {
+    const panel = await openPanel(s);
+    const options = await s.context.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await options.getByTestId('theme').selectOption('dark');
+    await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 25, 29)');
+    await options.getByTestId('theme').selectOption('light');
+    await expect.poll(() => panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await options.close();
+    await panel.close();
+  });
+
+  it('reports an unreadable thread and offers manual add', async () => {
+    const page = await s.context.newPage();
+    // A thread URL whose page has no thread in it (Gmail changed, or still loading).
+    await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQzzzzzzzzzzzzzzzzzzzzzzzzz');
+    const tabId = await tabIdOf(s, page);
+    await waitForSnapshot(s, tabId);
+    await page.evaluate(() => document.body.replaceChildren(Object.assign(document.createElement('div'), { textContent: 'Loading…' })));
+    const panel = await openPanel(s, tabId);
+    await expect.poll(() => panel.getByTestId('state-error').count()).toBe(1);
+    expect(await panel.getByTestId('manual-add').count()).toBe(1);
+    await page.close();
+    await panel.close();
+  });
+});
