@@ -10,10 +10,10 @@ import { Section } from './ui';
 const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
   email_in: { icon: '↘', label: 'They wrote' },
   email_out: { icon: '↗', label: 'You wrote' },
-  profile_visit: { icon: '👤', label: 'Viewed LinkedIn profile' },
-  contact_saved: { icon: '＋', label: 'Saved as a contact' },
-  profile_linked: { icon: '🔗', label: 'Linked LinkedIn profile' },
-  profile_unlinked: { icon: '⛓', label: 'Unlinked LinkedIn profile' },
+  profile_visit: { icon: '◉', label: 'Viewed LinkedIn profile' },
+  contact_saved: { icon: '+', label: 'Saved as a contact' },
+  profile_linked: { icon: '⇄', label: 'Linked LinkedIn profile' },
+  profile_unlinked: { icon: '⇹', label: 'Unlinked LinkedIn profile' },
 };
 
 /** The contact's history, newest first: mail in and out, profile visits, notes. */

@@ -93,7 +93,7 @@ function NoteItem({ note, now }: { note: Note; now: number }) {
           <p className="note-text">{note.text}</p>
           <div className="note-meta">
             <time dateTime={new Date(note.createdAt).toISOString()} title={fullDate(note.createdAt)}>
-              {note.pinned ? '📌 ' : ''}
+              {note.pinned ? 'Pinned · ' : ''}
               {relativeTime(note.createdAt, now)}
               {note.updatedAt !== note.createdAt ? ' · edited' : ''}
             </time>

@@ -7,6 +7,8 @@ const DAY = 24 * HOUR;
 /** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", or a date for anything older than a week. */
 export function relativeTime(at: number, now: number, locale?: string): string {
   const d = now - at;
+  // A few minutes "in the future" is clock skew between ticks (the panel's clock ticks once a minute).
+  if (d < 0 && d > -5 * MINUTE) return 'just now';
   if (d < 0) return new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   if (d < MINUTE) return 'just now';
   if (d < HOUR) return `${Math.floor(d / MINUTE)} min ago`;

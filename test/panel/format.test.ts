@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { initials, relativeTime } from '../../lib/panel/format';
+
+const NOW = new Date(2026, 10, 23, 12, 0).getTime();
+const MIN = 60_000;
+
+describe('relativeTime', () => {
+  it.each([
+    [NOW, 'just now'],
+    [NOW - 30_000, 'just now'],
+    [NOW + 2 * MIN, 'just now'],
+    [NOW - 5 * MIN, '5 min ago'],
+    [NOW - 3 * 60 * MIN, '3 h ago'],
+    [NOW - 30 * 60 * MIN, 'yesterday'],
+    [NOW - 4 * 24 * 60 * MIN, '4 days ago'],
+  ])('%s → %s', (at, expected) => expect(relativeTime(at, NOW, 'en-US')).toBe(expected));
+  it('shows a date for anything older than a week or well in the future', () => {
+    expect(relativeTime(new Date(2026, 9, 2).getTime(), NOW, 'en-US')).toBe('Oct 2, 2026');
+    expect(relativeTime(NOW + 24 * 60 * MIN, NOW, 'en-US')).toBe('Nov 24, 2026');
+  });
+});
+
+describe('initials', () => {
+  it.each([
+    ['Meera Lakshmi Venkatesan', 'MV'],
+    ['priya', 'P'],
+    ['', '?'],
+    ['ليلى حداد', 'لح'],
+    ['Émile Zola', 'ÉZ'],
+  ])('%s → %s', (name, expected) => expect(initials(name)).toBe(expected));
+});
