@@ -39,14 +39,16 @@ const MAX_INPUT = 200;
 
 /** Lower-case, accents and invisible marks removed, every kind of space a plain space. */
 function normalize(raw: string): string {
-  return raw
-    .slice(0, MAX_INPUT)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, '')
-    .replace(/[\s\u00A0\u202F\u2007\u2009]+/g, ' ')
-    .toLowerCase()
-    .trim();
+  let s = raw.slice(0, MAX_INPUT).replace(/[\s\u00A0\u202F\u2007\u2009]+/g, ' ');
+  // Accents and invisible marks only matter outside ASCII (the common en-US tooltip skips this).
+  if (/[^\x00-\x7F]/.test(s)) {
+    s = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC') // recompose what NFD split apart besides accents (Hangul syllables)
+      .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, '');
+  }
+  return s.toLowerCase().trim();
 }
 
 interface Ymd {

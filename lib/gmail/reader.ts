@@ -11,6 +11,7 @@ import { cleanMultiline, cleanText, findEmail, normalizeEmail } from '../text';
 import { parseGmailDate } from './dates';
 import {
   ACCOUNT_BUTTON,
+  ATTR,
   BLOCK_TAGS,
   BODY,
   CELL_TAGS,
@@ -18,8 +19,10 @@ import {
   DATE,
   EMOJI_IMAGE_ATTR,
   EXPANDED_CLASSES,
+  LIST_ITEM,
   MAIN,
   MESSAGE_ID,
+  MESSAGE_LIST_ANCHOR,
   MESSAGE_ITEMS,
   MESSAGE_ITEMS_STRICT,
   QUOTE_CLASSES,
@@ -38,9 +41,9 @@ import {
   THREAD_ROOT,
   closestAll,
   matchAllFirst,
+  pickFirst,
   queryAllFirstWhere,
   queryFirst,
-  queryFirstOrSelf,
   queryFirstWhere,
   type Fallbacks,
 } from './selectors';
@@ -58,8 +61,6 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 
 const MAX_BODY = 20_000;
 /** Stop collecting body text well past the cap: cleaning only shrinks it, and a 2 MB body stays O(cap). */
@@ -193,14 +194,15 @@ function locateThread(doc: Document): Located | null {
   // All subject variants end in <h2>; a mailbox has only a handful of them.
   const subjects = matchAllFirst(doc.getElementsByTagName(SUBJECT_TAG), SUBJECT);
   if (subjects) {
-    // Gmail keeps earlier views in the DOM, hidden: prefer a visible subject.
-    const ordered = [
-      ...subjects.els.filter((el) => !isHiddenByMarkup(el)),
-      ...subjects.els.filter((el) => isHiddenByMarkup(el)),
-    ];
+    // Gmail keeps earlier views in the DOM, hidden: read a visible thread, and a hidden one only when nothing is
+    // visible. A visible thread still loading (no messages yet) gives null, never the stale one behind it.
+    const visible = subjects.els.filter((el) => !isHiddenByMarkup(el));
+    const candidates = visible.length > 0 ? visible : subjects.els;
     const lastResort = THREAD_ROOT[THREAD_ROOT.length - 1];
-    for (const subjectEl of ordered) {
+    for (const subjectEl of candidates) {
       for (const root of closestAll(subjectEl, THREAD_ROOT)) {
+        // A container that holds another thread's subject is too wide: its messages may not be this thread's.
+        if (subjects.els.some((other) => other !== subjectEl && root.el.contains(other))) break;
         // The whole main pane also holds the mailbox list (preview pane): only trust message-specific selectors.
         const items = findItems(root.el, root.name === lastResort?.name ? MESSAGE_ITEMS_STRICT : MESSAGE_ITEMS);
         if (items) {
@@ -208,6 +210,7 @@ function locateThread(doc: Document): Located | null {
         }
       }
     }
+    return null;
   }
 
   // No subject heading (a Gmail variant we do not know): messages inside the main pane, strict selectors only.
@@ -222,8 +225,17 @@ function locateThread(doc: Document): Located | null {
   return { root: root.el, subjectEl: null, items: inRoot, names: { root: root.name, messages: items.name } };
 }
 
-/** Message items of the first variant that matches, without items nested in an earlier item. */
+/**
+ * The messages inside a thread container: every child of the conversation list found from one list item, else
+ * the first item variant that matches (without items nested in an earlier item).
+ */
 function findItems(root: Element, fallbacks: Fallbacks): { els: Element[]; name: string } | null {
+  const anchor = queryFirst(root, MESSAGE_LIST_ANCHOR);
+  const list = anchor?.el.parentElement;
+  if (anchor && list) {
+    const els = Array.from(list.children);
+    if (els.some(looksLikeMessage)) return { els, name: anchor.name };
+  }
   for (const f of fallbacks) {
     let all: NodeListOf<Element>;
     try {
@@ -259,16 +271,16 @@ function readThreadId(doc: Document, located: Located): { id: string | null; nam
   };
   const s = located.subjectEl;
   if (s) {
-    const legacy = clean(s.getAttribute('data-legacy-thread-id'));
+    const legacy = clean(s.getAttribute(ATTR.legacyThreadId));
     if (legacy) return { id: legacy, name: 'subject[data-legacy-thread-id]' };
-    const perm = clean(s.getAttribute('data-thread-perm-id'));
+    const perm = clean(s.getAttribute(ATTR.threadPermId));
     if (perm) return { id: perm, name: 'subject[data-thread-perm-id]' };
   }
   const legacyEl = queryFirst(located.root, THREAD_ID_LEGACY);
-  const legacy = legacyEl && clean(legacyEl.el.getAttribute('data-legacy-thread-id'));
+  const legacy = legacyEl && clean(legacyEl.el.getAttribute(ATTR.legacyThreadId));
   if (legacyEl && legacy) return { id: legacy, name: legacyEl.name };
   const permEl = queryFirst(located.root, THREAD_ID_PERM);
-  const perm = permEl && clean(permEl.el.getAttribute('data-thread-perm-id'));
+  const perm = permEl && clean(permEl.el.getAttribute(ATTR.threadPermId));
   if (permEl && perm) return { id: perm, name: permEl.name };
   const token = hashToken(doc);
   if (token) return { id: token, name: 'location.hash' };
@@ -308,14 +320,28 @@ function safeTitle(doc: Document): string {
   }
 }
 
+const TITLE_SEPARATOR = /\s+[-–—]\s+/g;
+
+/** The title cut at its " - " separators, each segment with where it starts and ends. */
+function titleSegments(title: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  let start = 0;
+  for (const m of title.matchAll(TITLE_SEPARATOR)) {
+    out.push({ text: title.slice(start, m.index), start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: title.slice(start), start, end: title.length });
+  return out;
+}
+
 /**
  * The account address in a Gmail title, "<view> - me@x.com - Gmail" in every locale. The last segment that is an
  * address wins, so a subject that itself contains " - someone@else.com - " cannot spoof it.
  */
 export function accountFromTitle(title: string): string | null {
-  const segments = title.split(/\s+[-–—]\s+/);
+  const segments = titleSegments(title);
   for (let i = segments.length - 1; i >= 0; i--) {
-    const email = normalizeEmail(segments[i]);
+    const email = normalizeEmail(segments[i]!.text);
     if (email) return email;
   }
   return null;
@@ -323,9 +349,9 @@ export function accountFromTitle(title: string): string | null {
 
 /** The view name from the title ("Re: Pricing - me@x.com - Gmail" → "Re: Pricing"), or null. */
 function subjectFromTitle(title: string): string | null {
-  const segments = title.split(/\s+[-–—]\s+/);
+  const segments = titleSegments(title);
   for (let i = segments.length - 1; i > 0; i--) {
-    if (normalizeEmail(segments[i])) return segments.slice(0, i).join(' - ');
+    if (normalizeEmail(segments[i]!.text)) return title.slice(0, segments[i - 1]!.end);
   }
   return null;
 }
@@ -333,15 +359,15 @@ function subjectFromTitle(title: string): string | null {
 function readAccount(doc: Document, title: string): { email: string | null; name: string | null } {
   const fromTitle = accountFromTitle(title);
   if (fromTitle) return { email: fromTitle, name: 'title' };
-  const button = queryFirstWhere(doc, ACCOUNT_BUTTON, (el) => findEmail(el.getAttribute('aria-label')) !== null);
-  if (button) return { email: findEmail(button.el.getAttribute('aria-label')), name: button.name };
+  const button = queryFirstWhere(doc, ACCOUNT_BUTTON, (el) => findEmail(el.getAttribute(ATTR.accountLabel)) !== null);
+  if (button) return { email: findEmail(button.el.getAttribute(ATTR.accountLabel)), name: button.name };
   return { email: null, name: null };
 }
 
 /** The subject's text, with emoji Gmail draws as images put back as characters. */
 function subjectText(el: Element): string {
   let out = '';
-  const walker = (el.ownerDocument ?? document).createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_ELEMENT | SHOW_TEXT);
   let count = 0;
   for (let node: Node | null = walker.nextNode(); node && count < 5000; node = walker.nextNode(), count++) {
     if (node.nodeType === TEXT_NODE) out += (node as Text).data;
@@ -387,24 +413,35 @@ function hasAnyClass(el: Element, classes: readonly string[]): boolean {
 }
 
 function readMessage(item: Element, seen: Seen): RawMessage | null {
-  const bodyHit = queryFirstOrSelf(item, BODY);
+  const bodyHit = queryFirst(item, BODY);
   const bodyEl = bodyHit?.el ?? null;
   const outsideBody = (el: Element): boolean => !bodyEl || (el !== bodyEl && !bodyEl.contains(el));
 
-  // Sender
+  // Collapsed: the list item's class, else its ARIA state, else "no body in the DOM". When the items are the
+  // message cards themselves, the list item around the card says it.
+  const holder = closestAll(item, LIST_ITEM)[0]?.el ?? item;
+  const expandedAttr = item.getAttribute(ATTR.expanded) ?? holder.getAttribute(ATTR.expanded);
+  let collapsed: boolean;
+  if (hasAnyClass(item, COLLAPSED_CLASSES) || hasAnyClass(holder, COLLAPSED_CLASSES)) collapsed = true;
+  else if (hasAnyClass(item, EXPANDED_CLASSES) || hasAnyClass(holder, EXPANDED_CLASSES)) collapsed = false;
+  else if (expandedAttr === 'false') collapsed = true;
+  else if (expandedAttr === 'true') collapsed = false;
+  else collapsed = bodyEl === null;
+
+  // Sender: the first address chip outside the body.
   const senderHit = queryFirstWhere(item, SENDER, outsideBody);
   const from = senderHit ? personOf(senderHit.el) : null;
 
-  // Snippet element (collapsed rows)
-  const snippetHit = queryFirstWhere(item, SNIPPET, outsideBody);
+  // Snippet element: only collapsed rows (or a message without a body) have one worth reading.
+  const snippetHit = collapsed || !bodyEl ? queryFirstWhere(item, SNIPPET, outsideBody) : null;
 
   if (!from && !bodyEl && !snippetHit) return null; // a placeholder, not a message
 
-  // Id
-  const idHit = queryFirstOrSelf(item, MESSAGE_ID);
+  // Id: on the item itself or inside it.
+  const idHit = pickFirst([item], MESSAGE_ID) ?? queryFirstWhere(item, MESSAGE_ID, outsideBody);
   let id: string | null = null;
   if (idHit) {
-    const raw = idHit.el.getAttribute('data-legacy-message-id') || idHit.el.getAttribute('data-message-id');
+    const raw = idHit.el.getAttribute(ATTR.legacyMessageId) || idHit.el.getAttribute(ATTR.messageId);
     const c = cleanText(raw, 200).replace(/^#/, '');
     id = c === '' ? null : c;
     if (id) note(seen, 'id', idHit.name);
@@ -429,22 +466,14 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   const dateHit = queryFirstWhere(item, DATE, (el, variant) => {
     if (!outsideBody(el)) return false;
     if (variant === DATE[0] || variant === DATE[DATE.length - 1]) return true;
-    return parseGmailDate(el.getAttribute('title')) !== null;
+    return parseGmailDate(el.getAttribute(ATTR.dateTooltip)) !== null;
   });
   let dateRaw = '';
   if (dateHit) {
-    dateRaw = cleanText(dateHit.el.getAttribute('title') ?? dateHit.el.textContent, 200);
+    dateRaw = cleanText(dateHit.el.getAttribute(ATTR.dateTooltip) ?? dateHit.el.textContent, 200);
     note(seen, 'date', dateHit.name);
   }
   const date = parseGmailDate(dateRaw);
-
-  // Collapsed: the list item's class, else its ARIA state, else "no body in the DOM".
-  let collapsed: boolean;
-  if (hasAnyClass(item, COLLAPSED_CLASSES)) collapsed = true;
-  else if (hasAnyClass(item, EXPANDED_CLASSES)) collapsed = false;
-  else if (item.getAttribute('aria-expanded') === 'false') collapsed = true;
-  else if (item.getAttribute('aria-expanded') === 'true') collapsed = false;
-  else collapsed = bodyEl === null;
 
   // Body and snippet
   let body = '';
@@ -471,8 +500,8 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
  * chip has neither a usable address nor a name.
  */
 function personOf(el: Element): GmailPerson | null {
-  const email = normalizeEmail(el.getAttribute('email')) ?? '';
-  let name = cleanText(el.getAttribute('name'), 300);
+  const email = normalizeEmail(el.getAttribute(ATTR.email)) ?? '';
+  let name = cleanText(el.getAttribute(ATTR.name), 300);
   if (!name) name = cleanText(el.textContent, 300);
   if (!name) name = email;
   if (!email && !name) return null;
@@ -508,18 +537,23 @@ function endsWithAny(value: string, suffixes: readonly string[]): boolean {
   return false;
 }
 
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 function classify(el: Element): Kind {
-  const tag = el.tagName.toUpperCase();
+  const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return 'skip';
+  const quoteTag = QUOTE_TAGS.has(tag);
+  if (!el.hasAttributes()) return quoteTag ? 'quote' : 'keep'; // most body elements: one cheap call
   if (el.hasAttribute('hidden')) return 'skip';
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return 'skip';
-  const id = el.getAttribute('id');
+  if (style && HIDDEN_STYLE.test(style)) return 'skip';
+  const id = el.id;
   if (id && endsWithAny(id, STOP_ID_SUFFIXES)) return 'stop';
-  if (QUOTE_TAGS.has(tag)) return 'quote';
-  const list = el.classList;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
+  if (quoteTag) return 'quote';
+  const className = el.getAttribute('class');
+  if (!className) return 'keep';
+  for (const c of className.split(/\s+/)) {
+    if (!c) continue;
     if (SKIP_CLASSES.includes(c)) return 'skip';
     if (QUOTE_CLASSES.includes(c) || endsWithAny(c, QUOTE_CLASS_SUFFIXES)) return 'quote';
   }
@@ -538,56 +572,71 @@ function extractBody(el: Element): string {
  * subtrees never entered, bounded in characters and nodes. Iterative, so 5,000 nested divs are fine.
  */
 function walkText(root: Element, skipQuotes: boolean): { text: string; quoted: boolean } {
-  const doc = root.ownerDocument;
   let quoted = false;
-  let stopped = false;
-  const filter = {
-    acceptNode(node: Node): number {
-      if (node.nodeType !== ELEMENT_NODE || node === root) return FILTER_ACCEPT;
-      const kind = classify(node as Element);
-      if (kind === 'keep') return FILTER_ACCEPT;
-      if (kind === 'skip') return FILTER_REJECT;
-      quoted = true;
-      if (!skipQuotes && kind === 'quote') return FILTER_ACCEPT;
-      if (kind === 'stop' && skipQuotes) stopped = true;
-      return kind === 'stop' && !skipQuotes ? FILTER_ACCEPT : FILTER_REJECT;
-    },
-  };
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, filter);
   const parts: string[] = [];
   let length = 0;
   let visited = 0;
+  // Line breaks owed at the end of the output: a block needs one, a paragraph two; several adjacent blocks
+  // still give one break, as on screen. Whitespace-only text does not count as content.
+  let trailing = 0;
+  let started = false;
 
-  const push = (s: string): void => {
-    parts.push(s);
-    length += s.length;
+  const pushText = (data: string): void => {
+    const room = MAX_BODY_RAW - length;
+    const text = (data.length > room ? data.slice(0, Math.max(0, room)) : data).replace(/[\t\n\r\f ]+/g, ' ');
+    if (!text) return;
+    parts.push(text);
+    length += text.length;
+    if (text !== ' ') {
+      trailing = 0;
+      started = true;
+    }
+  };
+  const breaks = (n: number, force = false): void => {
+    if (!started) return; // no leading blank lines
+    const add = force ? n : Math.max(0, n - trailing);
+    for (let i = 0; i < add; i++) parts.push('\n');
+    length += add;
+    trailing += add;
   };
   const open = (node: Node): void => {
-    if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      push(data.length > MAX_BODY_RAW - length ? data.slice(0, Math.max(0, MAX_BODY_RAW - length)) : data);
-      return;
-    }
-    const tag = (node as Element).tagName.toUpperCase();
-    if (BLOCK_TAGS.has(tag)) push('\n');
-    else if (CELL_TAGS.has(tag)) push(' ');
+    const tag = (node as Element).localName;
+    if (tag === 'br') breaks(1, true);
+    else if (tag === 'p') breaks(2);
+    else if (BLOCK_TAGS.has(tag)) breaks(1);
+    else if (CELL_TAGS.has(tag)) pushText(' ');
   };
   const close = (node: Node): void => {
-    if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) push('\n');
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = (node as Element).localName;
+    if (tag === 'p') breaks(2);
+    else if (tag !== 'br' && BLOCK_TAGS.has(tag)) breaks(1);
   };
 
+  // No NodeFilter callback: a JS filter costs a C++→JS call per node. Subtrees are skipped by not descending.
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   let node: Node | null = walker.firstChild();
-  while (node && !stopped && length < MAX_BODY_RAW && visited < MAX_BODY_NODES) {
+  while (node && length < MAX_BODY_RAW && visited < MAX_BODY_NODES) {
     visited++;
-    open(node);
-    if (walker.firstChild()) {
+    let enter = false;
+    if (node.nodeType === TEXT_NODE) {
+      pushText((node as Text).data);
+    } else {
+      const kind = classify(node as Element);
+      if (kind === 'quote' || kind === 'stop') quoted = true;
+      if (kind === 'stop' && skipQuotes) break; // Outlook: everything after the marker is the quoted history
+      if (kind === 'keep' || (!skipQuotes && kind !== 'skip')) {
+        open(node);
+        enter = true;
+      }
+    }
+    if (enter && walker.firstChild()) {
       node = walker.currentNode;
       continue;
     }
-    close(node);
+    if (enter) close(node);
     node = null;
     for (;;) {
-      if (stopped) break;
       if (walker.nextSibling()) {
         node = walker.currentNode;
         break;

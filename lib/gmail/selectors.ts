@@ -61,8 +61,17 @@ export const THREAD_ID_PERM: Fallbacks = [
 ];
 
 /**
- * One entry per message, in document order. A comma group keeps document order, so expanded and collapsed
- * messages interleave correctly.
+ * The fast way to the messages: find one list item and take every child of its parent, the conversation list
+ * (as InboxSDK does). Children that hold no sender, body or snippet (Gmail's "N older messages" bar) are dropped.
+ */
+export const MESSAGE_LIST_ANCHOR: Fallbacks = [
+  { name: 'div.h7 siblings', selector: 'div.h7' }, // an expanded message's list item
+  { name: 'div.kv siblings', selector: 'div.kv' }, // a collapsed message's list item (all collapsed)
+];
+
+/**
+ * Backups when no list item is found: one entry per message, in document order (a comma group keeps document
+ * order, so expanded and collapsed messages interleave correctly). Slower than the anchor: see the speed note.
  */
 export const MESSAGE_ITEMS: Fallbacks = [
   // conversation list items: h7 expanded, kv/ky collapsed, kQ/kx hidden (InboxSDK getViewState)
@@ -77,6 +86,11 @@ export const MESSAGE_ITEMS: Fallbacks = [
 
 /** The subset of MESSAGE_ITEMS trusted when no subject heading was found (no bare ARIA items). */
 export const MESSAGE_ITEMS_STRICT: Fallbacks = MESSAGE_ITEMS.slice(0, 3);
+
+/** The list item around a message card, whose class and `aria-expanded` say whether it is collapsed. */
+export const LIST_ITEM: Fallbacks = [
+  { name: '[role=listitem]', selector: '[role="listitem"]' }, // every Gmail conversation list item carries the role
+];
 
 /** Class tokens on a message list item (or its card) that say how Gmail shows it. */
 export const COLLAPSED_CLASSES: readonly string[] = ['kv', 'ky', 'kQ', 'kx', 'adf']; // collapsed / hidden rows, collapsed header card
@@ -102,24 +116,29 @@ export const RECIPIENTS: Fallbacks = [
   { name: '.hb span[email]', selector: '.hb span[email]' }, // recipient wrapper "to …" (InboxSDK getRecipients)
 ];
 
-/** The date whose `title` is the full tooltip ("Mon, Nov 16, 2026, 9:14 AM"). */
+/**
+ * The date whose `title` is the full tooltip ("Mon, Nov 16, 2026, 9:14 AM"). The first variant is trusted as is;
+ * the generic ones count only when their title parses as a date; the last gives the visible text.
+ */
 export const DATE: Fallbacks = [
   { name: 'span.g3[title]', selector: 'span.g3[title]' }, // header date (gmail.js `span.g3`, InboxSDK `.gK .g3`)
   { name: '.gK [title]', selector: '.gK [title]' }, // date cell if the span's class changes
   { name: 'td.gH [title]', selector: 'td.gH [title]' }, // right-hand header cell
+  { name: 'span[title]', selector: 'span[title]' }, // any tooltip span, only when its title reads as a date
   { name: 'span.g3', selector: 'span.g3' }, // date without a tooltip: its visible text
 ];
 
 /** The message body. */
 export const BODY: Fallbacks = [
-  { name: 'div.a3s', selector: 'div.ii.gt div.a3s, div.a3s' }, // body (gmail.js `div.a3s`, `.ii.gt div.a3s.aXjCH`)
+  { name: 'div.a3s', selector: 'div.a3s' }, // body (gmail.js `div.a3s`, `.ii.gt div.a3s.aXjCH`)
   { name: 'div.ii.gt', selector: 'div.ii.gt' }, // body wrapper (InboxSDK getContentsElement)
   { name: '.adP', selector: '.adP' }, // older body wrapper (InboxSDK fallback)
 ];
 
 /** The one-line preview of a collapsed message. */
 export const SNIPPET: Fallbacks = [
-  { name: 'div.iA.g6', selector: 'div.iA.g6, .g6' }, // collapsed row snippet
+  { name: 'div.iA.g6', selector: 'div.iA.g6' }, // collapsed row snippet
+  { name: '.g6', selector: '.g6' }, // the same if the `iA` class goes
   { name: 'span.y2', selector: 'span.y2' }, // list-style snippet, seen in older collapsed rows
 ];
 
@@ -130,6 +149,19 @@ export const ACCOUNT_BUTTON: Fallbacks = [
   { name: '[aria-label*=Google][aria-label*=@]', selector: '[aria-label*="Google"][aria-label*="@"]' }, // any "Google Account/Konto/Cuenta de Google" label
 ];
 
+/** Gmail's attributes the reader reads values from (the selectors above find the elements). */
+export const ATTR = {
+  legacyThreadId: 'data-legacy-thread-id', // hex thread id on the subject h2
+  threadPermId: 'data-thread-perm-id', // `thread-f:<decimal>` sync id on the subject h2
+  legacyMessageId: 'data-legacy-message-id', // hex message id on the message card
+  messageId: 'data-message-id', // `#msg-f:<decimal>` sync id on the message card
+  email: 'email', // address on a person chip (`span.gD`, `span.g2`)
+  name: 'name', // display name on a person chip (absent on some senders)
+  dateTooltip: 'title', // full date on `span.g3`
+  accountLabel: 'aria-label', // "Google Account: Name (me@x.com)" on the account button
+  expanded: 'aria-expanded', // "true"/"false" on a message list item
+} as const;
+
 /** Every SUBJECT variant ends in this tag, so candidates come from one cheap `getElementsByTagName`. */
 export const SUBJECT_TAG = 'h2';
 
@@ -137,14 +169,14 @@ export const SUBJECT_TAG = 'h2';
 export const EMOJI_IMAGE_ATTR = 'data-emoji';
 
 /**
- * Body walking: subtrees to skip, by tag (upper case) and by class token suffix. Gmail prefixes the class names
- * of received HTML (`m_-1234gmail_quote`), so suffixes are compared, not whole names.
+ * Body walking: subtrees to skip, by tag (`localName`, lower case) and by class token suffix. Gmail prefixes the
+ * class names of received HTML (`m_-1234gmail_quote`), so suffixes are compared, not whole names.
  */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS',
-  'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA',
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'canvas',
+  'button', 'select', 'input', 'textarea',
 ]);
-export const QUOTE_TAGS: ReadonlySet<string> = new Set(['BLOCKQUOTE']); // quoted history in every client
+export const QUOTE_TAGS: ReadonlySet<string> = new Set(['blockquote']); // quoted history in every client
 export const QUOTE_CLASS_SUFFIXES: readonly string[] = [
   'gmail_quote', // Gmail-composed replies: quoted history (with the "On … wrote:" line)
   'gmail_quote_container', // 2024+ Gmail wrapper around gmail_quote
@@ -169,12 +201,12 @@ export const SKIP_CLASSES: readonly string[] = [
 export const STOP_ID_SUFFIXES: readonly string[] = ['appendonsend', 'divRplyFwdMsg'];
 
 /** Table cells: a space between them so "Price" and "$40" do not run together. */
-export const CELL_TAGS: ReadonlySet<string> = new Set(['TD', 'TH']);
+export const CELL_TAGS: ReadonlySet<string> = new Set(['td', 'th']);
 
 /** Elements that start a new line in the plain-text body. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'DIV', 'P', 'BR', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE', 'PRE', 'HR', 'SECTION',
-  'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'DD', 'DT', 'DL', 'FIGURE', 'CENTER',
+  'div', 'p', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'hr', 'section',
+  'article', 'header', 'footer', 'address', 'dd', 'dt', 'dl', 'figure', 'center',
 ]);
 
 function safeQuery(root: ParentNode, selector: string): Element | null {
@@ -202,15 +234,6 @@ export function queryFirst(root: ParentNode, fallbacks: Fallbacks): QueryMatch |
   return null;
 }
 
-/** All elements of the first variant that matches anything (document order), with the variant's name. */
-export function queryAllFirst(root: ParentNode, fallbacks: Fallbacks): { els: Element[]; name: string } | null {
-  for (const f of fallbacks) {
-    const els = safeQueryAll(root, f.selector);
-    if (els.length > 0) return { els, name: f.name };
-  }
-  return null;
-}
-
 /** All elements of the first variant that has any element `accept` keeps, with the variant's name. */
 export function queryAllFirstWhere(
   root: ParentNode,
@@ -234,26 +257,20 @@ export function queryFirstWhere(
   accept: (el: Element, variant: Fallback) => boolean,
 ): QueryMatch | null {
   for (const f of fallbacks) {
+    const first = safeQuery(root, f.selector);
+    if (!first) continue;
+    if (accept(first, f)) return { el: first, name: f.name }; // the usual case: no list needed
     for (const el of safeQueryAll(root, f.selector)) {
-      if (accept(el, f)) return { el, name: f.name };
+      if (el !== first && accept(el, f)) return { el, name: f.name };
     }
   }
   return null;
 }
 
-/** Like `queryFirst`, but `root` itself counts when it matches. */
-export function queryFirstOrSelf(root: Element, fallbacks: Fallbacks): QueryMatch | null {
-  for (const f of fallbacks) {
-    try {
-      if (root.matches(f.selector)) return { el: root, name: f.name };
-    } catch {
-      continue;
-    }
-    const el = safeQuery(root, f.selector);
-    if (el) return { el, name: f.name };
-  }
-  return null;
-}
+/*
+ * Speed note: each variant is one plain selector on purpose. A comma list ("a, b, c") takes Chromium off its fast
+ * paths: one list over a 30-message thread costs ~50x one simple selector (measured 1.4 ms vs 20-30 µs).
+ */
 
 /**
  * Candidates (already collected, document order) filtered by the first variant any of them matches, with the
@@ -271,6 +288,32 @@ export function matchAllFirst(candidates: ArrayLike<Element>, fallbacks: Fallbac
       }
     }
     if (els.length > 0) return { els, name: f.name };
+  }
+  return null;
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Among already-collected candidates (document order), the first that the first possible variant matches and
+ * `accept` keeps, with the variant's name.
+ */
+export function pickFirst(
+  candidates: ArrayLike<Element>,
+  fallbacks: Fallbacks,
+  accept: (el: Element, variant: Fallback) => boolean = () => true,
+): QueryMatch | null {
+  for (const f of fallbacks) {
+    for (let i = 0; i < candidates.length; i++) {
+      const el = candidates[i]!;
+      if (safeMatches(el, f.selector) && accept(el, f)) return { el, name: f.name };
+    }
   }
   return null;
 }
