@@ -14,6 +14,12 @@ const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
   contact_saved: { icon: '+', label: 'Saved as a contact' },
   profile_linked: { icon: '⇄', label: 'Linked LinkedIn profile' },
   profile_unlinked: { icon: '⇹', label: 'Unlinked LinkedIn profile' },
+  value_given: { icon: '♥', label: 'You helped' },
+  ask: { icon: '?', label: 'You asked' },
+  follow_up: { icon: '↻', label: 'You followed up' },
+  stage_changed: { icon: '→', label: 'Stage changed' },
+  commitment: { icon: '✓', label: 'Commitment' },
+  referral: { icon: '★', label: 'Referral' },
 };
 
 /** The contact's history, newest first: mail in and out, profile visits, notes. */

@@ -44,7 +44,8 @@ function uniq<T>(xs: Iterable<T>): T[] {
 /** The rep's settings, defaults filled in. */
 export async function getSettings(db: ResourcefulDB): Promise<Settings> {
   const row = await db.settings.get('settings');
-  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row?.value ?? {}) });
+  // Defaults first: settings saved by an older version lack the newer fields.
+  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row?.key === 'settings' ? row.value : {}) });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
@@ -256,6 +257,10 @@ export async function saveCandidate(
       createdAt: ctx.now,
       updatedAt: ctx.now,
       lastInteractionAt: null,
+      stage: candidate.source === 'gmail' && candidate.lastWroteAt !== null ? 'new_inquiry' : 'in_conversation',
+      referredBy: null,
+      declineStated: null,
+      declineReal: null,
     });
     await db.contacts.add(c);
     await addInteractions(db, [event(c.id, 'contact_saved', ctx.now, null)]);
@@ -503,6 +508,10 @@ export async function unlinkProfile(db: ResourcefulDB, contactId: string, slug: 
       createdAt: now,
       updatedAt: now,
       lastInteractionAt: null,
+      stage: c.stage,
+      referredBy: null,
+      declineStated: null,
+      declineReal: null,
     });
     await db.contacts.add(split);
     const visits = await db.interactions

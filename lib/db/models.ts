@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { OfferProfile } from '../replies/types';
+import { CommitmentSchema, StageSchema } from '../playbook/types';
+import { DeclineReasonSchema, FitSchema, IntentSchema, OfferProfileSchema, ResourceSchema } from '../replies/types';
 
 /** What the rep knows of one LinkedIn profile linked to a contact (kept so unlinking can restore it). */
 export const LinkedInRefSchema = z.object({
@@ -15,6 +18,10 @@ export type LinkedInRef = z.infer<typeof LinkedInRefSchema>;
 /** Where a contact's company name came from; a better source wins over a guess from the email domain. */
 export const CompanySourceSchema = z.enum(['email_domain', 'linkedin', 'manual']);
 export type CompanySource = z.infer<typeof CompanySourceSchema>;
+
+/** A decline reason with the rep's own words about it. */
+export const DeclineNoteSchema = z.object({ reason: DeclineReasonSchema, text: z.string().max(2000) });
+export type DeclineNote = z.infer<typeof DeclineNoteSchema>;
 
 /** One person the rep chose to save. */
 export const ContactSchema = z.object({
@@ -34,6 +41,14 @@ export const ContactSchema = z.object({
   updatedAt: z.number(),
   /** Time of the newest history entry (mail, visit, note); null before the first one. */
   lastInteractionAt: z.number().nullable(),
+  // ---- since schema v2 (the playbook) ----
+  /** Where the contact stands; v2's upgrade derives it from the history of v1 rows. */
+  stage: StageSchema,
+  /** The contact who referred this one to the rep (a contact id), if any. */
+  referredBy: z.string().max(64).nullable(),
+  /** Why they said no, as they put it, and (once learned) the real reason. */
+  declineStated: DeclineNoteSchema.nullable(),
+  declineReal: DeclineNoteSchema.nullable(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -56,6 +71,16 @@ export const InteractionKindSchema = z.enum([
   'contact_saved',
   'profile_linked',
   'profile_unlinked',
+  // since v2
+  /** The rep gave something: a helpful reply, a resource, an introduction. */
+  'value_given',
+  /** The rep asked for something: a meeting, a proposal review, a decision. */
+  'ask',
+  /** A follow-up the rep sent to a quiet contact. */
+  'follow_up',
+  'stage_changed',
+  'commitment',
+  'referral',
 ]);
 export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
@@ -72,6 +97,8 @@ export const InteractionSchema = z.object({
   threadId: z.string().max(200).nullable(),
   /** Where to open it again (a Gmail thread URL, a LinkedIn profile URL). */
   url: z.string().max(2000).nullable(),
+  /** Resources given with it (value_given); optional so v1 rows stay valid. */
+  resourceIds: z.array(z.string().max(64)).max(50).optional(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
@@ -80,14 +107,74 @@ export const SettingsSchema = z.object({
   /** Extra addresses that are the rep's own (aliases, a second account); never shown as a contact. */
   ownEmails: z.array(z.string().max(320)).max(50),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Senders (full addresses) and domains (`@news.example.com`) kept out of the unanswered queue. */
+  muted: z.array(z.string().max(320)).max(500),
+  /** A contact with no interaction for this many days is dormant (follow-up planner). */
+  dormantDays: z.number().int().min(1).max(3650),
+  /** After this many follow-ups without an answer, suggest closing the file instead. */
+  maxUnansweredFollowUps: z.number().int().min(1).max(20),
+  /** Show "Polish with on-device AI" (Chrome's built-in model). Off by default. */
+  aiPolish: z.boolean(),
+  /** The first-run offer-profile card was dismissed. */
+  onboardingDismissed: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Settings a fresh install starts with. */
-export const DEFAULT_SETTINGS: Settings = { ownEmails: [], theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = {
+  ownEmails: [],
+  theme: 'system',
+  muted: [],
+  dormantDays: 30,
+  maxUnansweredFollowUps: 3,
+  aiPolish: false,
+  onboardingDismissed: false,
+};
 
-/** Row shape of the key/value settings table. */
-export interface SettingsRow {
-  key: 'settings';
-  value: Settings;
-}
+/** Row shape of the key/value settings table: the settings, and (since v2) the offer profile. */
+export type SettingsRow = { key: 'settings'; value: Settings } | { key: 'offer'; value: OfferProfile };
+
+export { CommitmentSchema, OfferProfileSchema, ResourceSchema };
+export type { Commitment } from '../playbook/types';
+export type { OfferProfile, Resource } from '../replies/types';
+
+/** A resource given to a contact: the library remembers what went to whom, and never suggests it twice. */
+export const ResourceSendSchema = z.object({
+  id: z.string().min(1).max(200),
+  contactId: z.string().min(1).max(64),
+  resourceId: z.string().min(1).max(64),
+  at: z.number(),
+  threadId: z.string().max(200).nullable(),
+});
+export type ResourceSend = z.infer<typeof ResourceSendSchema>;
+
+/** Every Gmail thread seen, summarised for the unanswered-inquiry queue (the rep's own mail; stays local). */
+export const ThreadRowSchema = z.object({
+  threadId: z.string().min(1).max(200),
+  url: z.string().max(4000),
+  subject: z.string().max(1000),
+  /** The other party of the latest inbound message. */
+  fromName: z.string().max(300),
+  fromEmail: z.string().max(320),
+  lastInboundAt: z.number().nullable(),
+  lastOutboundAt: z.number().nullable(),
+  /** The first inbound message and the rep's first reply after it: "time to answer" in the goodwill report. */
+  firstInboundAt: z.number().nullable(),
+  firstReplyAt: z.number().nullable(),
+  /** The saved contact this thread is with, when there is one (filled as contacts are saved). */
+  contactId: z.string().max(64).nullable(),
+  /** 1 while the latest message is inbound and the rep has not replied since (a number: IndexedDB can index it). */
+  needsReply: z.union([z.literal(0), z.literal(1)]),
+  updatedAt: z.number(),
+});
+export type ThreadRow = z.infer<typeof ThreadRowSchema>;
+
+/** The rep's one-click correction of a thread's triage; kept per thread. */
+export const TriageOverrideSchema = z.object({
+  threadId: z.string().min(1).max(200),
+  intent: IntentSchema.optional(),
+  fit: FitSchema.optional(),
+  declineReason: DeclineReasonSchema.optional(),
+  updatedAt: z.number(),
+});
+export type TriageOverride = z.infer<typeof TriageOverrideSchema>;

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Interaction, Note, SettingsRow } from './models';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Commitment, Contact, Interaction, Note, Resource, ResourceSend, SettingsRow, ThreadRow, TriageOverride } from './models';
 
 /** The database name; one per browser profile, local to the extension's origin. */
 export const DB_NAME = 'resourceful';
@@ -20,7 +20,47 @@ export const SCHEMA_VERSIONS = [
       settings: 'key',
     },
   },
+  {
+    // The playbook and the reply studio: stages, referrals, commitments, resources, the unanswered queue.
+    version: 2,
+    stores: {
+      contacts: 'id, *emails, *linkedinSlugs, *nameTokens, *tags, updatedAt, lastInteractionAt, stage, referredBy',
+      notes: 'id, contactId, [contactId+createdAt]',
+      // [kind+at]: the goodwill report counts history by kind over a date range without a table scan.
+      interactions: 'id, contactId, [contactId+at], threadId, [kind+at]',
+      settings: 'key',
+      commitments: 'id, contactId, [contactId+status], [status+dueAt]',
+      resources: 'id, *tags, kind, updatedAt',
+      resourceSends: 'id, contactId, resourceId, at',
+      // [needsReply+lastInboundAt]: the queue, oldest first, straight from the index.
+      threads: 'threadId, [needsReply+lastInboundAt], fromEmail, updatedAt',
+      triageOverrides: 'threadId',
+    },
+    upgrade: upgradeToV2,
+  },
 ] as const;
+
+/**
+ * v1 → v2: every contact gets a stage, derived from what its history shows (a reply from the rep means a
+ * conversation is under way), no referral and no decline reasons yet.
+ */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const answered = new Set<string>();
+  await tx
+    .table('interactions')
+    .each((i: { contactId: string; kind: string }) => {
+      if (i.kind === 'email_out') answered.add(i.contactId);
+    });
+  await tx
+    .table('contacts')
+    .toCollection()
+    .modify((c: Record<string, unknown>) => {
+      c.stage ??= answered.has(c.id as string) ? 'in_conversation' : 'new_inquiry';
+      c.referredBy ??= null;
+      c.declineStated ??= null;
+      c.declineReal ??= null;
+    });
+}
 
 /** The Dexie database with typed tables. */
 export class ResourcefulDB extends Dexie {
@@ -28,10 +68,20 @@ export class ResourcefulDB extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   interactions!: EntityTable<Interaction, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  commitments!: EntityTable<Commitment, 'id'>;
+  resources!: EntityTable<Resource, 'id'>;
+  resourceSends!: EntityTable<ResourceSend, 'id'>;
+  threads!: EntityTable<ThreadRow, 'threadId'>;
+  triageOverrides!: EntityTable<TriageOverride, 'threadId'>;
 
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `upTo` opens the database at an older schema version: only the migration tests use it. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
     super(name, options);
-    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    for (const v of SCHEMA_VERSIONS) {
+      if (v.version > upTo) break;
+      const version = this.version(v.version).stores(v.stores);
+      if ('upgrade' in v) version.upgrade(v.upgrade);
+    }
   }
 }
 

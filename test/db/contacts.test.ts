@@ -189,7 +189,7 @@ describe('contacts and settings', () => {
   });
 
   it('keeps own addresses normalised and deduplicated', async () => {
-    expect(await getSettings(db)).toEqual({ ownEmails: [], theme: 'system' });
+    expect(await getSettings(db)).toEqual({ ownEmails: [], theme: 'system', muted: [], dormantDays: 30, maxUnansweredFollowUps: 3, aiPolish: false, onboardingDismissed: false });
     await saveSettings(db, { ownEmails: ['Me@X.com', 'me@x.com', 'not an email'] });
     expect((await getSettings(db)).ownEmails).toEqual(['me@x.com']);
   });
