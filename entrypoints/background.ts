@@ -1,4 +1,5 @@
-import { handleSnapshot } from '@/lib/background/snapshot';
+import { handleSnapshot, watchQueueBadge } from '@/lib/background/snapshot';
+import { setQueueBadge } from '@/lib/browser/badge';
 import { removeTabState, saveTabState } from '@/lib/browser/tab-state';
 import { getDb } from '@/lib/db/schema';
 import { checkContentMessage } from '@/lib/messaging';
@@ -30,4 +31,6 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));
+
+  watchQueueBadge(getDb(), setQueueBadge);
 });

@@ -9,6 +9,7 @@ import { CandidateCard } from './CandidateCard';
 import { ContactView } from './ContactView';
 import { LinkSection } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
+import { UnansweredSection } from './UnansweredSection';
 import { Avatar, Section, StateMessage } from './ui';
 
 type GmailSnapshot = Extract<PageSnapshot, { site: 'gmail' }>;
@@ -80,6 +81,7 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
           <li>Save a person with one click; notes and history stay in this browser, nowhere else.</li>
         </ul>
       </StateMessage>
+      <UnansweredSection now={now} />
       <Section title="Recent contacts" testId="recent">
         {recent === undefined ? null : recent.length === 0 ? (
           <p className="muted" data-testid="recent-empty">

@@ -16,6 +16,7 @@ import {
   type Settings,
 } from './models';
 import type { ResourcefulDB } from './schema';
+import { attachThreads } from './threads';
 
 /** A new random id for a row. */
 export function newId(): string {
@@ -268,6 +269,7 @@ export async function saveCandidate(
   });
   if (ctx.thread) await recordGmailThread(db, ctx.thread, ctx.ownEmails ?? [], ctx.url ?? null, ctx.now);
   if (candidate.linkedin) await recordProfileVisit(db, candidate.linkedin, ctx.now);
+  await attachThreads(db, contact.id, contact.emails);
   return (await db.contacts.get(contact.id)) ?? contact;
 }
 

@@ -1,0 +1,52 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { openUrl } from '@/lib/browser/tabs';
+import { getSettings, saveSettings } from '@/lib/db/contacts';
+import { getDb } from '@/lib/db/schema';
+import { getUnanswered } from '@/lib/db/threads';
+import { ageLabel } from '@/lib/queue/threads';
+import { Section } from './ui';
+
+/** Inquiries waiting for an answer, oldest first, with an age clock; one click opens the thread in Gmail. */
+export function UnansweredSection({ now }: { now: number }) {
+  const data = useLiveQuery(async () => {
+    const settings = await getSettings(getDb());
+    return { rows: await getUnanswered(getDb(), settings.muted), muted: settings.muted };
+  }, []);
+  if (!data) return null;
+  const mute = (entry: string) => void saveSettings(getDb(), { muted: [...new Set([...data.muted, entry])] });
+  return (
+    <Section title={`Unanswered inquiries (${data.rows.length})`} testId="unanswered">
+      {data.rows.length === 0 ? (
+        <p className="muted" data-testid="unanswered-empty">
+          Nobody is waiting for you. Every thread you open in Gmail is checked.
+        </p>
+      ) : (
+        <ul className="queue">
+          {data.rows.map((r) => (
+            <li key={r.threadId} className="queue-row" data-testid="unanswered-row" data-thread-id={r.threadId}>
+              <button type="button" className="queue-main" onClick={() => void openUrl(r.url)} title="Open the thread in Gmail">
+                <span className="queue-age" data-testid="age">
+                  {ageLabel(r.lastInboundAt, now)}
+                </span>
+                <span className="queue-text">
+                  <strong>{r.fromName || r.fromEmail}</strong>
+                  <span className="muted small">{r.subject}</span>
+                </span>
+              </button>
+              <span className="row">
+                <button type="button" className="btn btn-small" onClick={() => mute(r.fromEmail)} aria-label={`Mute ${r.fromEmail}`}>
+                  Mute sender
+                </button>
+                {r.fromEmail.includes('@') && (
+                  <button type="button" className="btn btn-small" onClick={() => mute(`@${r.fromEmail.split('@')[1]}`)} aria-label={`Mute everyone at ${r.fromEmail.split('@')[1]}`}>
+                    Mute domain
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
