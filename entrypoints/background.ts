@@ -15,19 +15,22 @@ export default defineBackground(() => {
     }
   });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const checked = checkContentMessage(raw, sender, browser.runtime.id);
     if (!checked.ok) {
       console.warn('[resourceful] dropped message:', checked.reason);
       return undefined;
     }
     const tabId = sender.tab!.id!;
-    return handleSnapshot({ db: getDb(), saveTabState, now: Date.now }, tabId, checked.message.snapshot)
-      .then(() => ({ ok: true }))
-      .catch((e: unknown) => {
+    handleSnapshot({ db: getDb(), saveTabState, now: Date.now }, tabId, checked.message.snapshot).then(
+      () => sendResponse({ ok: true }),
+      (e: unknown) => {
         console.warn('[resourceful] snapshot failed', e);
-        return { ok: false };
-      });
+        sendResponse({ ok: false });
+      },
+    );
+    // Keeps the message channel (and the service worker) alive until the write is done.
+    return true;
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));

@@ -2,6 +2,7 @@ import { onPanelMessage, sendSnapshot } from '@/lib/browser/content-port';
 import { isGmailThreadUrl } from '@/lib/content/sites';
 import { watchPage } from '@/lib/content/watch';
 import { readGmailThread } from '@/lib/gmail';
+import { insertReply } from '@/lib/gmail/compose';
 import { compactThread } from '@/lib/messaging';
 
 export default defineContentScript({
@@ -16,7 +17,9 @@ export default defineContentScript({
       send: (r) => sendSnapshot({ site: 'gmail', readAt: Date.now(), ...r }),
     });
     onPanelMessage(ctx, (m) => {
-      if (m.type === 'content:reread') watcher.refresh();
+      if (m.type === 'content:reread') return watcher.refresh();
+      if (m.type === 'content:insert-reply') return insertReply(document, m.text, ctx);
+      return undefined;
     });
   },
 });

@@ -21,6 +21,8 @@ export default defineContentScript({
     });
     onPanelMessage(ctx, (m) => {
       if (m.type === 'content:reread') watcher.refresh();
+      // Writing into LinkedIn is never done: other message types are ignored here.
+      return undefined;
     });
   },
 });

@@ -41,6 +41,8 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export const PanelToContentSchema = z.discriminatedUnion('type', [
   /** Read the page again now (e.g. after the rep changed their own addresses). */
   z.object({ type: z.literal('content:reread') }),
+  /** Put this text into the open thread's reply box (Gmail only). */
+  z.object({ type: z.literal('content:insert-reply'), text: z.string().check(z.minLength(1), z.maxLength(50_000)) }),
 ]);
 export type PanelToContent = z.infer<typeof PanelToContentSchema>;
 

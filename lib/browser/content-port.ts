@@ -13,14 +13,17 @@ export function sendSnapshot(snapshot: PageSnapshot): void {
  * or that fail validation, are dropped and logged.
  */
 export function onPanelMessage(ctx: { onInvalidated(cb: () => void): unknown }, handle: (message: PanelToContent) => unknown): void {
-  const listener = (raw: unknown, sender: Parameters<typeof checkPanelMessage>[1]) => {
+  const listener = (raw: unknown, sender: Parameters<typeof checkPanelMessage>[1], sendResponse: (response?: unknown) => void) => {
     const checked = checkPanelMessage(raw, sender, browser.runtime.id);
     if (!checked.ok) {
       console.warn('[resourceful] dropped message:', checked.reason);
       return undefined;
     }
     const result = handle(checked.message);
-    return result instanceof Promise ? result : undefined;
+    if (!(result instanceof Promise)) return undefined;
+    // sendResponse + `return true` keeps the channel open for the async answer in every Chrome version.
+    result.then(sendResponse, (e: unknown) => sendResponse({ ok: false, reason: String(e) }));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

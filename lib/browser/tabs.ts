@@ -39,13 +39,12 @@ export function watchActiveTab(onTab: (tab: ActiveTab | null) => void): () => vo
   };
 }
 
-/** Sends a message to a tab's content script; resolves false when no content script is listening. */
-export async function sendToTab(tabId: number, message: PanelToContent): Promise<boolean> {
+/** Sends a message to a tab's content script; resolves its answer, or `undefined` when nobody is listening. */
+export async function sendToTab(tabId: number, message: PanelToContent): Promise<unknown> {
   try {
-    await browser.tabs.sendMessage(tabId, message);
-    return true;
+    return await browser.tabs.sendMessage(tabId, message);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -142,6 +142,20 @@ export const SNIPPET: Fallbacks = [
   { name: 'span.y2', selector: 'span.y2' }, // list-style snippet, seen in older collapsed rows
 ];
 
+/** Gmail's compose body of an open reply (a contenteditable; text goes in as text, never HTML). */
+export const COMPOSE_BODY: Fallbacks = [
+  { name: 'div[g_editable][role=textbox]', selector: 'div[g_editable="true"][role="textbox"]' }, // Gmail's editor since 2014 (InboxSDK compose view)
+  { name: 'div.Am.Al.editable', selector: 'div.Am.Al.editable' }, // the editor's classes when attributes change
+  { name: '[contenteditable][aria-label="Message Body"]', selector: '[contenteditable="true"][aria-label="Message Body"]' }, // English aria-label
+];
+
+/** The "Reply" control under the last message, which opens the inline reply box. */
+export const REPLY_BUTTON: Fallbacks = [
+  { name: 'span.ams.bkH', selector: 'span.ams.bkH' }, // the bottom-of-thread "Reply" link (gmail.js, InboxSDK)
+  { name: '[role=button][data-tooltip^=Reply]', selector: '[role="button"][data-tooltip^="Reply"]' }, // the toolbar reply arrow, English
+  { name: '[aria-label=Reply]', selector: '[aria-label="Reply"]' }, // reply arrow by its English label
+];
+
 /** The Google bar account button: aria-label "Google Account: Name (me@x.com)" in every locale. */
 export const ACCOUNT_BUTTON: Fallbacks = [
   { name: '#gb a[aria-label*=@]', selector: '#gb a[aria-label*="@"]' }, // Google bar (header#gb) account button, 2020+

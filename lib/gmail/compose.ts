@@ -1,0 +1,68 @@
+import { COMPOSE_BODY, REPLY_BUTTON, queryFirst } from './selectors';
+
+/** How a reply got into Gmail, or why it did not. */
+export type InsertResult = { ok: true; opened: boolean; matched: string } | { ok: false; reason: 'no-reply-box' | 'insert-failed' };
+
+/** The parts of the content script's context this needs (timers run through WXT's ctx). */
+export interface ComposeContext {
+  setTimeout(handler: () => void, timeout?: number): number;
+}
+
+function visibleBoxes(doc: Document): HTMLElement | null {
+  // The last visible editor is the reply box of the open thread (a draft in a pop-out comes first in the DOM).
+  const found = queryFirst(doc, COMPOSE_BODY);
+  if (!found) return null;
+  const all = doc.querySelectorAll<HTMLElement>(COMPOSE_BODY.find((f) => f.name === found.name)!.selector);
+  for (let i = all.length - 1; i >= 0; i--) if (all[i]!.isConnected) return all[i]!;
+  return null;
+}
+
+function waitFor<T>(ctx: ComposeContext, probe: () => T | null, timeoutMs: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const tick = () => {
+      const v = probe();
+      if (v || performance.now() - started > timeoutMs) resolve(v);
+      else ctx.setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+/**
+ * Puts `text` into the thread's reply box at the cursor, opening the reply box first when none is open. The text
+ * goes in through the editor's own "insert text" command, as if typed: Gmail sees input events, undo works, and no
+ * markup from the text is ever interpreted. The rep still presses Send.
+ */
+export async function insertReply(doc: Document, text: string, ctx: ComposeContext): Promise<InsertResult> {
+  let box = visibleBoxes(doc);
+  let opened = false;
+  if (!box) {
+    const reply = queryFirst(doc, REPLY_BUTTON);
+    if (!reply) return { ok: false, reason: 'no-reply-box' };
+    (reply.el as HTMLElement).click();
+    opened = true;
+    box = await waitFor(ctx, () => visibleBoxes(doc), 3000);
+    if (!box) return { ok: false, reason: 'no-reply-box' };
+  }
+  box.focus();
+  const sel = doc.getSelection();
+  // Keep the rep's cursor when it is already in the box; otherwise write at the start (above Gmail's quote).
+  if (sel && (!sel.anchorNode || !box.contains(sel.anchorNode))) {
+    const range = doc.createRange();
+    range.setStart(box, 0);
+    range.collapse(true);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  // execCommand is deprecated but remains the only way to insert into a contenteditable as the user would.
+  const ok = doc.execCommand('insertText', false, text);
+  if (!ok) {
+    const range = sel?.rangeCount ? sel.getRangeAt(0) : null;
+    if (!range) return { ok: false, reason: 'insert-failed' };
+    range.deleteContents();
+    range.insertNode(doc.createTextNode(text));
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  }
+  return { ok: true, opened, matched: COMPOSE_BODY.find((f) => box!.matches(f.selector))?.name ?? 'unknown' };
+}
