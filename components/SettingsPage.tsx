@@ -1,40 +1,91 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { saveSettings } from '@/lib/db/contacts';
 import type { Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { queries } from '@/lib/panel/queries';
 import { normalizeEmail } from '@/lib/text';
 import { useSettings, useTheme } from './hooks';
+import { OfferProfileForm } from './options/OfferProfileForm';
+import { ResourceLibrary } from './options/ResourceLibrary';
 import { ErrorText, Section } from './panel/ui';
 
-/** Options page: the rep's own addresses, theme, storage use, privacy. */
+/** The page's sections, in order: the in-page navigation links to each by its anchor id. */
+const SECTIONS = [
+  { id: 'offer-profile', label: 'Offer profile' },
+  { id: 'resources', label: 'Resources' },
+  { id: 'addresses', label: 'Your addresses' },
+  { id: 'appearance', label: 'Appearance' },
+  { id: 'storage', label: 'Storage' },
+  { id: 'privacy', label: 'Privacy' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** A link target for the in-page navigation; focusable, so keyboard users land where they jumped. */
+function Anchor({ id, children }: { id: SectionId; children: ReactNode }) {
+  return (
+    <div id={id} className="opt-anchor" tabIndex={-1}>
+      {children}
+    </div>
+  );
+}
+
+/** Options page: offer profile, resource library, the rep's own addresses, theme, storage use, privacy. */
 export function SettingsPage() {
   const settings = useSettings();
   useTheme(settings.theme);
   return (
     <div className="options">
-      <h1>Resourceful settings</h1>
-      <OwnEmails settings={settings} />
-      <Section title="Appearance">
-        <label className="field">
-          <span>Theme</span>
-          <select value={settings.theme} onChange={(e) => void saveSettings(getDb(), { theme: e.target.value as Settings['theme'] })} data-testid="theme">
-            <option value="system">Same as the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
-      </Section>
-      <StorageUse />
-      <Section title="Privacy">
-        <ul className="capabilities">
-          <li>Resourceful reads the Gmail conversation and the LinkedIn profile you have open, only on those two sites.</li>
-          <li>Everything it keeps (contacts, notes, history, settings) is stored in this browser's IndexedDB.</li>
-          <li>It makes no network requests: no account, no server, no analytics, no remote code.</li>
-          <li>Nothing is saved about a person until you press “Save contact”.</li>
-        </ul>
-      </Section>
+      <div className="opt-intro">
+        <h1>Resourceful settings</h1>
+        <nav aria-label="Settings sections" className="opt-nav">
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <Anchor id="offer-profile">
+        <Section title="Offer profile">
+          <OfferProfileForm />
+        </Section>
+      </Anchor>
+      <Anchor id="resources">
+        <Section title="Resources">
+          <ResourceLibrary />
+        </Section>
+      </Anchor>
+      <Anchor id="addresses">
+        <OwnEmails settings={settings} />
+      </Anchor>
+      <Anchor id="appearance">
+        <Section title="Appearance">
+          <label className="field">
+            <span>Theme</span>
+            <select value={settings.theme} onChange={(e) => void saveSettings(getDb(), { theme: e.target.value as Settings['theme'] })} data-testid="theme">
+              <option value="system">Same as the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+        </Section>
+      </Anchor>
+      <Anchor id="storage">
+        <StorageUse />
+      </Anchor>
+      <Anchor id="privacy">
+        <Section title="Privacy">
+          <ul className="capabilities">
+            <li>Resourceful reads the Gmail conversation and the LinkedIn profile you have open, only on those two sites.</li>
+            <li>Everything it keeps (contacts, notes, history, resources, your offer profile, settings) is stored in this browser's IndexedDB.</li>
+            <li>It makes no network requests: no account, no server, no analytics, no remote code. Resource links are only opened when you click them.</li>
+            <li>Nothing is saved about a person until you press “Save contact”.</li>
+          </ul>
+        </Section>
+      </Anchor>
     </div>
   );
 }

@@ -44,7 +44,7 @@ export function PanelRoot() {
       <HomeView now={now} onOpenContact={setOpenContact} />
     );
   } else if (state.data.snapshot.site === 'gmail') {
-    body = <GmailView snapshot={state.data.snapshot} ownEmails={settings.ownEmails} now={now} onOpenContact={setOpenContact} />;
+    body = <GmailView tabId={tab.tabId} snapshot={state.data.snapshot} ownEmails={settings.ownEmails} now={now} onOpenContact={setOpenContact} />;
   } else {
     body = <LinkedInView snapshot={state.data.snapshot} now={now} onOpenContact={setOpenContact} />;
   }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { candidateFromProfile, otherPartyOfThread } from '@/lib/contacts/identity';
+import { useState } from 'react';
+import { candidateFromProfile, latestInboundIndex, otherPartyOfThread } from '@/lib/contacts/identity';
 import { findContactByEmail, findContactBySlug, recentContacts } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
@@ -9,6 +10,7 @@ import { CandidateCard } from './CandidateCard';
 import { ContactView } from './ContactView';
 import { LinkSection } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
+import { ReplyStudio, type ReplyUseResult } from './ReplyStudio';
 import { UnansweredSection } from './UnansweredSection';
 import { Avatar, Section, StateMessage } from './ui';
 
@@ -30,14 +32,16 @@ function CouldNotRead({ site }: { site: 'Gmail' | 'LinkedIn' }) {
   );
 }
 
-/** A Gmail thread: the other party, saved or not. */
-export function GmailView({ snapshot, ownEmails, now, onOpenContact }: { snapshot: GmailSnapshot; ownEmails: readonly string[]; now: number; onOpenContact: (id: string) => void }) {
+/** A Gmail thread: the other party, saved or not, and the reply studio for their latest message. */
+export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { tabId: number; snapshot: GmailSnapshot; ownEmails: readonly string[]; now: number; onOpenContact: (id: string) => void }) {
   const thread = snapshot.thread;
   const candidate = thread ? otherPartyOfThread(thread, ownEmails) : null;
   const saved = useLiveQuery(
     async () => (candidate?.email ? ((await findContactByEmail(getDb(), candidate.email)) ?? null) : null),
     [candidate?.email],
   );
+  const [replyResult, setReplyResult] = useState<{ key: string; result: ReplyUseResult } | null>(null);
+  const threadKey = thread?.threadId ?? snapshot.url;
   if (!thread) {
     return snapshot.threadUrl ? <CouldNotRead site="Gmail" /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open a conversation in Gmail to see who it's with." />;
   }
@@ -45,8 +49,28 @@ export function GmailView({ snapshot, ownEmails, now, onOpenContact }: { snapsho
     return <HomeView now={now} onOpenContact={onOpenContact} hint="Only you are in this conversation so far." />;
   }
   if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
-  if (saved) return <ContactView contact={saved} page={candidate} now={now} />;
-  return <CandidateCard candidate={candidate} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />;
+  const inbound = latestInboundIndex(thread, ownEmails);
+  const studio =
+    inbound === null ? null : (
+      <ReplyStudio
+        tabId={tabId}
+        thread={thread}
+        inboundIndex={inbound}
+        url={snapshot.url}
+        candidate={candidate}
+        contact={saved}
+        ownEmails={ownEmails}
+        result={replyResult?.key === threadKey ? replyResult.result : null}
+        onResult={(result) => setReplyResult({ key: threadKey, result })}
+      />
+    );
+  if (saved) return <ContactView contact={saved} page={candidate} now={now} extra={studio} />;
+  return (
+    <>
+      <CandidateCard candidate={candidate} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />
+      {studio}
+    </>
+  );
 }
 
 /** A LinkedIn profile: the person, saved or not, and the offer to link them to a contact the rep already has. */

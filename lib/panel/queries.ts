@@ -21,3 +21,13 @@ export const queries = {
       staleTime: 30_000,
     }),
 };
+
+/** On-device AI availability; asked once per panel session (it does not change while the panel is open). */
+export const aiQueries = {
+  status: <T>(probe: () => Promise<T>) =>
+    queryOptions({
+      queryKey: ['aiStatus'] as const,
+      queryFn: probe,
+      staleTime: Infinity,
+    }),
+};

@@ -97,3 +97,28 @@ export async function openPanel(session: Session, tabId?: number): Promise<Page>
 
 /** True when the anonymised real LinkedIn pages are beside the repo. */
 export const HAS_SHARED_LINKEDIN = fs.existsSync(SHARED_LINKEDIN_DIR);
+
+/**
+ * Writes rows straight into the extension's IndexedDB (from an extension page, so the same origin). The panel is
+ * opened first, so Dexie has created the database at the current schema version.
+ */
+export async function putRows(session: Session, rows: Record<string, unknown[]>): Promise<void> {
+  const page = await openPanel(session);
+  await page.getByTestId('home').waitFor();
+  await page.evaluate(async (data) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const req = indexedDB.open('resourceful');
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const names = Object.keys(data);
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction(names, 'readwrite');
+      for (const n of names) for (const row of data[n]!) tx.objectStore(n).put(row);
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, rows);
+  await page.close();
+}

@@ -26,6 +26,26 @@
     document.documentElement.dataset.fixture = file;
   }
 
+  // Gmail's "Reply" opens an inline reply box (a contenteditable) a moment later; the real one does the same.
+  document.addEventListener('click', (event) => {
+    const reply = event.target instanceof Element ? event.target.closest('.ams.bkH') : null;
+    if (!reply || document.querySelector('div[g_editable="true"]')) return;
+    setTimeout(() => {
+      const wrap = document.createElement('div');
+      wrap.className = 'M9';
+      const box = document.createElement('div');
+      box.className = 'Am aiL Al editable LW-avf tS-tW';
+      box.setAttribute('role', 'textbox');
+      box.setAttribute('contenteditable', 'true');
+      box.setAttribute('aria-label', 'Message Body');
+      box.setAttribute('g_editable', 'true');
+      box.style.cssText = 'min-height:140px;border:1px solid #c7c7c7;border-radius:8px;padding:10px;margin:12px 0;white-space:pre-wrap;background:#fff';
+      wrap.append(box);
+      (reply.parentElement ?? document.body).after(wrap);
+      box.focus();
+    }, 150);
+  });
+
   addEventListener('hashchange', show);
   show();
 })();

@@ -1,0 +1,374 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { deleteResource, importResources, listResources, recipientCounts, sendsOfResource, type ImportSummary } from '@/lib/db/resources';
+import { getDb } from '@/lib/db/schema';
+import type { Resource } from '@/lib/db/models';
+import { allTags, byTitle, KIND_LABELS, matchesSearch } from '@/lib/resources/model';
+import { exportCsv, exportFileName, exportJson, importFile, type ImportError } from '@/lib/resources/transfer';
+import { ErrorText, StateMessage } from '../panel/ui';
+import { ResourceForm } from './ResourceForm';
+import './options.css';
+
+// A library is a few hundred rows at most; anything bigger than this is the wrong file.
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The rep's library of things to give away: search, tag filter, add/edit/delete, import and export. */
+export function ResourceLibrary() {
+  const resources = useLiveQuery(() => listResources(getDb()), []);
+  const counts = useLiveQuery(() => recipientCounts(getDb()), [], {} as Record<string, number>);
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  // After an edit closes, focus goes back to that card's Edit button instead of being lost to the page.
+  const [lastEdited, setLastEdited] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const tags = useMemo(() => allTags(resources ?? []), [resources]);
+  const shown = useMemo(() => (resources ?? []).filter((r) => (!tag || r.tags.includes(tag)) && matchesSearch(r, query)), [resources, tag, query]);
+
+  if (resources === undefined) return <StateMessage kind="loading" title="Loading your resources…" />;
+  return (
+    <div className="section" data-testid="resource-library">
+      <p className="muted">
+        Articles, checklists, tools, templates and people you can introduce: things that help a lead even when they are not a fit.
+        Replies suggest them, and the library remembers who got what, so nobody gets the same thing twice.
+      </p>
+      <div className="res-toolbar">
+        <button
+          ref={addButton}
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            setAdded(null);
+            setAdding(true);
+          }}
+          disabled={adding}
+          aria-expanded={adding}
+        >
+          Add resource
+        </button>
+        <Transfer resources={resources} />
+      </div>
+      {adding && (
+        <div className="card">
+          <ResourceForm
+            testId="resource-add-form"
+            autoFocus
+            onSaved={(r) => {
+              setAdding(false);
+              setAdded(r.title);
+              // The button is disabled while the form is open; focus it once React re-enables it.
+              setTimeout(() => addButton.current?.focus(), 0);
+            }}
+            onCancel={() => {
+              setAdding(false);
+              setTimeout(() => addButton.current?.focus(), 0);
+            }}
+          />
+        </div>
+      )}
+      {added && (
+        <p className="muted small" role="status" data-testid="resource-added">
+          Added “{added}” to your library.
+        </p>
+      )}
+      {resources.length === 0 ? (
+        <StateMessage kind="empty" title="No resources yet">
+          <p className="muted">Add the article you keep pasting into replies, or import a CSV or JSON file.</p>
+        </StateMessage>
+      ) : (
+        <>
+          <div className="res-filters" role="search">
+            <label className="field">
+              <span>Search resources</span>
+              <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="title, summary, tag…" />
+            </label>
+            <label className="field">
+              <span>Tag</span>
+              <select value={tag} onChange={(e) => setTag(e.target.value)}>
+                <option value="">All tags</option>
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p className="muted small" role="status" data-testid="resource-count">
+            {shown.length === resources.length ? plural(resources.length, 'resource', 'resources') : `Showing ${shown.length} of ${resources.length}`}
+          </p>
+          {shown.length === 0 ? (
+            <StateMessage kind="empty" title="Nothing matches">
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setQuery('');
+                  setTag('');
+                }}
+              >
+                Clear the filters
+              </button>
+            </StateMessage>
+          ) : (
+            <ul className="res-list">
+              {shown.map((r) =>
+                editing === r.id ? (
+                  <li key={r.id} className="card">
+                    <ResourceForm
+                      testId="resource-edit-form"
+                      autoFocus
+                      initial={r}
+                      onSaved={() => {
+                        setEditing(null);
+                        setLastEdited(r.id);
+                      }}
+                      onCancel={() => {
+                        setEditing(null);
+                        setLastEdited(r.id);
+                      }}
+                    />
+                  </li>
+                ) : (
+                  <ResourceCard
+                    key={r.id}
+                    resource={r}
+                    recipients={counts[r.id] ?? 0}
+                    confirming={confirming === r.id}
+                    focusEdit={lastEdited === r.id}
+                    onEdit={() => {
+                      setConfirming(null);
+                      setEditing(r.id);
+                    }}
+                    onAskDelete={() => setConfirming(r.id)}
+                    onCancelDelete={() => setConfirming(null)}
+                  />
+                ),
+              )}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ResourceCard({
+  resource: r,
+  recipients,
+  confirming,
+  focusEdit,
+  onEdit,
+  onAskDelete,
+  onCancelDelete,
+}: {
+  resource: Resource;
+  recipients: number;
+  confirming: boolean;
+  focusEdit: boolean;
+  onEdit: () => void;
+  onAskDelete: () => void;
+  onCancelDelete: () => void;
+}) {
+  const [error, setError] = useState<unknown>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelDelete = () => {
+    onCancelDelete();
+    deleteButton.current?.focus();
+  };
+  const remove = async () => {
+    try {
+      await deleteResource(getDb(), r.id);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <li className="card res-card" data-testid="resource" data-kind={r.kind}>
+      <div className="res-head">
+        {r.url ? (
+          // Opened by the rep in a new tab; the extension itself never fetches it.
+          <a className="res-title" href={r.url} target="_blank" rel="noopener noreferrer" data-testid="resource-title">
+            {r.title}
+          </a>
+        ) : (
+          <span className="res-title" data-testid="resource-title">
+            {r.title}
+          </span>
+        )}
+        <span className="tag res-kind" data-testid="resource-kind">
+          {KIND_LABELS[r.kind]}
+        </span>
+      </div>
+      {r.url && (
+        <span className="res-url" data-testid="resource-url">
+          {r.url}
+        </span>
+      )}
+      {r.summary && (
+        <p className="res-summary" data-testid="resource-summary">
+          {r.summary}
+        </p>
+      )}
+      {r.tags.length > 0 && (
+        <ul className="tag-list" aria-label="Tags">
+          {r.tags.map((t) => (
+            <li key={t} className="tag" data-testid="resource-tag">
+              {t}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="res-foot">
+        {recipients === 0 ? <span data-testid="resource-sent">Not sent to anyone yet</span> : <Recipients resourceId={r.id} count={recipients} />}
+        <div className="row">
+          <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit ${r.title}`} autoFocus={focusEdit}>
+            Edit
+          </button>
+          <button ref={deleteButton} type="button" className="btn btn-small btn-danger" onClick={onAskDelete} aria-label={`Delete ${r.title}`} aria-expanded={confirming}>
+            Delete
+          </button>
+        </div>
+      </div>
+      {confirming && (
+        <div className="res-confirm" role="group" aria-label="Confirm delete" data-testid="confirm-delete" onKeyDown={(e) => e.key === 'Escape' && cancelDelete()}>
+          <span>
+            Delete “{r.title}”?{recipients > 0 ? ` The record of the ${plural(recipients, 'contact', 'contacts')} who got it goes too.` : ''}
+          </span>
+          <button type="button" className="btn btn-small btn-danger" onClick={() => void remove()}>
+            Yes, delete
+          </button>
+          {/* Focus lands on Cancel, so a stray Enter keeps the resource. */}
+          <button type="button" className="btn btn-small" onClick={cancelDelete} autoFocus>
+            Cancel
+          </button>
+        </div>
+      )}
+      <ErrorText error={error} />
+    </li>
+  );
+}
+
+function Recipients({ resourceId, count }: { resourceId: string; count: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary data-testid="resource-sent">Sent to {plural(count, 'contact', 'contacts')}</summary>
+      {open && <RecipientList resourceId={resourceId} />}
+    </details>
+  );
+}
+
+function RecipientList({ resourceId }: { resourceId: string }) {
+  const sends = useLiveQuery(() => sendsOfResource(getDb(), resourceId), [resourceId]);
+  if (!sends) return <p className="muted">Loading…</p>;
+  return (
+    <ul className="res-recipients" data-testid="resource-recipients">
+      {sends.map((s) => (
+        <li key={`${s.contactId}|${s.at}`}>
+          {s.name ?? 'A deleted contact'}, <time dateTime={new Date(s.at).toISOString()}>{new Date(s.at).toLocaleDateString()}</time>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the last import did, for the rep to read. */
+interface ImportReport {
+  fileName: string;
+  summary: ImportSummary | null;
+  errors: ImportError[];
+}
+
+function Transfer({ resources }: { resources: Resource[] }) {
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so choosing the same file again (after fixing it) imports it again.
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setReport({ fileName: file.name, summary: null, errors: [{ row: 0, message: 'the file is larger than 5 MB' }] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const parsed = importFile(file.name, await file.text());
+      const summary = parsed.resources.length ? await importResources(getDb(), parsed.resources, Date.now()) : { added: 0, updated: 0, unchanged: 0 };
+      setReport({ fileName: file.name, summary, errors: parsed.errors });
+    } catch (err) {
+      setReport({ fileName: file.name, summary: null, errors: [{ row: 0, message: err instanceof Error ? err.message : String(err) }] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const now = Date.now();
+  return (
+    <>
+      <label className="btn res-file" aria-disabled={busy}>
+        Import .json or .csv
+        <input type="file" className="sr-only" accept=".json,.csv,application/json,text/csv" onChange={(e) => void onFile(e)} disabled={busy} data-testid="resource-import" />
+      </label>
+      {/* Blob + object URL + <a download>: the file is made in the page, nothing goes over the network. */}
+      <button type="button" className="btn" onClick={() => download(exportFileName('json', now), exportJson([...resources].sort(byTitle)), 'application/json')}>
+        Export JSON
+      </button>
+      {/* The BOM makes Excel read the file as UTF-8; the importer skips it. */}
+      <button type="button" className="btn" onClick={() => download(exportFileName('csv', now), `\uFEFF${exportCsv([...resources].sort(byTitle))}`, 'text/csv')}>
+        Export CSV
+      </button>
+      {report && <ImportResultView report={report} onDismiss={() => setReport(null)} />}
+    </>
+  );
+}
+
+function ImportResultView({ report, onDismiss }: { report: ImportReport; onDismiss: () => void }) {
+  const { summary, errors } = report;
+  const headline = summary
+    ? `Imported “${report.fileName}”: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} already in the library.`
+    : `Could not import “${report.fileName}”.`;
+  return (
+    <div className={`state ${errors.length ? 'state-error' : 'state-info'} res-import-result`} role="status" data-testid="import-result">
+      <p className="state-title" data-testid="import-summary">
+        {headline}
+      </p>
+      {errors.length > 0 && (
+        <ul data-testid="import-errors" aria-label="Problems in the file">
+          {errors.map((e, i) => (
+            <li key={i}>{e.row > 0 ? `Row ${e.row}: ${e.message}` : capitalise(e.message)}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="link small" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later, not at once: the browser reads the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

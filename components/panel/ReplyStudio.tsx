@@ -1,0 +1,256 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { sendToTab } from '@/lib/browser/tabs';
+import { polishWithAi } from '@/lib/browser/ai';
+import { extractPromises } from '@/lib/commitments/extract';
+import type { ContactCandidate } from '@/lib/contacts/identity';
+import { getNotes, getSettings, saveCandidate } from '@/lib/db/contacts';
+import type { Contact } from '@/lib/db/models';
+import { getTriageOverride, logReplyUsed, saveTriageOverride } from '@/lib/db/replies';
+import { getOfferProfile, listResources, sentResourceIds } from '@/lib/db/resources';
+import { getDb } from '@/lib/db/schema';
+import type { InsertResult } from '@/lib/gmail/compose';
+import type { GmailThread } from '@/lib/gmail/types';
+import { DeclineReasonSchema, FitSchema, IntentSchema, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type TriageResult } from '@/lib/replies';
+import type { ExtractedPromise } from '@/lib/playbook/types';
+import { PromiseOffers } from './PromiseOffers';
+import { TrustEditor } from './TrustEditor';
+import { ErrorText, Section } from './ui';
+
+const INTENT_LABEL: Record<Intent, string> = {
+  purchase: 'Wants to buy',
+  advice: 'Asks for advice',
+  vendor_pitch: 'Vendor pitch',
+  job: 'Job inquiry',
+  partnership: 'Partnership',
+  research: 'Research / survey',
+  support: 'Support request',
+  intro: 'Introduction',
+  stall: 'Stalling',
+  decline: 'Declining',
+  other: 'Other',
+};
+const FIT_LABEL: Record<Fit, string> = { fit: 'Fit', not_fit: 'Not a fit', unknown: 'Unknown' };
+
+/** The outcome of "Use this reply": a message for the rep and any promises the reply made. */
+export interface ReplyUseResult {
+  message: string;
+  contactId: string;
+  promises: ExtractedPromise[];
+}
+
+/** The latest inbound message of the thread as the triage reads it. */
+function inquiryOf(thread: GmailThread, index: number) {
+  const m = thread.messages[index]!;
+  return { subject: thread.subject, body: m.body || m.snippet, from: m.from ? `${m.from.name} <${m.from.email}>` : undefined };
+}
+
+/**
+ * The reply studio for the open thread: triage of the latest inbound message (correctable in one click), two or
+ * three value-first replies, an editor with a live trust check, and "Use this reply".
+ */
+export function ReplyStudio({
+  tabId,
+  thread,
+  inboundIndex,
+  url,
+  candidate,
+  contact,
+  ownEmails,
+  result,
+  onResult,
+}: {
+  tabId: number;
+  thread: GmailThread;
+  inboundIndex: number;
+  url: string;
+  candidate: ContactCandidate;
+  contact: Contact | null;
+  ownEmails: readonly string[];
+  /** What happened to the last reply used; kept by the parent so it survives the contact being saved. */
+  result: ReplyUseResult | null;
+  onResult: (r: ReplyUseResult) => void;
+}) {
+  const db = getDb();
+  const threadKey = thread.threadId ?? `${thread.subject}`;
+  const data = useLiveQuery(
+    async () => ({
+      offer: await getOfferProfile(db),
+      resources: await listResources(db),
+      sent: contact ? await sentResourceIds(db, contact.id) : [],
+      notes: contact ? (await getNotes(db, contact.id)).map((n) => n.text) : [],
+      override: await getTriageOverride(db, threadKey),
+      aiPolish: (await getSettings(db)).aiPolish,
+    }),
+    [contact?.id, threadKey],
+  );
+  const inquiry = useMemo(() => inquiryOf(thread, inboundIndex), [thread, inboundIndex]);
+  const auto = useMemo(() => (data ? triageInquiry(inquiry, data.offer) : null), [inquiry, data?.offer]);
+  const triage: TriageResult | null = useMemo(() => {
+    if (!auto) return null;
+    const o = data?.override;
+    if (!o) return auto;
+    return {
+      ...auto,
+      intent: o.intent ?? auto.intent,
+      fit: o.fit ?? auto.fit,
+      fitReason: o.fit && o.fit !== auto.fit ? `you marked it “${FIT_LABEL[o.fit].toLowerCase()}”` : auto.fitReason,
+      declineReason: o.declineReason ?? auto.declineReason,
+    };
+  }, [auto, data?.override]);
+  const suggestions = useMemo(
+    () =>
+      triage && data
+        ? suggestReplies({
+            inquiry,
+            triage,
+            contact: { name: candidate.name, company: contact?.company ?? candidate.company, email: candidate.email },
+            offer: data.offer,
+            resources: data.resources,
+            sentResourceIds: data.sent,
+            notes: data.notes,
+            contactTags: contact?.tags ?? [],
+          })
+        : [],
+    [triage, data, inquiry, candidate, contact],
+  );
+  const [editing, setEditing] = useState<{ id: string; text: string; resourceIds: string[] } | null>(null);
+
+  const use = useMutation({
+    mutationFn: async (s: { text: string; resourceIds: string[] }) => {
+      const answer = (await sendToTab(tabId, { type: 'content:insert-reply', text: s.text })) as InsertResult | undefined;
+      let message: string;
+      if (answer?.ok) {
+        message = "In Gmail's reply box. Read it over, then press Send yourself.";
+      } else {
+        await copyToClipboard(s.text);
+        message = "Couldn't reach Gmail's reply box, so the reply is on your clipboard: click Reply in Gmail and paste it.";
+      }
+      // Using a reply is engaging with this person: the contact is saved so the value given is on record.
+      const saved = contact ?? (await saveCandidate(db, candidate, { now: Date.now(), thread, url, ownEmails }));
+      await logReplyUsed(db, { contactId: saved.id, text: s.text, resourceIds: s.resourceIds, threadId: thread.threadId, url, subject: thread.subject, now: Date.now() });
+      const promises = extractPromises(s.text, { messageDate: Date.now(), author: 'rep' });
+      return { message, contactId: saved.id, promises };
+    },
+    onSuccess: (r) => {
+      onResult(r);
+      setEditing(null);
+    },
+  });
+
+  if (!triage || !data) return null;
+  const correct = (patch: Parameters<typeof saveTriageOverride>[2]) => void saveTriageOverride(db, threadKey, patch, Date.now());
+
+  return (
+    <Section title="Reply studio" testId="reply-studio">
+      <div className="card triage" data-testid="triage">
+        <div className="triage-row">
+          <label className="field inline">
+            <span>Intent</span>
+            <select value={triage.intent} onChange={(e) => correct({ intent: e.target.value as Intent })} data-testid="triage-intent">
+              {IntentSchema.options.map((i) => (
+                <option key={i} value={i}>
+                  {INTENT_LABEL[i]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="field inline" role="group" aria-label="Fit">
+            <span>Fit</span>
+            <span className="seg">
+              {FitSchema.options.map((f) => (
+                <button key={f} type="button" className={`seg-btn${triage.fit === f ? ' on' : ''}`} aria-pressed={triage.fit === f} onClick={() => correct({ fit: f })} data-testid={`fit-${f}`}>
+                  {FIT_LABEL[f]}
+                </button>
+              ))}
+            </span>
+          </div>
+        </div>
+        <p className="small" data-testid="fit-reason">
+          {triage.fitReason.charAt(0).toUpperCase() + triage.fitReason.slice(1)}.
+        </p>
+        {triage.intent === 'decline' && (
+          <label className="field inline">
+            <span>Stated reason</span>
+            <select value={triage.declineReason ?? 'other'} onChange={(e) => correct({ declineReason: e.target.value as TriageResult['declineReason'] })} data-testid="triage-decline">
+              {DeclineReasonSchema.options.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {triage.signals.length > 0 && <p className="muted small">Signals: {triage.signals.slice(0, 4).join(' · ')}</p>}
+        {!data.offer.offers.length && !data.offer.doesNotOffer.length && (
+          <p className="muted small">Tell Resourceful what you offer (Settings → Offer profile) to judge fit.</p>
+        )}
+      </div>
+
+      {result && (
+        <>
+          <p className="status-line" role="status" data-testid="use-result">
+            {result.message}
+          </p>
+          {result.promises.length > 0 && <PromiseOffers contactId={result.contactId} promises={result.promises} source="reply" />}
+        </>
+      )}
+
+      {editing ? (
+        <TrustEditor
+          text={editing.text}
+          onChange={(text) => setEditing({ ...editing, text })}
+          onCancel={() => setEditing(null)}
+          onUse={() => use.mutate({ text: editing.text, resourceIds: editing.resourceIds })}
+          busy={use.isPending}
+          polish={data.aiPolish ? polishWithAi : undefined}
+        />
+      ) : (
+        <ol className="suggestions">
+          {suggestions.map((s) => (
+            <SuggestionCard key={s.id} s={s} onEdit={() => setEditing({ id: s.id, text: s.text, resourceIds: s.resourceIds })} onUse={() => use.mutate(s)} busy={use.isPending} />
+          ))}
+        </ol>
+      )}
+      <ErrorText error={use.error} />
+    </Section>
+  );
+}
+
+function SuggestionCard({ s, onEdit, onUse, busy }: { s: ReplySuggestion; onEdit: () => void; onUse: () => void; busy: boolean }) {
+  return (
+    <li className="card suggestion" data-testid="suggestion" data-suggestion-id={s.id}>
+      <p className="state-title">{s.title}</p>
+      <p className="muted small" data-testid="suggestion-why">
+        {s.why}
+      </p>
+      <p className="suggestion-text" data-testid="suggestion-text">
+        {s.text}
+      </p>
+      <div className="row">
+        <button type="button" className="btn btn-primary btn-small" onClick={onUse} disabled={busy} data-testid="use-reply">
+          Use this reply
+        </button>
+        <button type="button" className="btn btn-small" onClick={onEdit} data-testid="edit-reply">
+          Edit
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Copies text, with the old textarea trick when the async clipboard is not allowed (no focus, old browser). */
+async function copyToClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    document.execCommand('copy');
+    ta.remove();
+  }
+}
+

@@ -1,0 +1,11 @@
+/**
+ * Triage of inbound inquiries (intent, fit, decline reason, language) and value-first reply suggestions.
+ * Local, deterministic and explainable: every call comes with the evidence behind it.
+ */
+export * from './types';
+export { triageInquiry, triageDetailed, type TriageDetail } from './triage';
+export { suggestReplies, greetingName } from './suggest';
+export { measureAccuracy, formatAccuracy, InquiryCaseSchema, type InquiryCase, type AccuracyReport, type Score, type Miss } from './accuracy';
+export { rankResources, matchPerson, indexFor, type RankedResource, type ResourceQuery } from './rank';
+export { stripQuoted, detectLanguage } from './text';
+export { CONCEPTS, findConcepts, type Concept } from './concepts';

@@ -1,0 +1,776 @@
+/**
+ * `suggestReplies`: two or three value-first replies for a triaged inquiry. Every reply is honest about fit, gives
+ * something before asking for anything, never sets a seller deadline or pushes a meeting, and passes the trust
+ * check; any optional piece taken from their text or the rep's notes is dropped if it would trip it.
+ */
+import { checkDraft } from '../trust/index';
+import { findConcepts, type Concept } from './concepts';
+import { matchPerson, rankResources } from './rank';
+import { contentStems, fold, stripQuoted, tidy } from './text';
+import type { DeclineReason, ReplyContext, ReplySuggestion, Resource, TriageResult } from './types';
+
+// ---------------------------------------------------------------- small, defensive helpers
+
+// Text that must never reach a reply: template debris and JS artefacts.
+const DEBRIS = /\{\{|\}\}|\[name\]|\bundefined\b|\bnull\b|\bNaN\b|\[object /i;
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau', 'sr', 'sra', 'srta', 'm', 'mme', 'mlle', 'dott', 'ing']);
+
+/** A string safe to put in a reply, or '' (non-strings, debris and control characters degrade to nothing). */
+function safe(value: unknown, max = 300): string {
+  if (typeof value !== 'string') return '';
+  const v = value.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+  if (!v || DEBRIS.test(v)) return '';
+  return v.length > max ? `${v.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : v;
+}
+
+/** First name from a display name: skips honorifics, handles "Last, First", rejects addresses and junk. */
+function firstNameFrom(name: string): string {
+  let n = safe(name, 120).replace(/<[^>]*>/g, '').replace(/["']/g, '').trim();
+  if (!n || n.includes('@')) return '';
+  if (n.includes(',')) n = n.split(',')[1]?.trim() || n.split(',')[0]!.trim();
+  for (const word of n.split(/\s+/)) {
+    const w = word.replace(/[.,;:!?()]+$/g, '');
+    if (!w || HONORIFICS.has(w.toLowerCase().replace(/\./g, ''))) continue;
+    if (!/^[\p{L}][\p{L}'’-]*$/u.test(w) || w.length < 2) return '';
+    return w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+  }
+  return '';
+}
+
+/** The name to greet: contact.firstName, else contact.name's first word, else the sender's display name. */
+export function greetingName(ctx: ReplyContext): string {
+  const c = ctx.contact ?? null;
+  const fromFirst = c?.firstName ? firstNameFrom(c.firstName) : '';
+  if (fromFirst) return fromFirst;
+  const fromName = c?.name ? firstNameFrom(c.name) : '';
+  if (fromName) return fromName;
+  const display = typeof ctx.inquiry?.from === 'string' ? ctx.inquiry.from.replace(/<[^>]*>/g, '').trim() : '';
+  return display ? firstNameFrom(display) : '';
+}
+
+function signature(ctx: ReplyContext): string {
+  const signOff = typeof ctx.offer?.signOff === 'string' ? ctx.offer.signOff : '';
+  const lines = signOff
+    .split(/\r?\n/)
+    .map((l) => safe(l, 120))
+    .filter(Boolean);
+  if (lines.length) return lines.join('\n');
+  const name = safe(ctx.offer?.name, 120);
+  return name ? `Best,\n${name}` : '';
+}
+
+/** First sentence of a summary, for the one line under a resource. */
+function oneLine(text: string, max = 160): string {
+  const s = safe(text, 2000);
+  if (!s) return '';
+  const m = /^(.+?[.!?])(\s|$)/.exec(s);
+  const first = (m?.[1] ?? s).trim();
+  return first.length > max ? `${first.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : first;
+}
+
+function resourceBlock(r: Resource): string {
+  const title = safe(r.title, 200) || 'A resource';
+  const url = safe(r.url, 500);
+  const line = oneLine(r.summary);
+  return [`- ${title}${url ? `: ${url}` : ''}`, line ? `  ${line}` : ''].filter(Boolean).join('\n');
+}
+
+/** "Mara Vogel, independent web designer…" → "Mara Vogel"; the part before a comma, dash or parenthesis. */
+function personName(r: Resource): string {
+  const title = safe(r.title, 200);
+  return title.split(/\s*(?:,|\s[–—-]\s|\()\s*/)[0]?.trim() || title;
+}
+
+/** Lower-cases the first letter for use mid-sentence, but leaves acronyms ("CRM", "SEO", "B2B") alone. */
+function lcFirst(s: string): string {
+  return /^[A-Z][A-Z0-9]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+// ---------------------------------------------------------------- what they asked
+
+// Opening pleasantries are not the question.
+const PLEASANTRY = /^(hi|hello|hey|dear|hallo|hola|bonjour|guten tag|buenos dias|buenas|how are you|hope you)/i;
+
+/**
+ * Their core question, verbatim, when there is a short one: the first question sentence of their own text.
+ * Shown as a "> " quote line, which reads naturally in email and keeps their words apart from the rep's.
+ */
+function coreQuestion(body: string): string {
+  // Sentences end at ".!?" before a capital, at line breaks and after an emoji; "avg. 6k" is not a boundary.
+  const sentences = stripQuoted(body)
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}¿¡"'])|\n+|(?<=\p{Extended_Pictographic})\s*/u)
+    .map((x) => x.replace(/\s+/g, ' ').trim())
+    .filter((x) => x.endsWith('?'));
+  for (const raw of sentences) {
+    // "Hi Alex, what's your take on…?" → "what's your take on…?": the greeting is not part of the question.
+    const q = raw.replace(/^[\s,;:—–-]+/, '').replace(/^(hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao)\b[^,!?]{0,30}[,!]\s*/i, '').trim();
+    // "Could you help?" says nothing worth quoting back; a real question has at least two topic words.
+    if (q.length < 12 || q.length > 180 || PLEASANTRY.test(q) || contentStems(fold(q)).length < 2) continue;
+    const s = safe(q, 200);
+    if (s && !/[<>]/.test(s) && !/https?:/i.test(s)) return s;
+  }
+  return '';
+}
+
+/** The rep's most relevant note: one that shares the inquiry's topic or at least two of its words. */
+function relevantNote(notes: readonly string[] | undefined, concept: Concept | null, inquiryStems: Set<string>): string {
+  if (!notes) return '';
+  for (const raw of notes.slice(0, 50)) {
+    const note = safe(raw, 400);
+    if (!note) continue;
+    const folded = fold(note);
+    const topicMatch = concept ? findConcepts(folded).some((h) => h.concept.id === concept.id) : false;
+    const shared = new Set(contentStems(folded).filter((s) => s.length > 3 && inquiryStems.has(s))).size;
+    if (topicMatch || shared >= 2) {
+      const first = oneLine(note, 150).replace(/[.!?…]+$/, '');
+      if (first) return first;
+    }
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------- composing
+
+/** A reply in parts: optional parts (their quote, the rep's note) can be dropped if they trip the trust check. */
+interface Draft {
+  id: string;
+  title: string;
+  why: string;
+  /** Paragraphs; `null` and '' are skipped. Optional paragraphs are marked with a leading "\u0001". */
+  parts: (string | null | undefined | false)[];
+  resourceIds: string[];
+}
+
+const OPTIONAL = '\u0001';
+const opt = (s: string | null | undefined | false) => (s ? `${OPTIONAL}${s}` : null);
+
+function render(d: Draft, greeting: string, sig: string, withOptional: boolean): string {
+  const body = d.parts
+    .filter((p): p is string => typeof p === 'string' && p.length > 0)
+    .filter((p) => withOptional || !p.startsWith(OPTIONAL))
+    .map((p) => p.replace(OPTIONAL, ''));
+  return tidy([greeting, ...body, sig].filter(Boolean).join('\n\n'));
+}
+
+function finish(d: Draft, greeting: string, sig: string): ReplySuggestion {
+  let text = render(d, greeting, sig, true);
+  // Their words and the rep's notes are not ours to vouch for: if either trips the trust check, leave it out.
+  if (checkDraft(text).findings.length > 0) text = render(d, greeting, sig, false);
+  return { id: d.id, title: d.title, why: d.why, text, resourceIds: [...new Set(d.resourceIds)] };
+}
+
+// ---------------------------------------------------------------- context shared by all reply kinds
+
+interface Ctx {
+  triage: TriageResult;
+  name: string;
+  company: string;
+  concept: Concept | null;
+  /** What the inquiry is about, for sentences ("your CRM"), or a neutral fallback. */
+  topic: string;
+  /** What they asked for, as the rep's profile names it ("web design"), for honest not-a-fit lines. */
+  askedFor: string;
+  /** Their own words for an ask no concept covers, in the rep's voice: "design a printed brochure for your stand". */
+  askPhrase: string;
+  question: string;
+  note: string;
+  resources: Resource[];
+  person: Resource | null;
+  subjectAndBody: string;
+  /** "CRM implementation, sales process design and coaching and sales team training", or ''. */
+  offerSummary: string;
+}
+
+/** "for our stand" → "for your stand": their words, turned to address them. */
+function swapPerson(phrase: string): string {
+  const map: Record<string, string> = { our: 'your', ours: 'yours', us: 'you', we: 'you', my: 'your', me: 'you', i: 'you' };
+  return phrase.replace(/\b(our|ours|us|we|my|me|i)\b/gi, (w) => map[w.toLowerCase()] ?? w);
+}
+
+function summariseOffer(ctx: ReplyContext): string {
+  const items = (Array.isArray(ctx.offer?.offers) ? ctx.offer.offers : [])
+    .map((o) => safe(o, 120).replace(/\s*\([^)]*\)/g, ''))
+    .filter(Boolean)
+    .slice(0, 4)
+    .map(lcFirst);
+  if (items.length === 0) return '';
+  const joined = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const serves = safe(ctx.offer?.serves, 200).replace(/\.$/, '');
+  return `${joined}${serves ? `, for ${lcFirst(serves)}` : ''}`;
+}
+
+function buildCtx(ctx: ReplyContext): Ctx {
+  const triage = ctx.triage;
+  const subject = safe(ctx.inquiry?.subject, 300);
+  const body = typeof ctx.inquiry?.body === 'string' ? ctx.inquiry.body : '';
+  const own = stripQuoted(body);
+  const folded = fold(`${subject}\n${own}`);
+  const hits = findConcepts(folded);
+  // The concept named in the fit reason, so the reply talks about what triage matched (and the honest "not a
+  // fit" line and the pointers agree); otherwise what they mentioned first.
+  const reasonConcept = triage.fit !== 'unknown' ? hits.find((h) => triage.fitReason?.toLowerCase().includes(h.concept.label.toLowerCase()))?.concept : undefined;
+  const concept = reasonConcept ?? hits[0]?.concept ?? null;
+  const second = hits.find((h) => h.concept !== concept)?.concept ?? null;
+
+  // A quoted reason is their own words ("edit podcasts"), used as "whether I can …"; otherwise the rep's label.
+  const phraseMatch = /^asks about "(.+)", which isn't among your offers/.exec(triage.fitReason ?? '');
+  const askPhrase = phraseMatch ? safe(swapPerson(phraseMatch[1]!), 100) : '';
+  const askedMatch = phraseMatch ? null : /^asks (?:for|about) (.+?), which (?:you don't offer|isn't among your offers|you offer)/.exec(triage.fitReason ?? '');
+  const askedFor = safe(askedMatch?.[1], 80) || (phraseMatch ? '' : concept?.label ?? '');
+
+  const exclude = (ctx.sentResourceIds ?? []).filter((x): x is string => typeof x === 'string');
+  // Without a recognised topic, their own words only describe a need when they are asking for help; in a
+  // decline or an auto-reply they would pull in whatever article shares a word with "proposal" or "office".
+  const wordsDescribeNeed = triage.intent === 'purchase' || triage.intent === 'advice' || triage.intent === 'support';
+  // The ask's leading verb ("design", "edit") matches half the library; its object is what they need.
+  const words = askPhrase
+    ? contentStems(fold(askPhrase.replace(/^\S+\s+/, ''))).join(' ')
+    : triage.intent === 'job' || (!concept && !wordsDescribeNeed)
+      ? ''
+      : contentStems(folded).slice(0, 14).join(' ');
+  // Some intents need a resource about the request itself, whatever topic the message mentions: a job seeker
+  // needs search pointers, not the CRM articles their CV happens to mention.
+  const intentTopic: Partial<Record<TriageResult['intent'], string>> = {
+    job: 'jobs careers internship sales roles',
+    partnership: 'partnership referrals referral partners co-marketing',
+    research: 'research survey public data reports',
+  };
+  // A support request is about a specific problem: their words lead, and a resource must match at least two of
+  // them, so a login problem in a training portal does not get a sales-training article.
+  const topicQuery = triage.intent === 'support' ? '' : intentTopic[triage.intent] ?? concept?.query ?? '';
+  const related =
+    triage.intent === 'job' || triage.intent === 'partnership' ? '' : triage.intent === 'research' || triage.intent === 'support' ? concept?.query ?? '' : second?.query ?? '';
+  const resources = rankResources(ctx.resources, { topic: topicQuery, related, words, contactTags: ctx.contactTags, exclude, kind: 'not_person', limit: 3 }).map((r) => r.resource);
+  // Introductions are offered only where a reply can use one: not a fit, an introduction email, a job seeker.
+  const wantsPerson = triage.intent === 'job' || triage.intent === 'intro' || triage.fit === 'not_fit';
+  const personTopic = triage.intent === 'job' ? 'recruiting hiring sales roles' : concept?.query ?? '';
+  const person = wantsPerson ? matchPerson(ctx.resources, personTopic, exclude, ctx.contactTags) : null;
+
+  return {
+    triage,
+    name: greetingName(ctx),
+    company: safe(ctx.contact?.company, 120),
+    concept,
+    topic: concept?.topic ?? 'your question',
+    askedFor,
+    askPhrase,
+    question: coreQuestion(body),
+    note: relevantNote(ctx.notes, concept, new Set(contentStems(folded))),
+    resources,
+    person,
+    subjectAndBody: folded,
+    offerSummary: summariseOffer(ctx),
+  };
+}
+
+// An introduction is answered to both people; the introducer's name goes in the thank-you line instead.
+const greet = (c: Ctx, both = false) => (both ? 'Hi both,' : c.name ? `Hi ${c.name},` : 'Hi there,');
+const atCompany = (c: Ctx) => (c.company ? ` at ${c.company}` : '');
+/** " about your CRM at Northwind" / " from Northwind" / "": what the opening line says they wrote about. */
+const about = (c: Ctx) => (c.concept ? ` about ${c.topic}${atCompany(c)}` : c.company ? ` from ${c.company}` : '');
+const quoteBlock = (c: Ctx) => (c.question ? `You asked:\n> ${c.question}` : '');
+const noteLine = (c: Ctx) => (c.note ? `I also have this from our earlier conversation: ${lcFirst(c.note)}.` : '');
+const tipLine = (c: Ctx, lead = 'One thing that tends to help:') => (c.concept ? `${lead} ${lcFirst(c.concept.tip)}` : '');
+const list = (rs: Resource[]) => rs.map(resourceBlock).join('\n');
+const ids = (rs: (Resource | null)[]) => rs.filter((r): r is Resource => !!r).map((r) => r.id);
+
+// ---------------------------------------------------------------- reply kinds
+
+// Advice that holds for any specialist they are looking for, when neither the lexicon nor the library knows the topic.
+const GENERIC_TIP =
+  'look for someone who specialises in exactly this and ask them for one example from a business your size; that tells you more than any sales page.';
+
+function notFit(c: Ctx): Draft[] {
+  const what = c.askedFor ? lcFirst(c.askedFor) : '';
+  const asked = c.askPhrase ? `You asked whether I can ${c.askPhrase}. ` : '';
+  const honest = what
+    ? `To be straight with you: ${what} isn't something I do, so rather than pretend otherwise, I'd like to point you to help.`
+    : `${asked}To be straight with you: that isn't something I do, so rather than pretend otherwise, I'd like to point you to help.`;
+  const pointers = c.resources.slice(0, 3);
+  const drafts: Draft[] = [
+    {
+      id: 'resource-pointers',
+      title: 'Not a fit — helpful pointers',
+      why: 'Honest that this is not your work, and leaves them with useful pointers instead of a pitch.',
+      parts: [
+        `Thanks for getting in touch${about(c)}. ${honest}`,
+        c.askPhrase ? '' : opt(quoteBlock(c)),
+        pointers.length
+          ? `A few things that should help:\n${list(pointers)}`
+          : tipLine(c, 'What I can offer is a pointer:') || `What I can offer is a pointer: ${GENERIC_TIP}`,
+        pointers.length ? tipLine(c) : '',
+        'Good luck with it, and feel free to write again if another question comes up.',
+      ],
+      resourceIds: ids(pointers),
+    },
+  ];
+  if (c.person) {
+    const p = c.person;
+    const pLine = oneLine(p.summary);
+    const url = safe(p.url, 500);
+    drafts.push({
+      id: 'resource-intro',
+      title: 'Not a fit — an introduction',
+      why: `Offers a warm introduction to ${personName(p)}, who does this work, plus one pointer.`,
+      parts: [
+        `Thanks for your message${about(c)}. ${what ? `${what.charAt(0).toUpperCase()}${what.slice(1)} isn't` : `${asked}That isn't`} my area, but I know someone who does exactly this.`,
+        `${personName(p)}${pLine ? `: ${lcFirst(pLine).replace(/\.$/, '')}` : ''}.${url ? ` (${url})` : ''} If you'd like, I'll introduce you both by email; just let me know.`,
+        pointers[0] ? `In the meantime, this may be useful:\n${list(pointers.slice(0, 1))}` : '',
+        'Either way, good luck with it.',
+      ],
+      resourceIds: ids([p, pointers[0] ?? null]),
+    });
+  }
+  const best = pointers[0];
+  drafts.push({
+    id: 'short-answer',
+    title: 'Not a fit — a short answer',
+    why: 'A brief, honest no with the one tip you would give a friend.',
+    parts: [
+      `Thanks for thinking of me. ${what ? `${what.charAt(0).toUpperCase()}${what.slice(1)} is` : `${asked}That is`} outside what I do, but here is the short answer I'd give a friend.`,
+      c.concept ? c.concept.tip : GENERIC_TIP.charAt(0).toUpperCase() + GENERIC_TIP.slice(1),
+      best ? `If you'd like to read more, this is a good start:\n${list([best])}` : '',
+      'All the best with it.',
+    ],
+    resourceIds: ids([best ?? null]),
+  });
+  return drafts.slice(0, 3);
+}
+
+// Asks about price or cost in their text (purchase replies answer it honestly instead of dodging it).
+const PRICE_ASK = /\b(price|pricing|cost|costs|quote|rates|fees|charge|budget|investment|angebot|kosten|preis|presupuesto|precio|tarif\w*|devis|prix|cuanto|combien|how much)\b/;
+
+function fitHelp(c: Ctx): Draft[] {
+  const purchase = c.triage.intent === 'purchase';
+  const question = c.concept?.discovery ?? 'What made this a priority for you?';
+  const [r1, r2] = c.resources;
+  // "Tell me more about what you do": with no topic to talk about, a plain summary of the offer is the answer.
+  const whatIDo = purchase && !c.concept && c.offerSummary ? `In short, what I do: ${c.offerSummary}.` : '';
+  const priceLine = purchase && PRICE_ASK.test(c.subjectAndBody)
+    ? 'On cost: it depends mostly on scope, so I would rather understand your situation than guess a number you might plan around.'
+    : '';
+  return [
+    {
+      id: 'help-first',
+      title: purchase ? 'Help first, one question' : 'Answer, resource, one question',
+      why: 'Answers what they asked, gives something useful straight away, and asks one question to understand them.',
+      parts: [
+        `Thanks for getting in touch${about(c)}.`,
+        opt(quoteBlock(c)),
+        whatIDo,
+        priceLine,
+        tipLine(c, purchase ? 'Something that helps whatever you decide:' : 'My short answer:'),
+        r1 ? `This should be useful either way:\n${list([r1])}` : '',
+        opt(noteLine(c)),
+        `One question so I can be specific: ${question}`,
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'resources-and-question',
+      title: 'Short: resources and one question',
+      why: 'Brief and value-first: two resources they can use today, then one open question.',
+      parts: [
+        `Thanks for your note${about(c)}. Before anything else, here ${r1 && r2 ? 'are two things' : 'is something'} you can use right away:`,
+        r1 ? list([r1, r2].filter((r): r is Resource => !!r)) : tipLine(c, 'In short:') || 'In short: start from the one problem that costs your team the most time, and fix that first; it makes every later choice easier.',
+        !r1 && !c.concept ? whatIDo : '',
+        opt(noteLine(c)),
+        question,
+      ],
+      resourceIds: ids([r1 ?? null, r2 ?? null]),
+    },
+    {
+      id: 'outcome-question',
+      title: 'Listen first: what good looks like',
+      why: 'Shows you care about their outcome, not the sale: one question about what success means to them.',
+      parts: [
+        `Thanks for reaching out${atCompany(c)}.`,
+        opt(quoteBlock(c)),
+        tipLine(c, 'A first thought:'),
+        r1 && !r2 ? `This may help in the meantime:\n${list([r1])}` : r2 ? `This may help in the meantime:\n${list([r2])}` : '',
+        'What would a good outcome look like for you a few months from now?',
+      ],
+      resourceIds: ids([r2 ?? r1 ?? null]),
+    },
+  ];
+}
+
+// Signs in their text for the seed's stall questions.
+const DEPOSIT = /\b(deposit|down ?payment|payment|invoice|anzahlung|zahlung|anticipo|pago|acompte|paiement|po)\b/;
+const SAMPLE = /\b(free|sample|pilot|trial|preview|gratis|gratuit\w*|echantillon|muestra|prueba|probe\w*|kostenlos\w*)\b/;
+
+function stall(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  const value = r1 ? `In the meantime, this may be useful:\n${list([r1])}` : tipLine(c, 'In the meantime, one thing that may help:');
+  const deposit = DEPOSIT.test(c.subjectAndBody);
+  const sample = SAMPLE.test(c.subjectAndBody);
+  return [
+    {
+      id: 'stall-who-else',
+      title: 'Ask who else is involved',
+      why: 'A direct, empathetic question from the seeds: is someone else part of this decision?',
+      parts: [
+        'Thanks for letting me know where things stand.',
+        'I would rather ask than guess: is there someone else in your organisation I should review this with? I can send a one-page summary they can read in their own time.',
+        value,
+        'You set the timeline here, so there is no pressure from my side.',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'stall-holding-up',
+      title: sample ? 'Ask how a sample would help' : deposit ? 'Ask what is holding up the deposit' : 'Ask what is holding things up',
+      why: 'Finds the real reason behind the delay with one plain question, without a deadline.',
+      parts: [
+        'Thanks for the update, and for being open about it.',
+        sample
+          ? 'Happy to look at a sample or a smaller first step. To make it useful for you: how would it help you take the next step, and who would it need to convince? I can also share references from similar teams.'
+          : deposit
+            ? 'Can I ask directly: what is holding up the deposit? If something in the terms or the scope does not sit right, I would much rather hear it and adjust.'
+            : 'Can I ask directly: what is holding things up on your side? If something in the scope does not sit right, I would much rather hear it and adjust.',
+        value,
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'stall-schedule',
+      title: 'Ask how their schedule has changed',
+      why: 'Lets the customer reset the timeline; no seller deadline, no chasing.',
+      parts: [
+        'Thanks for the note, and no problem at all.',
+        'How has your schedule changed since we last spoke? Tell me what timing works for you and I will plan around it.',
+        r1 ? `Something useful while things settle:\n${list([r1])}` : tipLine(c, 'Something useful while things settle:'),
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+  ];
+}
+
+// One line per stated reason. `gift` says whether a resource or tip follows, so the line never points at nothing.
+const REASON_LINE: Record<DeclineReason, (gift: boolean) => string> = {
+  price: (gift) => `Thanks for being open about the price. ${gift ? 'If you decide to do parts of this yourselves, what follows covers a first step.' : 'If you decide to do parts of this yourselves, I am happy to answer a question or two by email, no strings attached.'}`,
+  budget: () => 'Budgets are what they are, and I appreciate you saying so plainly.',
+  incumbent: (gift) => `I hope it goes really well with them${gift ? '; what follows is useful whoever you work with' : ''}.`,
+  timing: () => 'Timing is yours to set, so I will not chase you. If things change, you know where to find me.',
+  need: (gift) => `Good to hear you have it covered${gift ? '; what follows may be handy for whoever takes it on' : ''}.`,
+  authority: () => 'Thank you for making the case internally; I know that takes effort.',
+  other: () => 'Thanks for explaining; I hope things settle well on your side.',
+};
+
+function decline(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  const reason = c.triage.declineReason ?? 'other';
+  const give = r1 ? `Either way, here is something that may still be useful:\n${list([r1])}` : tipLine(c, 'Either way, one thing that may still be useful:');
+  return [
+    {
+      id: 'decline-learn',
+      title: 'Thank them and ask what would have had to be different',
+      why: `Respects their decision and asks the one question that reveals the real reason${r1 || c.concept ? ', and still gives value' : ''}.`,
+      parts: [
+        'Thank you for letting me know, and for being straightforward about it. I respect your decision.',
+        'If you are open to it, one question so I can learn: what would have had to be different for this to work for you?',
+        give,
+        'All the best with it.',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'decline-reason',
+      title: `Acknowledge the reason (${reason})`,
+      why: `Takes their stated reason seriously without arguing with it${r1 || c.concept ? ', and offers something useful anyway' : ''}.`,
+      parts: [
+        'Thanks for telling me, and I will respect your decision.',
+        REASON_LINE[reason](!!r1 || !!c.concept),
+        r1 ? list([r1]) : tipLine(c, 'One thing that may help:'),
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'decline-close',
+      title: 'Gracious close, no reply needed',
+      why: 'Lets them say no gracefully; no ask, and the door stays open on their terms.',
+      parts: [
+        'Thanks for the clear answer; I appreciate it, and I respect your decision. No reply needed.',
+        r1 ? `In case it is useful anyway:\n${list([r1])}` : tipLine(c, 'In case it is useful anyway:'),
+        'Wishing you and the team a good year.',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+  ];
+}
+
+function vendor(c: Ctx): Draft[] {
+  return [
+    {
+      id: 'vendor-no-thanks',
+      title: 'Polite no, with a reason',
+      why: 'A clear, kind no with a real reason: no fake interest, no loose end for them to chase.',
+      parts: [
+        'Thanks for thinking of me. I am going to pass: it is not something I need at the moment, and I would rather tell you plainly than leave you waiting.',
+        'Good luck with it.',
+      ],
+      resourceIds: [],
+    },
+    {
+      id: 'vendor-feedback',
+      title: 'No thanks, with honest feedback',
+      why: 'Says no and gives them one useful piece of feedback on their outreach.',
+      parts: [
+        'Thanks for your message. It is not a fit for me, so I will pass.',
+        'One honest note that may help your outreach: a specific reason why you wrote to me in particular makes a first email much easier to answer.',
+        'All the best with it.',
+      ],
+      resourceIds: [],
+    },
+    {
+      id: 'vendor-off-list',
+      title: 'No thanks, please remove me',
+      why: 'Short and unambiguous, so neither of you spends more time on it.',
+      parts: ['Thanks, but this is not something I am looking for. Please take me off your list; I appreciate it.'],
+      resourceIds: [],
+    },
+  ];
+}
+
+function job(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  const p = c.person;
+  const drafts: Draft[] = [
+    {
+      id: 'job-honest',
+      title: 'Honest answer about openings',
+      why: 'Does not leave them hoping; edit it if you do have a role. Adds a pointer for their search.',
+      parts: [
+        'Thank you for your message and for sending your background.',
+        'To be straight with you: I do not have an open role right now, and I would rather say so than keep you waiting.',
+        r1 ? `These may help your search:\n${list([r1])}` : '',
+        'Good luck with the search; I mean that.',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+  ];
+  if (p) {
+    drafts.push({
+      id: 'job-intro',
+      title: 'No role, but an introduction',
+      why: `Offers an introduction to ${personName(p)}, who places people in roles like this.`,
+      parts: [
+        'Thank you for getting in touch. There is no open role with me right now, but I may know someone useful.',
+        `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${safe(p.url, 500) ? ` (${safe(p.url, 500)})` : ''} If you would like, I will introduce you both by email.`,
+        'All the best with your search.',
+      ],
+      resourceIds: ids([p]),
+    });
+  }
+  drafts.push({
+    id: 'job-keep',
+    title: 'Keep their details, with care',
+    why: 'Kind and honest: no promise of a role, and a clear word on what happens with their details.',
+    parts: [
+      'Thanks for reaching out, and for your interest.',
+      'There is nothing open at the moment. If you are happy for me to, I will keep your details and write to you if something suitable comes up; if you would prefer I delete them, just say so.',
+      'Good luck in the meantime.',
+    ],
+    resourceIds: [],
+  });
+  return drafts;
+}
+
+function research(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  return [
+    {
+      id: 'research-help',
+      title: 'Help with their research',
+      why: 'Gives a little expertise freely, in the form that costs you least (written answers).',
+      parts: [
+        `Happy to help with your work${c.concept ? ` on ${c.concept.label}` : ''}.`,
+        'If you send the questions by email, I will answer them in writing, which also makes them easier for you to quote accurately.',
+        r1 ? `This may be useful for your research too:\n${list([r1])}` : tipLine(c, 'One observation to start with:'),
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'research-pointers',
+      title: 'Pointers instead of an interview',
+      why: 'Helps even if you cannot give time: sources they can use right away.',
+      parts: [
+        'Thanks for asking me. I cannot take on an interview at the moment, but I did not want to leave you without anything.',
+        r1 ? `These sources may help:\n${list(c.resources.slice(0, 2))}` : tipLine(c, 'One observation from my work that may help:') || 'One observation from my work: the teams that get the most from a CRM agree on a few definitions first (what counts as a qualified deal, who updates what) and choose the tool second.',
+        'Good luck with it.',
+      ],
+      resourceIds: ids(c.resources.slice(0, 2)),
+    },
+  ];
+}
+
+function partnership(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  return [
+    {
+      id: 'partner-explore',
+      title: 'Curious, one question first',
+      why: 'Neither yes nor no yet: understands the overlap before committing to anything.',
+      parts: [
+        'Thanks for the idea, and for thinking of me.',
+        'Before saying yes or no, I would like to understand the overlap: who are your typical clients, and what do they ask you for that you do not do yourselves?',
+        r1 ? `For context, this is how I usually think about these arrangements:\n${list([r1])}` : '',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'partner-pass',
+      title: 'Polite pass, door open',
+      why: 'An honest no for now that keeps goodwill, with no vague promises.',
+      parts: [
+        'Thanks for thinking of me. I am going to pass on a formal arrangement for now, but I appreciate the offer.',
+        'If one of my clients needs what you do, I will happily mention you; a short note on who you help best would make that easier.',
+      ],
+      resourceIds: [],
+    },
+  ];
+}
+
+function support(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  return [
+    {
+      id: 'support-details',
+      title: 'Acknowledge and ask for details',
+      why: 'Takes the problem seriously and asks for exactly what is needed to fix it.',
+      parts: [
+        'Sorry about the trouble, and thanks for flagging it.',
+        opt(quoteBlock(c)),
+        'To look into it properly, could you send me a screenshot of what you see and roughly when it started?',
+        r1 ? `In case it helps while I look into it:\n${list([r1])}` : '',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'support-guide',
+      title: 'Something to check first',
+      why: 'Gives them something they can act on right away, then offers to take over.',
+      parts: [
+        'Thanks for letting me know.',
+        'A first thing to check: whether anything changed recently (a new user, a changed setting, an update), since that is a common cause.',
+        r1 ? `This may also help:\n${list([r1])}` : '',
+        'If it is still not right after that, reply with what you see and I will take it from there.',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+  ];
+}
+
+function intro(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  const thanks = c.name ? `Thank you for the introduction, ${c.name}! Moving you to bcc to spare your inbox.` : 'Thank you for the introduction! Moving our connector to bcc to spare their inbox.';
+  if (c.triage.fit === 'not_fit') {
+    const p = c.person;
+    return [
+      {
+        id: 'intro-redirect',
+        title: 'Thank them, point to the right person',
+        why: 'Honest that this is not your area, and helps anyway with an introduction or a pointer.',
+        parts: [
+          thanks,
+          `Nice to meet you. ${c.askedFor ? `${c.askedFor.charAt(0).toUpperCase()}${c.askedFor.slice(1)} isn't` : "This isn't"} my area, so let me point you to someone better placed.`,
+          p ? `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${safe(p.url, 500) ? ` (${safe(p.url, 500)})` : ''} If you would like, I will introduce you both by email.` : '',
+          r1 ? `In the meantime, this may help:\n${list([r1])}` : tipLine(c, 'In the meantime, one tip:'),
+        ],
+        resourceIds: ids([p, r1 ?? null]),
+      },
+      {
+        id: 'intro-pointers',
+        title: 'Thank them, share pointers',
+        why: 'Short and useful: pointers without pretending it is your field.',
+        parts: [
+          thanks,
+          'Nice to meet you. This is outside what I do, but here is where I would start:',
+          c.resources.length ? list(c.resources.slice(0, 2)) : c.concept?.tip ?? GENERIC_TIP.charAt(0).toUpperCase() + GENERIC_TIP.slice(1),
+        ],
+        resourceIds: ids(c.resources.slice(0, 2)),
+      },
+    ];
+  }
+  return [
+    {
+      id: 'intro-welcome',
+      title: 'Thank the introducer, help first',
+      why: 'Thanks the connector, gives the new contact something useful, and asks one open question.',
+      parts: [
+        thanks,
+        `Nice to meet you.${c.concept ? ` I hear you are working on ${c.topic}.` : ''}`,
+        r1 ? `Here is something that may be useful straight away:\n${list([r1])}` : tipLine(c, 'One thing that often helps:'),
+        c.concept ? c.concept.discovery : 'What are you working on at the moment, and where could an outside view help?',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+    {
+      id: 'intro-short',
+      title: 'Short and warm',
+      why: 'A brief, friendly reply that leaves the next step with them.',
+      parts: [
+        thanks,
+        'Nice to meet you. Tell me a little about what you are working on, and I will share whatever I know that might help.',
+        r1 ? list([r1]) : '',
+      ],
+      resourceIds: ids([r1 ?? null]),
+    },
+  ];
+}
+
+function other(c: Ctx): Draft[] {
+  const r1 = c.resources[0];
+  const signals = (Array.isArray(c.triage.signals) ? c.triage.signals : []).join(' | ');
+  // Two genuinely different openings per situation, so the second card is not the first one with a footer.
+  let lines: [string, string];
+  if (/automatic reply/.test(signals)) lines = ['Thanks, and no rush at all. This can wait until you are back.', 'No need to reply to this one; enjoy the time away.'];
+  else if (/removed from a list/.test(signals)) lines = ['Sorry for the clutter. I will take you off my list.', 'Understood, and thanks for telling me directly. You will not hear from me again unless you write first.'];
+  else if (/thank-you/.test(signals)) lines = ['Thank you, that is good to hear. I am glad it helped.', 'That made my day, thank you for taking the time to tell me.'];
+  else if (/invitation/.test(signals)) lines = ['Thank you for the invitation, that is kind of you. I will look at my calendar and let you know.', 'Thanks for thinking of me. I cannot promise yet whether I can make it, but I will tell you either way.'];
+  else lines = ['Thanks for your message, I appreciate it.', 'Thank you for writing; it was good to hear from you.'];
+  // Someone who asked to be removed, or an auto-reply, gets nothing extra: an article would be one more unwanted email.
+  const quiet = /automatic reply|removed from a list/.test(signals);
+  const gift = quiet ? '' : r1 ? `In case it is useful:\n${list([r1])}` : tipLine(c, 'In case it is useful, one thing I see work well:');
+  return [
+    {
+      id: 'other-brief',
+      title: 'Brief and friendly',
+      why: 'A short, courteous reply: nothing asked of them.',
+      parts: [lines[0], 'Have a good week.'],
+      resourceIds: [],
+    },
+    {
+      id: gift ? 'other-useful' : 'other-warm',
+      title: gift ? 'Friendly, with something useful' : 'Warm and personal',
+      why: gift ? 'Courteous and gives a little value, with no ask attached.' : 'A warmer variant; nothing asked of them.',
+      parts: [lines[1], gift, 'All the best.'],
+      resourceIds: gift && r1 ? [r1.id] : [],
+    },
+  ];
+}
+
+/**
+ * Two or three value-first reply suggestions for a triaged inquiry: honest about fit, personalised (name, company,
+ * their question, a relevant note), giving a resource or an answer before any ask, and signed with the rep's sign-off.
+ */
+export function suggestReplies(context: ReplyContext): ReplySuggestion[] {
+  const c = buildCtx(context);
+  const t = c.triage;
+  let drafts: Draft[];
+  if (t.intent === 'vendor_pitch') drafts = vendor(c);
+  else if (t.intent === 'job') drafts = job(c);
+  else if (t.intent === 'stall') drafts = stall(c);
+  else if (t.intent === 'decline') drafts = decline(c);
+  else if (t.intent === 'research') drafts = research(c);
+  else if (t.intent === 'partnership') drafts = partnership(c);
+  else if (t.intent === 'intro') drafts = intro(c);
+  else if (t.fit === 'not_fit') drafts = notFit(c);
+  else if (t.intent === 'support') drafts = support(c);
+  else if (t.intent === 'purchase' || t.intent === 'advice') drafts = fitHelp(c);
+  else drafts = other(c);
+
+  const greeting = greet(c, t.intent === 'intro');
+  const sig = signature(context);
+  return drafts.slice(0, 3).map((d) => finish(d, greeting, sig));
+}

@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gmailUrl, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
+
+let s: Session;
+const FIX = path.join(__dirname, '../fixtures/inquiries');
+const offer = JSON.parse(fs.readFileSync(path.join(FIX, 'offer.json'), 'utf8'));
+const resources = JSON.parse(fs.readFileSync(path.join(FIX, 'resources.json'), 'utf8'));
+
+beforeAll(async () => {
+  s = await startSession();
+  await putRows(s, { settings: [{ key: 'offer', value: offer }], resources: Array.isArray(resources) ? resources : resources.resources });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('reply studio', () => {
+  it('triages the inquiry, suggests replies, checks an edit for trust, and puts the reply into Gmail', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-simple.html'));
+    const panel = await openPanel(s, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    await studio.waitFor();
+    expect(await studio.getByTestId('triage-intent').inputValue()).toBe('advice');
+    expect(await studio.getByTestId('fit-fit').getAttribute('aria-pressed')).toBe('true');
+    expect(await studio.getByTestId('fit-reason').textContent()).toBe('Asks about CRM implementation, which you offer.');
+    const cards = studio.getByTestId('suggestion');
+    expect(await cards.count()).toBeGreaterThanOrEqual(2);
+    expect(await cards.count()).toBeLessThanOrEqual(3);
+    for (const text of await studio.getByTestId('suggestion-text').allTextContents()) {
+      expect(text).toContain('Priya');
+      expect(text).not.toMatch(/\{\{|undefined|null/);
+    }
+    for (const why of await studio.getByTestId('suggestion-why').allTextContents()) expect(why.length).toBeGreaterThan(10);
+    const firstText = (await studio.getByTestId('suggestion-text').first().textContent())!;
+    expect(firstText).toContain('CRM selection checklist for small B2B teams');
+
+    // Edit: the suggestion itself is clean; a pushy line is flagged, marked in the text, with why and a better way.
+    await cards.first().getByTestId('edit-reply').click();
+    const editor = studio.getByTestId('trust-editor');
+    expect(await editor.getByTestId('trust-score').textContent()).toBe('Trust 100');
+    expect(await editor.getByTestId('finding').count()).toBe(0);
+    const pushy = `${firstText}\n\nJust checking in — this offer expires Friday, so let's set up a demo.`;
+    await editor.getByTestId('editor-text').fill(pushy);
+    await expect.poll(() => editor.getByTestId('finding').count()).toBeGreaterThanOrEqual(2);
+    const kinds = await editor.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toEqual(expect.arrayContaining(['check_in', 'false_urgency']));
+    expect(await editor.locator('[data-testid=flag][data-kind=check_in]').textContent()).toMatch(/checking in/i);
+    expect(Number((await editor.getByTestId('trust-score').textContent())!.replace('Trust ', ''))).toBeLessThan(100);
+    // Back to clean text, then use it.
+    await editor.getByTestId('editor-text').fill(firstText);
+    await expect.poll(() => editor.getByTestId('finding').count()).toBe(0);
+    await editor.getByTestId('use-edited').click();
+
+    // The text is in Gmail's reply box (opened by the extension), as text.
+    const box = page.locator('div[g_editable="true"]');
+    await expect.poll(() => box.count()).toBe(1);
+    await expect.poll(() => box.evaluate((el) => (el as HTMLElement).innerText.replace(/\n+/g, '\n').trim())).toBe(firstText.replace(/\n+/g, '\n').trim());
+    expect(await box.locator('a, img, script').count()).toBe(0);
+    expect(await studio.getByTestId('use-result').textContent()).toContain("In Gmail's reply box");
+
+    // The contact was saved and the history shows the value given.
+    await panel.getByTestId('contact').waitFor();
+    await expect.poll(() => panel.locator('[data-testid=history-item][data-kind=value_given]').count()).toBe(1);
+    await page.close();
+    await panel.close();
+  });
+
+  it('does not suggest a resource already sent to the contact', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-simple.html'));
+    const panel = await openPanel(s, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('suggestion').first().waitFor();
+    const texts = (await studio.getByTestId('suggestion-text').allTextContents()).join('\n');
+    expect(texts).not.toContain('CRM selection checklist for small B2B teams');
+    await page.close();
+    await panel.close();
+  });
+
+  it('keeps a one-click triage correction on the thread', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('linked-person.html'));
+    let panel = await openPanel(s, tabId);
+    let studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('fit-fit').waitFor();
+    expect(await studio.getByTestId('fit-fit').getAttribute('aria-pressed')).toBe('true');
+    await studio.getByTestId('fit-not_fit').click();
+    await expect.poll(() => studio.getByTestId('fit-reason').textContent()).toBe('You marked it “not a fit”.');
+    // Not a fit → a resource reply: plainly not something we do, no pitch, no meeting ask.
+    const texts = await studio.getByTestId('suggestion-text').allTextContents();
+    for (const t of texts) expect(t).not.toMatch(/\b(demo|call|meeting|our services|pricing)\b/i);
+    await panel.close();
+    panel = await openPanel(s, tabId);
+    studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('fit-not_fit').waitFor();
+    expect(await studio.getByTestId('fit-not_fit').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
+  it('shows the stall questions and the stated decline reason', async () => {
+    const stall = await openSitePage(s, gmailUrl('stall.html'));
+    let panel = await openPanel(s, stall.tabId);
+    let studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('suggestion').first().waitFor();
+    expect(await studio.getByTestId('triage-intent').inputValue()).toBe('stall');
+    const stallText = (await studio.getByTestId('suggestion-text').allTextContents()).join('\n');
+    expect(stallText).toMatch(/someone else|holding|schedule/i);
+    await panel.close();
+    const decline = await openSitePage(s, gmailUrl('decline.html'));
+    panel = await openPanel(s, decline.tabId);
+    studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('triage-decline').waitFor();
+    expect(await studio.getByTestId('triage-decline').inputValue()).toBe('price');
+    await panel.close();
+    await stall.page.close();
+    await decline.page.close();
+  });
+
+  it('falls back to the clipboard when Gmail has no reply box', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('locale-es.html'));
+    // No Reply control on the page: the extension cannot open a reply box.
+    await page.evaluate(() => document.querySelectorAll('.ams').forEach((e) => e.remove()));
+    const panel = await openPanel(s, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('use-reply').first().click();
+    await expect.poll(() => studio.getByTestId('use-result').textContent()).toContain('on your clipboard');
+    const expected = await studio.getByTestId('suggestion-text').first().textContent();
+    // Paste into a scratch field of the panel page: what the rep would paste into Gmail.
+    await panel.evaluate(() => {
+      const ta = document.createElement('textarea');
+      ta.id = 'paste-check';
+      document.body.append(ta);
+      ta.focus();
+    });
+    await panel.keyboard.press('Control+V');
+    expect(await panel.locator('#paste-check').inputValue()).toBe(expected);
+    await page.close();
+    await panel.close();
+  });
+
+  it('explains why on-device AI polish is unavailable, and uses the model when Chrome has it', async () => {
+    await putRows(s, { settings: [{ key: 'settings', value: { ownEmails: [], theme: 'system', muted: [], dormantDays: 30, maxUnansweredFollowUps: 3, aiPolish: true, onboardingDismissed: false } }] });
+    const { page, tabId } = await openSitePage(s, gmailUrl('linked-person.html'));
+    let panel = await openPanel(s, tabId);
+    await panel.getByTestId('edit-reply').first().click();
+    await expect.poll(() => panel.getByTestId('polish-why').textContent()).toMatch(/built-in AI|on-device model/);
+    expect(await panel.getByTestId('polish').isDisabled()).toBe(true);
+    await panel.close();
+    // A fake on-device model (the adapter's contract), installed before the panel's scripts run.
+    panel = await s.context.newPage();
+    await panel.addInitScript(() => {
+      (globalThis as unknown as { LanguageModel: unknown }).LanguageModel = {
+        availability: async () => 'available',
+        create: async () => ({ prompt: async (t: string) => `${t.trim()}\n\n(polished)`, destroy() {} }),
+      };
+    });
+    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.getByTestId('edit-reply').first().click();
+    await panel.getByTestId('polish').click();
+    await expect.poll(() => panel.getByTestId('editor-text').inputValue()).toMatch(/\(polished\)$/);
+    await page.close();
+    await panel.close();
+  });
+});

@@ -1,0 +1,360 @@
+import { describe, expect, it } from 'vitest';
+import corpusJson from '../fixtures/inquiries/inquiries.json';
+import offerJson from '../fixtures/inquiries/offer.json';
+import resourcesJson from '../fixtures/inquiries/resources.json';
+import {
+  indexFor,
+  InquiryCaseSchema,
+  OfferProfileSchema,
+  rankResources,
+  ResourceSchema,
+  suggestReplies,
+  triageInquiry,
+  type InquiryCase,
+  type ReplyContext,
+  type ReplySuggestion,
+  type Resource,
+} from '../../lib/replies/index';
+import { checkDraft } from '../../lib/trust/index';
+
+const corpus: InquiryCase[] = InquiryCaseSchema.array().parse(corpusJson);
+const offer = OfferProfileSchema.parse(offerJson);
+const resources: Resource[] = ResourceSchema.array().parse(resourcesJson);
+const byId = new Map(resources.map((r) => [r.id, r]));
+
+/** "Dana Whitfield <dana@x.com>" → { name: 'Dana Whitfield', email: 'dana@x.com' }. */
+function contactOf(from: string | undefined) {
+  const m = /^(.*?)\s*<([^>]+)>/.exec(from ?? '');
+  return { name: m?.[1]?.trim() || null, email: m?.[2] ?? from ?? null, company: null };
+}
+
+function suggestFor(c: InquiryCase, over: Partial<ReplyContext> = {}): ReplySuggestion[] {
+  const triage = triageInquiry(c, offer);
+  return suggestReplies({ inquiry: c, triage, contact: contactOf(c.from), offer, resources, ...over });
+}
+
+const FORBIDDEN = [/\{\{|\}\}/, /\bundefined\b/, /\bnull\b/i, /\[name\]/i, /\bNaN\b/, /\[object /, / {2}/];
+
+function expectClean(s: ReplySuggestion, label: string) {
+  for (const field of [s.text, s.title, s.why]) {
+    for (const re of FORBIDDEN) expect(field, `${label} ${s.id}: ${re}`).not.toMatch(re);
+  }
+  expect(s.title.trim().length, label).toBeGreaterThan(0);
+  expect(s.why.trim().length, label).toBeGreaterThan(0);
+  expect(s.why, label).not.toMatch(/\n/);
+  expect(s.text.trim().length, label).toBeGreaterThan(40);
+  const findings = checkDraft(s.text).findings;
+  expect(
+    findings.map((f) => `${f.kind}: "${s.text.slice(f.start, f.end)}"`),
+    `${label} ${s.id} trust findings`,
+  ).toEqual([]);
+}
+
+// Lines the rep writes (not the "> " quote of their question).
+const ownLines = (text: string) => text.split('\n').filter((l) => !l.trimStart().startsWith('>')).join('\n');
+
+// Pitch vocabulary a not-a-fit reply must not contain.
+const PITCH = /\b(our services|demo|call|calls|meeting|meetings|pricing|our prices|our rates|book a|schedule)\b/i;
+
+describe('every corpus inquiry', () => {
+  for (const c of corpus) {
+    it(`${c.id}: 2–3 clean, personalised, trust-checked suggestions`, () => {
+      const suggestions = suggestFor(c);
+      expect(suggestions.length).toBeGreaterThanOrEqual(2);
+      expect(suggestions.length).toBeLessThanOrEqual(3);
+      expect(new Set(suggestions.map((s) => s.id)).size).toBe(suggestions.length);
+      const first = contactOf(c.from).name?.split(/\s+/)[0];
+      for (const s of suggestions) {
+        expectClean(s, c.id);
+        if (first && /^[A-ZÀ-Þ][\p{L}'-]+$/u.test(first)) expect(s.text, `${c.id} ${s.id}`).toContain(first);
+        for (const id of s.resourceIds) expect(byId.has(id), id).toBe(true);
+        // Every resource given is named in the text (a person by name), with its link.
+        for (const id of s.resourceIds) {
+          const r = byId.get(id)!;
+          expect(s.text).toContain(r.kind === 'person' ? r.title.split(',')[0]! : r.title);
+          if (r.url) expect(s.text).toContain(r.url);
+        }
+        expect(s.text.trimEnd().endsWith('Best,\nAlex'), `${c.id} ${s.id} signature`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('not a fit: resource replies', () => {
+  const notFit = corpus.filter((c) => triageInquiry(c, offer).fit === 'not_fit');
+
+  it('covers a good share of the corpus', () => {
+    expect(notFit.length).toBeGreaterThanOrEqual(15);
+  });
+
+  // Asks the library has nothing for (a podcast editor, a brochure designer): no unrelated resource is dragged in.
+  const NOTHING_IN_LIBRARY = new Set(['h4-p3', 'h5-p2']);
+  for (const c of notFit) {
+    it(`${c.id}: honest, no pitch, with a resource`, () => {
+      const suggestions = suggestFor(c);
+      for (const s of suggestions) {
+        expect(ownLines(s.text), `${c.id} ${s.id}`).not.toMatch(PITCH);
+        expect(s.text).toMatch(/isn't something I do|isn't my area|outside what I do/);
+      }
+      if (NOTHING_IN_LIBRARY.has(c.id)) expect(suggestions.flatMap((s) => s.resourceIds)).toEqual([]);
+      else expect(suggestions.some((s) => s.resourceIds.length > 0), c.id).toBe(true);
+    });
+  }
+
+  const expected: Record<string, string[]> = {
+    'purchase-web-redesign': ['res-web-brief', 'res-website-checklist'],
+    'purchase-google-ads': ['res-google-ads-guide'],
+    'purchase-recruit-sdrs': ['res-hiring-scorecard'],
+    'advice-bookkeeping-software': ['res-bookkeeping-compare'],
+    'purchase-seo-quote': ['res-seo-starter'],
+    'purchase-mobile-app': ['res-dev-marketplaces'],
+    'purchase-lead-list': ['res-own-prospect-list'],
+    'purchase-explainer-video': ['res-video-brief'],
+    'purchase-de-webdesign': ['res-web-brief', 'res-website-checklist'],
+    'purchase-es-contabilidad': ['res-bookkeeping-compare'],
+    'purchase-fr-ads': ['res-google-ads-guide'],
+  };
+  for (const [id, want] of Object.entries(expected)) {
+    it(`${id}: the pointers match what they asked for`, () => {
+      const c = corpus.find((x) => x.id === id)!;
+      const [pointers] = suggestFor(c);
+      expect(pointers!.id).toBe('resource-pointers');
+      expect(pointers!.resourceIds.some((r) => want.includes(r)), pointers!.resourceIds.join(',')).toBe(true);
+    });
+  }
+
+  it('offers an introduction when a person resource matches, and only then', () => {
+    const intro = (id: string) => suggestFor(corpus.find((x) => x.id === id)!).find((s) => s.id === 'resource-intro');
+    expect(intro('purchase-web-redesign')?.text).toContain('Mara Vogel');
+    expect(intro('purchase-web-redesign')?.resourceIds).toContain('res-person-web');
+    expect(intro('purchase-google-ads')?.text).toContain('Tom Okafor');
+    expect(intro('purchase-recruit-sdrs')?.text).toContain('Priya Shah');
+    expect(intro('purchase-recruit-sdrs')?.text).toMatch(/introduce you/);
+    // Nobody in the library does bookkeeping or video: no introduction is invented.
+    expect(intro('advice-bookkeeping-software')).toBeUndefined();
+    expect(intro('purchase-explainer-video')).toBeUndefined();
+  });
+});
+
+describe('fit, purchase or advice: help first, one question', () => {
+  const cases = corpus.filter((c) => {
+    const t = triageInquiry(c, offer);
+    return t.fit !== 'not_fit' && (t.intent === 'purchase' || t.intent === 'advice');
+  });
+  for (const c of cases) {
+    it(`${c.id}`, () => {
+      for (const s of suggestFor(c)) {
+        const own = ownLines(s.text);
+        expect((own.match(/\?/g) ?? []).length, `${c.id} ${s.id}: one question`).toBe(1);
+        expect(own).not.toMatch(/\b(book a call|schedule a (call|demo)|demo|hop on)\b/i);
+      }
+      const [first] = suggestFor(c);
+      if (triageInquiry(c, offer).fit === 'fit') expect(first!.resourceIds.length, c.id).toBeGreaterThan(0);
+    });
+  }
+
+  it('quotes or paraphrases what they asked', () => {
+    const c = corpus.find((x) => x.id === 'advice-pipeline-stages')!;
+    const [first] = suggestFor(c);
+    expect(first!.text).toContain('> How many stages would you recommend for a team of 6?');
+    const hub = corpus.find((x) => x.id === 'purchase-hubspot-quote')!;
+    expect(suggestFor(hub).some((s) => /about your CRM/.test(s.text))).toBe(true);
+  });
+});
+
+describe('stall: direct, empathetic questions, no seller deadline', () => {
+  const stalls = corpus.filter((c) => triageInquiry(c, offer).intent === 'stall');
+  for (const c of stalls) {
+    it(`${c.id}`, () => {
+      const texts = suggestFor(c).map((s) => s.text);
+      const all = texts.join('\n');
+      expect(all).toContain('Is there someone else in your organisation I should review this with?'.replace('Is', 'is'));
+      expect(all).toMatch(/What is holding|what is holding|How would it help|how would it help/);
+      expect(all).toContain('How has your schedule changed');
+      for (const t of texts) expect(t).not.toMatch(/\b(by (monday|tuesday|wednesday|thursday|friday|tomorrow|the end of)|deadline|expires?|last chance|only \d+)\b/i);
+    });
+  }
+
+  it('asks about the deposit when the deposit is what is held up', () => {
+    const c = corpus.find((x) => x.id === 'stall-es-anticipo')!;
+    expect(suggestFor(c).some((s) => s.text.includes('what is holding up the deposit?'))).toBe(true);
+  });
+});
+
+describe('decline: thanks, one learning question, value anyway, respect', () => {
+  const declines = corpus.filter((c) => triageInquiry(c, offer).intent === 'decline');
+  for (const c of declines) {
+    it(`${c.id}`, () => {
+      const s = suggestFor(c);
+      const all = s.map((x) => x.text).join('\n');
+      expect(all).toContain('what would have had to be different');
+      for (const x of s) expect(x.text).toMatch(/respect your decision/);
+      expect(s.some((x) => /^Thank/m.test(x.text))).toBe(true);
+    });
+  }
+});
+
+describe('other intents: courteous, brief, honest', () => {
+  it('vendor pitches get a polite no with a reason, no fake interest', () => {
+    for (const c of corpus.filter((x) => triageInquiry(x, offer).intent === 'vendor_pitch')) {
+      for (const s of suggestFor(c)) {
+        expect(s.text).toMatch(/pass|not something I am looking for/);
+        expect(s.text).not.toMatch(/sounds (great|interesting)|let'?s talk|interested in learning more|send (me )?(the|your) deck/i);
+      }
+    }
+  });
+
+  it('sends nothing extra to an auto-reply or a request to be removed', () => {
+    for (const id of ['other-ooo', 'other-unsubscribe']) {
+      for (const s of suggestFor(corpus.find((x) => x.id === id)!)) expect(s.resourceIds, id).toEqual([]);
+    }
+  });
+
+  it('gives a support request only a resource that fits the problem', () => {
+    const sync = suggestFor(corpus.find((x) => x.id === 'support-hubspot-sync')!);
+    expect(sync[0]!.resourceIds).toEqual(['res-gmail-hubspot-sync']);
+    // A login problem in a training portal: no article in the library is about that.
+    for (const s of suggestFor(corpus.find((x) => x.id === 'support-training-portal')!)) expect(s.resourceIds).toEqual([]);
+  });
+
+  it('answers "what do you do" from the offer profile', () => {
+    const s = suggestFor(corpus.find((x) => x.id === 'purchase-vague-rates')!);
+    expect(s[0]!.text).toContain('In short, what I do: CRM implementation, sales process design and coaching');
+  });
+
+  it('introductions thank the introducer by name', () => {
+    const c = corpus.find((x) => x.id === 'intro-fernhill')!;
+    for (const s of suggestFor(c)) expect(s.text).toContain('Thank you for the introduction, Chris!');
+  });
+});
+
+describe('resources', () => {
+  it('the fixture library has every kind, including three people to introduce', () => {
+    expect(new Set(resources.map((r) => r.kind))).toEqual(new Set(['article', 'checklist', 'tool', 'template', 'person']));
+    expect(resources.filter((r) => r.kind === 'person').length).toBe(3);
+  });
+
+  it('never suggests a resource already sent to the contact', () => {
+    for (const c of corpus) {
+      const firstRound = suggestFor(c).flatMap((s) => s.resourceIds);
+      if (firstRound.length === 0) continue;
+      const again = suggestFor(c, { sentResourceIds: firstRound }).flatMap((s) => s.resourceIds);
+      for (const id of again) expect(firstRound, `${c.id}: ${id} sent again`).not.toContain(id);
+      for (const s of suggestFor(c, { sentResourceIds: firstRound })) {
+        for (const id of firstRound) {
+          const r = byId.get(id)!;
+          if (r.url) expect(s.text, `${c.id}: ${id} still linked`).not.toContain(r.url);
+        }
+      }
+    }
+  });
+
+  it('ranks resources sharing the contact tags higher', () => {
+    const lib: Resource[] = [
+      { id: 'a', title: 'CRM rollout guide', url: 'https://x.example/a', summary: 'How to roll out a CRM.', tags: ['crm', 'manufacturing'], kind: 'article', createdAt: 1, updatedAt: 1 },
+      { id: 'b', title: 'CRM rollout guide', url: 'https://x.example/b', summary: 'How to roll out a CRM.', tags: ['crm', 'saas'], kind: 'article', createdAt: 1, updatedAt: 1 },
+    ];
+    const order = (tags: string[]) => rankResources(lib, { topic: 'crm rollout', words: '', contactTags: tags }).map((r) => r.resource.id);
+    expect(order(['saas'])[0]).toBe('b');
+    expect(order(['Manufacturing'])[0]).toBe('a');
+  });
+
+  it('builds the index once per library (by identity, and by content for a re-created array)', () => {
+    const a = indexFor(resources);
+    expect(indexFor(resources)).toBe(a);
+    expect(indexFor([...resources])).toBe(a);
+    const changed = resources.map((r, i) => (i === 0 ? { ...r, updatedAt: r.updatedAt + 1 } : r));
+    expect(indexFor(changed)).not.toBe(a);
+  });
+
+  it('survives duplicate ids and junk entries in the library', () => {
+    const junk = [...resources, resources[0]!, { ...resources[1]!, tags: undefined as unknown as string[] }];
+    const c = corpus.find((x) => x.id === 'purchase-web-redesign')!;
+    const s = suggestReplies({ inquiry: c, triage: triageInquiry(c, offer), offer, resources: junk });
+    expect(s.length).toBeGreaterThanOrEqual(2);
+    for (const x of s) expectClean(x, 'junk library');
+  });
+});
+
+describe('graceful degradation', () => {
+  const web = corpus.find((x) => x.id === 'purchase-web-redesign')!;
+  const hub = corpus.find((x) => x.id === 'purchase-hubspot-quote')!;
+  const stall = corpus.find((x) => x.id === 'stall-kickoff-cancel')!;
+  const decline = corpus.find((x) => x.id === 'decline-price')!;
+
+  it('works with an empty library, no profile and no contact', () => {
+    for (const c of [web, hub, stall, decline, ...corpus.slice(0, 30)]) {
+      const triage = triageInquiry(c);
+      for (const ctx of [
+        { inquiry: c, triage },
+        { inquiry: { subject: c.subject, body: c.body }, triage, resources: [], offer: null, contact: null, notes: [], sentResourceIds: [] },
+      ] satisfies ReplyContext[]) {
+        const s = suggestReplies(ctx);
+        expect(s.length).toBeGreaterThanOrEqual(2);
+        expect(s.length).toBeLessThanOrEqual(3);
+        for (const x of s) {
+          expectClean(x, `${c.id} degraded`);
+          expect(x.resourceIds).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('greets without a name when none is known, and never with junk', () => {
+    const triage = triageInquiry(hub, offer);
+    const greet = (contact: ReplyContext['contact'], from?: string) =>
+      suggestReplies({ inquiry: { subject: hub.subject, body: hub.body, from }, triage, contact, offer, resources })[0]!.text.split('\n')[0];
+    expect(greet(null)).toBe('Hi there,');
+    expect(greet({ firstName: '{{first_name}}', name: 'undefined' })).toBe('Hi there,');
+    expect(greet({ name: 'null' })).toBe('Hi there,');
+    expect(greet({ name: 'info@northwind.com' })).toBe('Hi there,');
+    expect(greet({ firstName: 'Dana', name: 'Someone Else' })).toBe('Hi Dana,');
+    expect(greet({ name: 'Dr. Dana Whitfield' })).toBe('Hi Dana,');
+    expect(greet({ name: 'Whitfield, Dana' })).toBe('Hi Dana,');
+    expect(greet({ name: 'dana whitfield' })).toBe('Hi Dana,');
+    expect(greet({ name: 'José Müller' })).toBe('Hi José,');
+    // No contact record yet: the sender's display name is the best we have.
+    expect(greet(null, 'Dana Whitfield <dana@northwind.com>')).toBe('Hi Dana,');
+    expect(greet(null, 'dana@northwind.com')).toBe('Hi there,');
+  });
+
+  it('signs with the sign-off, else the name, else not at all', () => {
+    const triage = triageInquiry(hub, offer);
+    const text = (o: ReplyContext['offer']) => suggestReplies({ inquiry: hub, triage, offer: o, resources })[0]!.text;
+    expect(text(offer).endsWith('Best,\nAlex')).toBe(true);
+    expect(text({ ...offer, signOff: '' }).endsWith('Best,\nAlex Rivera')).toBe(true);
+    expect(text({ ...offer, signOff: '', name: '' }).endsWith('Best,')).toBe(false);
+    expect(text(null)).not.toMatch(/Best,\s*$/);
+  });
+
+  it('mentions the company and a note that is about the topic', () => {
+    const triage = triageInquiry(hub, offer);
+    const [first] = suggestReplies({
+      inquiry: hub,
+      triage,
+      contact: { name: 'Dana Whitfield', company: 'Northwind Analytics' },
+      offer,
+      resources,
+      notes: ['Likes cycling.', 'They track deals in a shared spreadsheet and the CRM trial stalled last year.'],
+    });
+    expect(first!.text).toContain('Northwind Analytics');
+    expect(first!.text).toContain('they track deals in a shared spreadsheet and the CRM trial stalled last year');
+    expect(first!.text).not.toContain('cycling');
+  });
+
+  it('drops a note or quote that would trip the trust check instead of shipping it', () => {
+    const triage = triageInquiry(hub, offer);
+    const s = suggestReplies({
+      inquiry: hub,
+      triage,
+      contact: { name: 'Dana Whitfield' },
+      offer,
+      resources,
+      notes: ['CRM deal: guarantee her a 100% success rate, offer expires Friday.'],
+    });
+    for (const x of s) {
+      expectClean(x, 'risky note');
+      expect(x.text).not.toContain('guarantee');
+    }
+  });
+});
