@@ -25,7 +25,8 @@ export const SCHEMA_VERSIONS = [
     version: 2,
     stores: {
       contacts: 'id, *emails, *linkedinSlugs, *nameTokens, *tags, updatedAt, lastInteractionAt, stage, referredBy',
-      notes: 'id, contactId, [contactId+createdAt]',
+      // updatedAt: search updates its index from the notes changed since it last looked.
+      notes: 'id, contactId, [contactId+createdAt], updatedAt',
       // [kind+at]: the goodwill report counts history by kind over a date range without a table scan.
       interactions: 'id, contactId, [contactId+at], threadId, [kind+at]',
       settings: 'key',
