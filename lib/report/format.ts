@@ -1,0 +1,49 @@
+/** Number and duration wording for the report; locale passed in, never read here. */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A wait in words, two units at most: "45 min", "3 h 20 min", "2 days 4 h"; "–" when there is none. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '–';
+  const m = Math.round(ms / MINUTE);
+  if (m < 1) return 'under a minute';
+  if (m < 60) return `${m} min`;
+  if (ms < DAY) {
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return rest ? `${h} h ${rest} min` : `${h} h`;
+  }
+  const hTotal = Math.round(ms / HOUR);
+  const d = Math.floor(hTotal / 24);
+  const h = hTotal % 24;
+  const days = d === 1 ? '1 day' : `${d} days`;
+  return h ? `${days} ${h} h` : days;
+}
+
+/** Hours with one decimal, for the chart's time axis (a chart axis needs a number, not words). */
+export function toHours(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / HOUR) * 10) / 10;
+}
+
+/** A share as a whole percentage ("67%"); "–" when there is nothing to share. */
+export function formatShare(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+/** A week's label: the day it starts ("3 Nov"). Noon, not midnight: across a DST change a 7×24 h bucket starts at 23:00 or 01:00. */
+export function weekLabel(start: number, locale?: string): string {
+  return new Date(start + 12 * HOUR).toLocaleDateString(locale, { day: 'numeric', month: 'short' });
+}
+
+/** Decline reasons in the rep's words, for chart categories and table rows. */
+export const DECLINE_LABEL = {
+  price: 'Price',
+  budget: 'Budget',
+  incumbent: 'Current vendor',
+  timing: 'Timing',
+  need: 'No need',
+  authority: 'Not their call',
+  other: 'Other',
+} as const satisfies Record<import('../replies/types').DeclineReason, string>;
