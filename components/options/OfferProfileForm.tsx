@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { getOfferProfile, saveOfferProfile } from '@/lib/db/resources';
 import { getDb } from '@/lib/db/schema';
 import type { OfferProfile } from '@/lib/db/models';
@@ -39,6 +39,7 @@ function ProfileFields({ stored }: { stored: OfferProfile }) {
   const [serves, setServes] = useState(stored.serves);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<unknown>(null);
+  const signOffHint = useId();
 
   // Any edit clears "Saved." so the status never claims unsaved text is stored.
   const on = (set: (v: string) => void) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -79,9 +80,12 @@ function ProfileFields({ stored }: { stored: OfferProfile }) {
         </label>
       </div>
       <label className="field">
-        <span>Sign-off (empty: derived from your name)</span>
-        <textarea value={signOff} onChange={on(setSignOff)} rows={2} maxLength={300} placeholder={'Best,\nAlex'} />
+        <span>Sign-off</span>
+        <textarea value={signOff} onChange={on(setSignOff)} rows={2} maxLength={300} placeholder={'Best,\nAlex'} aria-describedby={signOffHint} />
       </label>
+      <p id={signOffHint} className="muted small">
+        Leave the sign-off empty and replies end with your name.
+      </p>
       <label className="field">
         <span>What we offer (one per line)</span>
         <textarea value={offers} onChange={on(setOffers)} rows={4} placeholder={'CRM implementation for small teams\nSales training'} />

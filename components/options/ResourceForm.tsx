@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { saveResource } from '@/lib/db/resources';
 import { getDb } from '@/lib/db/schema';
 import type { Resource } from '@/lib/db/models';
@@ -38,6 +38,7 @@ export function ResourceForm({
   const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const kindId = useId();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -86,16 +87,17 @@ export function ResourceForm({
         )}
       </label>
       <div className="res-form-row">
-        <label className="field">
-          <span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as ResourceKind)}>
+        {/* Labelled by id: a wrapping label would add the selected option to the field's name. */}
+        <div className="field">
+          <label htmlFor={kindId}>Kind</label>
+          <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as ResourceKind)}>
             {RESOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="field">
           <span>Tags (comma-separated)</span>
           <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="crm, onboarding" />

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { deleteResource, importResources, listResources, recipientCounts, sendsOfResource, type ImportSummary } from '@/lib/db/resources';
 import { getDb } from '@/lib/db/schema';
 import type { Resource } from '@/lib/db/models';
@@ -27,9 +27,20 @@ export function ResourceLibrary() {
   // After an edit closes, focus goes back to that card's Edit button instead of being lost to the page.
   const [lastEdited, setLastEdited] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  // Closing the add form returns focus to "New resource" once it is enabled again (after React commits).
+  const refocusAdd = useRef(false);
+  useEffect(() => {
+    if (!adding && refocusAdd.current) {
+      refocusAdd.current = false;
+      addButton.current?.focus();
+    }
+  }, [adding]);
+  const tagFilterId = useId();
 
   const tags = useMemo(() => allTags(resources ?? []), [resources]);
-  const shown = useMemo(() => (resources ?? []).filter((r) => (!tag || r.tags.includes(tag)) && matchesSearch(r, query)), [resources, tag, query]);
+  // A chosen tag that no resource carries any more (its last one was deleted or edited) stops filtering.
+  const activeTag = tags.includes(tag) ? tag : '';
+  const shown = useMemo(() => (resources ?? []).filter((r) => (!activeTag || r.tags.includes(activeTag)) && matchesSearch(r, query)), [resources, activeTag, query]);
 
   if (resources === undefined) return <StateMessage kind="loading" title="Loading your resources…" />;
   return (
@@ -50,7 +61,7 @@ export function ResourceLibrary() {
           disabled={adding}
           aria-expanded={adding}
         >
-          Add resource
+          New resource
         </button>
         <Transfer resources={resources} />
       </div>
@@ -60,14 +71,13 @@ export function ResourceLibrary() {
             testId="resource-add-form"
             autoFocus
             onSaved={(r) => {
+              refocusAdd.current = true;
               setAdding(false);
               setAdded(r.title);
-              // The button is disabled while the form is open; focus it once React re-enables it.
-              setTimeout(() => addButton.current?.focus(), 0);
             }}
             onCancel={() => {
+              refocusAdd.current = true;
               setAdding(false);
-              setTimeout(() => addButton.current?.focus(), 0);
             }}
           />
         </div>
@@ -88,9 +98,10 @@ export function ResourceLibrary() {
               <span>Search resources</span>
               <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="title, summary, tag…" />
             </label>
-            <label className="field">
-              <span>Tag</span>
-              <select value={tag} onChange={(e) => setTag(e.target.value)}>
+            {/* Labelled by id, not by wrapping: a wrapping label would add the selected option to the field's name. */}
+            <div className="field">
+              <label htmlFor={tagFilterId}>Tag</label>
+              <select id={tagFilterId} value={activeTag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">All tags</option>
                 {tags.map((t) => (
                   <option key={t} value={t}>
@@ -98,7 +109,7 @@ export function ResourceLibrary() {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           </div>
           <p className="muted small" role="status" data-testid="resource-count">
             {shown.length === resources.length ? plural(resources.length, 'resource', 'resources') : `Showing ${shown.length} of ${resources.length}`}

@@ -8,6 +8,8 @@ import { fullDate, relativeTime } from '@/lib/panel/format';
 import { HistorySection } from './HistorySection';
 import { NotesSection } from './NotesSection';
 import { TagsEditor } from './TagsEditor';
+import { BalanceSection, CommitmentsSection, FollowUpSection, OpenPromisesFirst, OverdueBadge, ReferralSection, StageSection, StallSection } from './Playbook';
+import type { GmailThread } from '@/lib/gmail/types';
 import { Avatar, ErrorText, Section } from './ui';
 
 /** What the current page adds to a contact's header (the Gmail thread they are in). */
@@ -18,7 +20,22 @@ export interface PageContext {
 }
 
 /** A saved contact: who they are, tags, notes, linked profiles and history. */
-export function ContactView({ contact, page, now, extra }: { contact: Contact; page?: PageContext; now: number; extra?: React.ReactNode }) {
+export function ContactView({
+  contact,
+  page,
+  now,
+  extra,
+  thread = null,
+  ownEmails = [],
+}: {
+  contact: Contact;
+  page?: PageContext;
+  now: number;
+  extra?: React.ReactNode;
+  /** The open Gmail thread with this contact, for stall signs. */
+  thread?: GmailThread | null;
+  ownEmails?: readonly string[];
+}) {
   const [editing, setEditing] = useState(false);
   return (
     <article className="contact" data-testid="contact" data-contact-id={contact.id}>
@@ -38,11 +55,22 @@ export function ContactView({ contact, page, now, extra }: { contact: Contact; p
           ))}
           {contact.location && <p className="muted small">{contact.location}</p>}
         </div>
-        <span className="badge badge-saved" title="Saved in Resourceful">
-          Saved
+        <span className="badges">
+          <span className="badge badge-saved" title="Saved in Resourceful">
+            Saved
+          </span>
+          <OverdueBadge contactId={contact.id} now={now} />
         </span>
       </header>
       {page && <ThreadLine page={page} now={now} />}
+      <OpenPromisesFirst contactId={contact.id} now={now} />
+      <StallSection contactId={contact.id} thread={thread} ownEmails={ownEmails} now={now} />
+      {extra}
+      <StageSection contact={contact} />
+      <CommitmentsSection contactId={contact.id} now={now} />
+      <FollowUpSection contact={contact} now={now} />
+      <BalanceSection contactId={contact.id} />
+      <ReferralSection contact={contact} />
       <div className="row">
         <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
           {editing ? 'Close editor' : 'Edit details'}
@@ -50,7 +78,6 @@ export function ContactView({ contact, page, now, extra }: { contact: Contact; p
       </div>
       {editing && <EditContact contact={contact} onDone={() => setEditing(false)} />}
       <TagsEditor contact={contact} />
-      {extra}
       {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} />}
       <NotesSection contactId={contact.id} now={now} />
       <HistorySection contactId={contact.id} now={now} />

@@ -5,16 +5,23 @@ import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { Section } from './ui';
+import { PromiseOffers } from './PromiseOffers';
+import { extractPromises } from '@/lib/commitments/extract';
+import type { ExtractedPromise } from '@/lib/playbook/types';
 
 /** Notes on a contact: add, edit, delete, pin. Pinned notes stay on top. */
 export function NotesSection({ contactId, now }: { contactId: string; now: number }) {
   const notes = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
   const [draft, setDraft] = useState('');
+  const [promises, setPromises] = useState<ExtractedPromise[]>([]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft.trim()) return;
-    await addNote(getDb(), contactId, draft, Date.now());
+    const at = Date.now();
+    await addNote(getDb(), contactId, draft, at);
+    // A note that records a promise ("I'll send the deck by Friday", "she'll pay the deposit on the 15th") is offered to the ledger.
+    setPromises(extractPromises(draft, { messageDate: at, author: 'rep' }));
     setDraft('');
   };
 
@@ -40,6 +47,7 @@ export function NotesSection({ contactId, now }: { contactId: string; now: numbe
           Add note
         </button>
       </form>
+      {promises.length > 0 && <PromiseOffers key={promises.map((p) => p.text).join('|')} contactId={contactId} promises={promises} source="note" onDone={() => setPromises([])} />}
       {notes === undefined ? null : notes.length === 0 ? (
         <p className="muted">No notes yet.</p>
       ) : (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openOptions } from '@/lib/browser/tabs';
+import { openExtensionPage, openOptions } from '@/lib/browser/tabs';
 import { SITE_HOSTS } from '@/lib/messaging';
 import { useNow, usePanelTab, useSettings, useTabState, useTheme } from '../hooks';
 import { ContactById, GmailView, HomeView, LinkedInView } from './views';
@@ -53,9 +53,14 @@ export function PanelRoot() {
     <div className="panel">
       <header className="topbar">
         <span className="brand">Resourceful</span>
-        <button type="button" className="btn btn-small" onClick={() => void openOptions()} aria-label="Settings">
-          ⚙ Settings
-        </button>
+        <span className="row">
+          <button type="button" className="btn btn-small" onClick={() => void openExtensionPage('report.html')} data-testid="open-report">
+            Goodwill report
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => void openOptions()} aria-label="Settings">
+            ⚙ Settings
+          </button>
+        </span>
       </header>
       <main className="panel-main">{body}</main>
     </div>

@@ -12,6 +12,7 @@ import { LinkSection } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
 import { ReplyStudio, type ReplyUseResult } from './ReplyStudio';
 import { UnansweredSection } from './UnansweredSection';
+import { SearchSection } from './SearchSection';
 import { Avatar, Section, StateMessage } from './ui';
 
 type GmailSnapshot = Extract<PageSnapshot, { site: 'gmail' }>;
@@ -64,7 +65,7 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
         onResult={(result) => setReplyResult({ key: threadKey, result })}
       />
     );
-  if (saved) return <ContactView contact={saved} page={candidate} now={now} extra={studio} />;
+  if (saved) return <ContactView contact={saved} page={candidate} now={now} extra={studio} thread={thread} ownEmails={ownEmails} />;
   return (
     <>
       <CandidateCard candidate={candidate} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />
@@ -105,6 +106,7 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
           <li>Save a person with one click; notes and history stay in this browser, nowhere else.</li>
         </ul>
       </StateMessage>
+      <SearchSection onOpenContact={onOpenContact} />
       <UnansweredSection now={now} />
       <Section title="Recent contacts" testId="recent">
         {recent === undefined ? null : recent.length === 0 ? (

@@ -57,3 +57,8 @@ export async function openUrl(url: string): Promise<void> {
 export async function openOptions(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
+
+/** Opens one of the extension's own pages (e.g. the goodwill report) in a tab. */
+export async function openExtensionPage(path: 'report.html' | 'options.html'): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/${path}`) });
+}

@@ -324,8 +324,10 @@ export async function refreshFromProfile(db: ResourcefulDB, profile: LinkedInPro
 
 /** Deletes a contact with its notes and history. */
 export async function deleteContact(db: ResourcefulDB, id: string): Promise<void> {
-  await db.transaction('rw', db.contacts, db.notes, db.interactions, async () => {
+  await db.transaction('rw', [db.contacts, db.notes, db.interactions, db.commitments, db.resourceSends], async () => {
     await db.interactions.where('contactId').equals(id).delete();
+    await db.commitments.where('contactId').equals(id).delete();
+    await db.resourceSends.where('contactId').equals(id).delete();
     await db.notes.where('contactId').equals(id).delete();
     await db.contacts.delete(id);
   });

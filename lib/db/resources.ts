@@ -3,7 +3,7 @@
  * passed in and time is injected as `now`, so every function runs in Vitest against fake-indexeddb.
  */
 import { EMPTY_OFFER_PROFILE, normalizeOfferProfile } from '../resources/offer';
-import { mergeResources, normalizeDraft, resourceKey, type ResourceDraft, type ResourceInput } from '../resources/model';
+import { byTitle, mergeResources, normalizeDraft, resourceKey, type ResourceDraft, type ResourceInput } from '../resources/model';
 import { newId } from './contacts';
 import { OfferProfileSchema, ResourceSchema, ResourceSendSchema, type OfferProfile, type Resource, type ResourceSend } from './models';
 import { ResourceKindSchema } from '../replies/types';
@@ -11,9 +11,10 @@ import type { ResourcefulDB } from './schema';
 
 // ---------------------------------------------------------------- library
 
-/** Every resource, most recently changed first. */
+/** Every resource, most recently changed first; ties (one import writes many at once) by title, so the order is stable. */
 export async function listResources(db: ResourcefulDB): Promise<Resource[]> {
-  return db.resources.orderBy('updatedAt').reverse().toArray();
+  const all = await db.resources.toArray();
+  return all.sort((a, b) => b.updatedAt - a.updatedAt || byTitle(a, b));
 }
 
 /** One resource by id. */

@@ -1,0 +1,481 @@
+import { useMutation } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState, type FormEvent } from 'react';
+import { isOverdue, ledgerSummary, openPromisesFirst } from '@/lib/commitments/ledger';
+import { findDueDate } from '@/lib/commitments/dates';
+import { nameTokens } from '@/lib/contacts/identity';
+import { addCommitment, commitmentsOf, deleteCommitment, setCommitmentStatus } from '@/lib/db/commitments';
+import { getSettings } from '@/lib/db/contacts';
+import type { Contact } from '@/lib/db/models';
+import { historyOf, logFollowUp, referralsOf, setDecline, setReferredBy, setStage } from '@/lib/db/playbook';
+import { getOfferProfile } from '@/lib/db/resources';
+import { getDb } from '@/lib/db/schema';
+import { followUpsWithoutAnswer, isDormant, planFollowUp, validateValueReason } from '@/lib/followups/plan';
+import type { GmailThread } from '@/lib/gmail/types';
+import { fullDate, relativeTime } from '@/lib/panel/format';
+import { giveAskBalance } from '@/lib/playbook/balance';
+import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
+import { DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
+import { detectStalls } from '@/lib/stalls/detect';
+import { ErrorText, Section } from './ui';
+
+const DAY = 86_400_000;
+
+/** Overdue promises as a badge for the contact header. */
+export function OverdueBadge({ contactId, now }: { contactId: string; now: number }) {
+  const all = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
+  if (!all) return null;
+  const s = ledgerSummary(all, now);
+  const n = s.overdueMine + s.overdueTheirs;
+  if (n === 0) return null;
+  return (
+    <span className="badge badge-overdue" data-testid="overdue-badge" title={`${s.overdueMine} of yours, ${s.overdueTheirs} of theirs`}>
+      {n} overdue
+    </span>
+  );
+}
+
+/** Stage and outcome; a declined contact also gets the stated and the real reason. */
+export function StageSection({ contact }: { contact: Contact }) {
+  return (
+    <Section title="Stage" testId="stage">
+      <label className="field">
+        <span className="sr-only">Stage</span>
+        <select value={contact.stage} onChange={(e) => void setStage(getDb(), contact.id, e.target.value as Stage, Date.now())} data-testid="stage-select">
+          {StageSchema.options.map((s) => (
+            <option key={s} value={s}>
+              {STAGE_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {contact.stage === 'not_fit_helped' && <p className="muted small">A good outcome: you helped someone you couldn't sell to. Referrals they send show here.</p>}
+      {contact.stage === 'declined' && <DeclineReasons contact={contact} />}
+    </Section>
+  );
+}
+
+const DISCOVERY: Record<DeclineReason, string> = {
+  price: 'Compared with what? What would the result have had to be worth for the price to make sense?',
+  budget: 'Is it that there is no budget, or that this isn’t where you would spend it?',
+  incumbent: 'What does your current provider do that you would miss?',
+  timing: 'What would have to change for the timing to be right?',
+  need: 'How are you handling it today, and what does that cost you?',
+  authority: 'Who else weighed in, and what mattered to them?',
+  other: 'What would have had to be different for this to be a yes?',
+};
+
+function DeclineReasons({ contact }: { contact: Contact }) {
+  const [stated, setStated] = useState(contact.declineStated ?? { reason: 'price' as DeclineReason, text: '' });
+  const [real, setReal] = useState(contact.declineReal ?? { reason: 'other' as DeclineReason, text: '' });
+  const save = () => void setDecline(getDb(), contact.id, { stated, real: real.text.trim() || contact.declineReal ? real : null }, Date.now());
+  const pick = (value: DeclineReason, on: (r: DeclineReason) => void, testId: string) => (
+    <select value={value} onChange={(e) => on(e.target.value as DeclineReason)} data-testid={testId}>
+      {DeclineReasonSchema.options.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <div className="card form" data-testid="decline-reasons">
+      <label className="field">
+        <span>Reason they gave</span>
+        {pick(stated.reason, (reason) => setStated({ ...stated, reason }), 'decline-stated')}
+        <input value={stated.text} placeholder="In their words" onChange={(e) => setStated({ ...stated, text: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>The real reason, once you learn it</span>
+        {pick(real.reason, (reason) => setReal({ ...real, reason }), 'decline-real')}
+        <input value={real.text} placeholder="What you found out" onChange={(e) => setReal({ ...real, text: e.target.value })} data-testid="decline-real-text" />
+      </label>
+      <p className="muted small" data-testid="discovery-question">
+        To find out, ask: “{DISCOVERY[stated.reason]}”
+      </p>
+      <button type="button" className="btn btn-small btn-primary" onClick={save} data-testid="decline-save">
+        Save reasons
+      </button>
+    </div>
+  );
+}
+
+/** The commitments ledger: both directions, open promises first, overdue ones marked. */
+export function CommitmentsSection({ contactId, now }: { contactId: string; now: number }) {
+  const all = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
+  const [adding, setAdding] = useState(false);
+  if (!all) return null;
+  const ordered = openPromisesFirst(all, now);
+  const s = ledgerSummary(all, now);
+  return (
+    <Section
+      title="Commitments"
+      testId="commitments"
+      actions={
+        <button type="button" className="btn btn-small" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
+          {adding ? 'Close' : 'Add'}
+        </button>
+      }
+    >
+      {s.keptRate !== null && (
+        <p className="muted small" data-testid="kept-rate">
+          You kept {s.kept} of {s.kept + s.missed} promises to them.
+        </p>
+      )}
+      {adding && <AddCommitment contactId={contactId} now={now} onDone={() => setAdding(false)} />}
+      {ordered.length === 0 ? (
+        <p className="muted">No promises yet, either way.</p>
+      ) : (
+        <ul className="ledger">
+          {ordered.map((c) => (
+            <CommitmentRow key={c.id} c={c} now={now} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
+  const overdue = isOverdue(c, now);
+  return (
+    <li className={`ledger-row ${c.status}${overdue ? ' overdue' : ''}`} data-testid="commitment" data-direction={c.direction} data-status={c.status} data-overdue={overdue}>
+      <div>
+        <strong>{c.direction === 'mine' ? 'You' : 'They'}:</strong> {c.text}
+        <div className="muted small">
+          {c.dueAt !== null ? (
+            <>
+              {overdue ? 'Overdue since ' : 'Due '}
+              <time dateTime={new Date(c.dueAt).toISOString()} title={fullDate(c.dueAt)}>
+                {new Date(c.dueAt).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}
+              </time>
+            </>
+          ) : (
+            'No date'
+          )}
+          {c.status !== 'open' && ` · ${c.status === 'done' ? 'kept' : 'missed'}`}
+        </div>
+      </div>
+      <span className="row">
+        {c.status === 'open' ? (
+          <>
+            <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'done', Date.now())}>
+              Done
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'missed', Date.now())}>
+              Missed
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'open', Date.now())}>
+            Reopen
+          </button>
+        )}
+        <button type="button" className="btn btn-small" aria-label={`Delete: ${c.text}`} onClick={() => void deleteCommitment(getDb(), c.id)}>
+          ×
+        </button>
+      </span>
+    </li>
+  );
+}
+
+function AddCommitment({ contactId, now, onDone }: { contactId: string; now: number; onDone: () => void }) {
+  const [direction, setDirection] = useState<Direction>('mine');
+  const [text, setText] = useState('');
+  const [due, setDue] = useState('');
+  const add = useMutation({
+    mutationFn: () => {
+      // A typed date wins; otherwise a date said in the text ("by Friday") is used.
+      const typed = due ? new Date(`${due}T23:59:59.999`).getTime() : null;
+      const said = typed === null ? findDueDate(text, now)?.dueAt ?? null : null;
+      const kind = /deposit/i.test(text) ? 'deposit' : /pay|invoice|PO\b/i.test(text) ? 'payment' : /call|get back/i.test(text) ? 'callback' : /meet|appointment/i.test(text) ? 'appointment' : /send|share/i.test(text) ? 'send' : 'other';
+      return addCommitment(getDb(), { contactId, direction, kind: CommitmentKindSchema.parse(kind), text, dueAt: typed ?? said, source: 'manual' }, Date.now());
+    },
+    onSuccess: onDone,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim()) add.mutate();
+  };
+  return (
+    <form className="card form" onSubmit={submit} data-testid="add-commitment">
+      <div className="seg" role="group" aria-label="Who promised">
+        {(['mine', 'theirs'] as const).map((d) => (
+          <button key={d} type="button" className={`seg-btn${direction === d ? ' on' : ''}`} aria-pressed={direction === d} onClick={() => setDirection(d)}>
+            {d === 'mine' ? 'I promised' : 'They promised'}
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span>What</span>
+        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="Send the onboarding checklist by Friday" />
+      </label>
+      <label className="field">
+        <span>Due (optional)</span>
+        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </label>
+      <button type="submit" className="btn btn-primary btn-small" disabled={!text.trim() || add.isPending}>
+        Add promise
+      </button>
+      <ErrorText error={add.error} />
+    </form>
+  );
+}
+
+/** "Before you write": the rep's open promises to this person, shown above the reply studio. */
+export function OpenPromisesFirst({ contactId, now }: { contactId: string; now: number }) {
+  const all = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
+  const mine = (all ?? []).filter((c) => c.direction === 'mine' && c.status === 'open');
+  if (mine.length === 0) return null;
+  return (
+    <div className="card before-you-write" data-testid="open-promises" role="note">
+      <p className="state-title">Before you write: you promised</p>
+      <ul className="plain">
+        {openPromisesFirst(mine, now).map((c) => (
+          <li key={c.id}>
+            {c.text}
+            {c.dueAt !== null && <span className={isOverdue(c, now) ? 'error small' : 'muted small'}> — {isOverdue(c, now) ? 'overdue' : `due ${relativeTime(c.dueAt, now)}`}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Stall signs (seed 002) from the thread and their side of the ledger, with direct, empathetic questions. */
+export function StallSection({ contactId, thread, ownEmails, now }: { contactId: string; thread: GmailThread | null; ownEmails: readonly string[]; now: number }) {
+  const commitments = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
+  const findings = useMemo(() => {
+    if (!commitments) return [];
+    const own = new Set(ownEmails.map((e) => e.toLowerCase()));
+    const messages = (thread?.messages ?? []).map((m) => ({
+      fromMe: m.fromMe || own.has((m.from?.email ?? '').toLowerCase()),
+      date: m.date,
+      text: m.body || m.snippet,
+    }));
+    return detectStalls({ messages, commitments, now });
+  }, [commitments, thread, ownEmails, now]);
+  if (findings.length === 0) return null;
+  return (
+    <Section title="Stall signs" testId="stalls">
+      {findings.map((f) => (
+        <div key={f.sign} className="card stall" data-testid="stall" data-sign={f.sign}>
+          <p className="state-title">{f.label}</p>
+          {f.evidence.length > 0 && (
+            <ul className="plain muted small">
+              {f.evidence.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+          <p className="small">Ask directly, with care:</p>
+          <ul className="plain" data-testid="stall-questions">
+            {f.questions.map((q) => (
+              <li key={q}>“{q}”</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+/** Give / ask balance: a small two-sided bar. */
+export function BalanceSection({ contactId }: { contactId: string }) {
+  const history = useLiveQuery(() => historyOf(getDb(), contactId), [contactId]);
+  if (!history) return null;
+  const b = giveAskBalance(history);
+  const total = Math.max(1, b.given + b.asked);
+  return (
+    <Section title="Give / ask" testId="balance">
+      <div className="balance" role="img" aria-label={`Given ${b.given}, asked ${b.asked}`} data-verdict={b.verdict}>
+        <span className="balance-give" style={{ width: `${(b.given / total) * 100}%` }} />
+        <span className="balance-ask" style={{ width: `${(b.asked / total) * 100}%` }} />
+      </div>
+      <p className="small" data-testid="balance-text">
+        Given {b.given} · Asked {b.asked}
+        {b.verdict === 'asker' && <span className="error"> — give something before you ask again.</span>}
+      </p>
+    </Section>
+  );
+}
+
+/** Who referred this contact, and whom they referred. */
+export function ReferralSection({ contact }: { contact: Contact }) {
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    return { by: contact.referredBy ? ((await db.contacts.get(contact.referredBy)) ?? null) : null, referred: await referralsOf(db, contact.id) };
+  }, [contact.id, contact.referredBy]);
+  const [query, setQuery] = useState('');
+  const matches = useLiveQuery(async () => {
+    const first = nameTokens(query)[0];
+    if (!first) return [];
+    return (await getDb().contacts.where('nameTokens').startsWith(first).limit(10).toArray()).filter((c) => c.id !== contact.id);
+  }, [query, contact.id]);
+  const set = useMutation({ mutationFn: (id: string | null) => setReferredBy(getDb(), contact.id, id, Date.now()), onSuccess: () => setQuery('') });
+  if (!data) return null;
+  return (
+    <Section title="Referrals" testId="referrals">
+      {data.by ? (
+        <p data-testid="referred-by">
+          Referred by <strong>{data.by.name}</strong>{' '}
+          <button type="button" className="btn btn-small" onClick={() => set.mutate(null)}>
+            Remove
+          </button>
+        </p>
+      ) : (
+        <label className="field">
+          <span>Referred by</span>
+          <input type="search" value={query} placeholder="Search your contacts" onChange={(e) => setQuery(e.target.value)} data-testid="referrer-search" />
+        </label>
+      )}
+      {!data.by && matches && matches.length > 0 && (
+        <ul className="link-list">
+          {matches.map((c) => (
+            <li key={c.id} className="link-row">
+              <span>
+                {c.name} <span className="muted small">{c.company}</span>
+              </span>
+              <button type="button" className="btn btn-small" onClick={() => set.mutate(c.id)} data-testid="pick-referrer">
+                Referred by them
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.referred.length > 0 && (
+        <div data-testid="referred">
+          <p className="small">
+            {contact.stage === 'not_fit_helped' ? 'You helped them without a sale, and they sent you:' : 'They referred:'}
+          </p>
+          <ul className="plain">
+            {data.referred.map((r) => (
+              <li key={r.id}>
+                <strong>{r.name}</strong> <span className="muted small">— {STAGE_LABEL[r.stage]}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ErrorText error={set.error} />
+    </Section>
+  );
+}
+
+const VALUE_LABEL: Record<ValueReasonKind, string> = {
+  resource: 'A resource for them',
+  news: 'News that matters to them',
+  success_story: 'A success story like theirs',
+  introduction: 'An introduction',
+  answer: 'An answer to their question',
+};
+
+/**
+ * Follow-up planner (seed 003) for quiet contacts: history and decline reasons first, a value reason before any
+ * draft, and after K unanswered follow-ups a graceful "permission to close the file" instead.
+ */
+export function FollowUpSection({ contact, now }: { contact: Contact; now: number }) {
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [settings, history, offer] = await Promise.all([getSettings(db), historyOf(db, contact.id), getOfferProfile(db)]);
+    return { settings, history, offer };
+  }, [contact.id]);
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<ValueReasonKind>('resource');
+  const [detail, setDetail] = useState('');
+  const [url, setUrl] = useState('');
+  const [logged, setLogged] = useState(false);
+  if (!data) return null;
+  const dormant = isDormant(contact.lastInteractionAt, now, data.settings.dormantDays);
+  const unanswered = followUpsWithoutAnswer(data.history);
+  const reason = detail.trim() ? { kind, detail, url: url || null } : null;
+  const check = reason ? validateValueReason(reason) : null;
+  const plan = planFollowUp({
+    contactName: contact.name,
+    lastTopic: data.history.filter((h) => h.subject && (h.kind === 'email_in' || h.kind === 'email_out')).sort((a, b) => b.at - a.at)[0]?.subject ?? null,
+    declineStated: contact.declineStated?.reason ?? null,
+    declineReal: contact.declineReal?.reason ?? null,
+    unanswered,
+    maxUnanswered: data.settings.maxUnansweredFollowUps,
+    reason: check?.ok ? reason : null,
+    signOff: data.offer.signOff || undefined,
+  });
+  const recent = [...data.history].sort((a, b) => b.at - a.at).slice(0, 3);
+  if (!dormant && !open) {
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)} data-testid="plan-follow-up">
+        Plan a follow-up
+      </button>
+    );
+  }
+  return (
+    <Section title="Follow-up planner" testId="follow-up">
+      {dormant && (
+        <p className="small" data-testid="dormant">
+          Quiet for {Math.floor((now - (contact.lastInteractionAt ?? now)) / DAY)} days.
+          {unanswered > 0 && ` ${unanswered} follow-up${unanswered > 1 ? 's' : ''} without an answer.`}
+        </p>
+      )}
+      <div className="card small">
+        <p className="state-title">Before you write</p>
+        <ul className="plain">
+          {recent.map((h) => (
+            <li key={h.id}>
+              {relativeTime(h.at, now)}: {h.subject ?? h.kind}
+            </li>
+          ))}
+          {contact.declineStated && <li>They said no because of {contact.declineStated.reason}{contact.declineStated.text ? ` (“${contact.declineStated.text}”)` : ''}.</li>}
+          {contact.declineReal && <li>The real reason: {contact.declineReal.reason}{contact.declineReal.text ? ` — ${contact.declineReal.text}` : ''}.</li>}
+        </ul>
+      </div>
+      {plan.action !== 'close_file' && (
+        <div className="form">
+          <label className="field">
+            <span>What will you bring them?</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as ValueReasonKind)} data-testid="value-kind">
+              {ValueReasonKindSchema.options.map((k) => (
+                <option key={k} value={k}>
+                  {VALUE_LABEL[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>In a few words</span>
+            <input value={detail} onChange={(e) => setDetail(e.target.value)} placeholder="our checklist for a phased CRM rollout" data-testid="value-detail" />
+          </label>
+          <label className="field">
+            <span>Link (optional)</span>
+            <input value={url} onChange={(e) => setUrl(e.target.value)} />
+          </label>
+          {check && !check.ok && (
+            <p className="error" data-testid="value-refused">
+              {check.message}
+            </p>
+          )}
+        </div>
+      )}
+      {plan.action === 'needs_reason' ? (
+        <p className="muted small" data-testid="needs-reason">
+          {plan.why}
+        </p>
+      ) : (
+        <div className="card" data-testid={plan.action === 'close_file' ? 'close-file' : 'follow-up-draft'}>
+          <p className="muted small">{plan.why}</p>
+          <p className="suggestion-text">{plan.text}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={logged}
+              onClick={() => void navigator.clipboard.writeText(plan.text).catch(() => undefined).then(() => logFollowUp(getDb(), contact.id, plan.text, Date.now())).then(() => setLogged(true))}
+              data-testid="copy-follow-up"
+            >
+              {logged ? 'Copied and logged' : 'Copy and log as sent'}
+            </button>
+          </div>
+        </div>
+      )}
+    </Section>
+  );
+}

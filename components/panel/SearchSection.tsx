@@ -1,0 +1,72 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useState } from 'react';
+import type { Contact } from '@/lib/db/models';
+import { getDb } from '@/lib/db/schema';
+import { searchFor } from '@/lib/db/search';
+import { Avatar, Section } from './ui';
+
+/**
+ * Search across contacts, notes, companies and tags as you type, and filter contacts by tag (segment). The index
+ * is built on first use and kept current from only the rows that changed.
+ */
+export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) => void }) {
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState<string | null>(null);
+  // Typing stays responsive: the search renders from the deferred value.
+  const q = useDeferredValue(query);
+  const tags = useLiveQuery(async () => (await getDb().contacts.orderBy('tags').uniqueKeys()) as string[], []);
+  const results = useLiveQuery(async () => {
+    const db = getDb();
+    let hits: { contact: Contact; note: string | null }[] = [];
+    if (q.trim()) {
+      const index = searchFor(db);
+      await index.sync();
+      const found = index.search(q, 30);
+      const contacts = await db.contacts.bulkGet(found.map((h) => h.contactId));
+      hits = found.flatMap((h, i) => (contacts[i] ? [{ contact: contacts[i]!, note: h.matchedNote }] : []));
+    } else if (tag) {
+      hits = (await db.contacts.where('tags').equals(tag).toArray()).map((contact) => ({ contact, note: null }));
+    } else {
+      return null;
+    }
+    return tag ? hits.filter((h) => h.contact.tags.includes(tag)) : hits;
+  }, [q, tag]);
+
+  return (
+    <Section title="Find" testId="search">
+      <label className="field">
+        <span className="sr-only">Search contacts, notes, companies and tags</span>
+        <input type="search" value={query} placeholder="Search contacts, notes, companies, tags" onChange={(e) => setQuery(e.target.value)} data-testid="search-input" />
+      </label>
+      {tags && tags.length > 0 && (
+        <div className="tag-list" role="group" aria-label="Filter by tag">
+          {tags.map((t) => (
+            <button key={t} type="button" className={`tag tag-filter${tag === t ? ' on' : ''}`} aria-pressed={tag === t} onClick={() => setTag(tag === t ? null : t)} data-testid="tag-filter">
+              {t}
+            </button>
+          ))}
+        </div>
+      )}
+      {results &&
+        (results.length === 0 ? (
+          <p className="muted" data-testid="search-empty">
+            Nothing found.
+          </p>
+        ) : (
+          <ul className="recent">
+            {results.map(({ contact, note }) => (
+              <li key={contact.id}>
+                <button type="button" className="recent-row" onClick={() => onOpenContact(contact.id)} data-testid="search-result">
+                  <Avatar name={contact.name} />
+                  <span className="recent-text">
+                    <strong>{contact.name}</strong>
+                    <span className="muted small">{note ?? [contact.company, contact.emails[0]].filter(Boolean).join(' · ')}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </Section>
+  );
+}

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gmailUrl, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const DAY = 86_400_000;
+const badge = () => s.worker.evaluate(() => chrome.action.getBadgeText({}));
+
+async function saveFrom(fixture: string) {
+  const site = await openSitePage(s, gmailUrl(fixture));
+  const panel = await openPanel(s, site.tabId);
+  await panel.getByTestId('save-contact').click();
+  await panel.getByTestId('contact').waitFor();
+  return { ...site, panel };
+}
+
+describe('the trust-based playbook', () => {
+  it('puts an unanswered thread in the queue with an age clock and a badge, and clears it when the reply is seen', async () => {
+    const home = await openPanel(s);
+    await home.getByTestId('unanswered-empty').waitFor();
+    expect(await badge()).toBe('');
+    const gmail = await openSitePage(s, gmailUrl('own-reply-waiting.html'));
+    const row = home.getByTestId('unanswered-row');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Jonas Whitfield');
+    expect(await row.textContent()).toContain('Wholesale account tracking');
+    expect(await row.getByTestId('age').textContent()).toMatch(/^\d+ (min|h|days?|weeks)$/);
+    await expect.poll(badge).toBe('1');
+    // The same thread, now with the rep's reply as its last message.
+    await gmail.page.evaluate((u) => (location.href = u), gmailUrl('own-reply-last.html'));
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(badge).toBe('');
+    await gmail.page.close();
+    await home.close();
+  });
+
+  it('mutes a sender out of the queue', async () => {
+    const home = await openPanel(s);
+    const gmail = await openSitePage(s, gmailUrl('preview-pane.html'));
+    const row = home.getByTestId('unanswered-row');
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button', { name: 'Mute everyone at copperkettle.io' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(badge).toBe('');
+    await gmail.page.close();
+    await home.close();
+  });
+
+  it('names the stall sign in a stall thread and suggests the direct questions', async () => {
+    const { page, panel } = await saveFrom('stall.html');
+    const stall = panel.locator('[data-testid=stall][data-sign=sample_after_deposit]');
+    await stall.waitFor();
+    expect(await stall.locator('.state-title').textContent()).toBe('They agreed to a deposit, then asked for a free trial');
+    expect(await stall.getByTestId('stall-questions').textContent()).toContain('What is holding up the deposit?');
+    expect(await stall.getByTestId('stall-questions').textContent()).toContain('Is there someone else in your organisation I should review this with?');
+    await page.close();
+    await panel.close();
+  });
+
+  it('offers a promise in a note to the ledger, shows it before the next reply, and marks it kept', async () => {
+    const { page, panel } = await saveFrom('quoted-reply.html');
+    await panel.getByLabel('New note').fill("I'll send Tomasz the onboarding checklist by Friday.");
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    const offer = panel.getByTestId('promise-offer');
+    await expect.poll(() => offer.count()).toBe(1);
+    expect(await offer.textContent()).toContain('You:');
+    // "by Friday" resolved against the note's date: the next Friday, end of day.
+    const due = new Date((await offer.getByTestId('promise-due').getAttribute('data-due'))!);
+    expect(due.getDay()).toBe(5);
+    expect(due.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(due.getTime() - Date.now()).toBeLessThanOrEqual(7 * DAY);
+    await offer.getByRole('button', { name: 'Add' }).click();
+    const row = panel.getByTestId('commitment');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute('data-direction')).toBe('mine');
+    expect(await panel.getByTestId('open-promises').textContent()).toContain('onboarding checklist');
+    await row.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('done');
+    expect(await panel.getByTestId('kept-rate').textContent()).toBe('You kept 1 of 1 promises to them.');
+    expect(await panel.getByTestId('open-promises').count()).toBe(0);
+    await page.close();
+    await panel.close();
+  });
+
+  it('shows overdue promises in the header and stage changes in the history', async () => {
+    const { page, panel } = await saveFrom('decline.html');
+    const id = (await panel.getByTestId('contact').getAttribute('data-contact-id'))!;
+    const past = Date.now() - 3 * DAY;
+    await putRows(s, {
+      commitments: [
+        { id: 'late-1', contactId: id, direction: 'theirs', kind: 'callback', text: 'Call back with the board decision', dueAt: past, status: 'open', createdAt: past - DAY, updatedAt: past - DAY, resolvedAt: null, source: 'manual' },
+      ],
+    });
+    await expect.poll(() => panel.getByTestId('overdue-badge').textContent()).toBe('1 overdue');
+    await panel.getByTestId('stage-select').selectOption('declined');
+    await panel.getByTestId('decline-reasons').waitFor();
+    await panel.getByTestId('decline-stated').selectOption('price');
+    await panel.getByTestId('decline-real').selectOption('authority');
+    await panel.getByTestId('decline-real-text').fill('The board preferred the incumbent');
+    await panel.getByTestId('decline-save').click();
+    expect(await panel.getByTestId('discovery-question').textContent()).toContain('Compared with what?');
+    await expect.poll(() => panel.locator('[data-testid=history-item][data-kind=stage_changed]').textContent()).toContain('New inquiry → Declined');
+    await page.close();
+    await panel.close();
+  });
+
+  it('links a referral and shows it on both contacts', async () => {
+    const helped = await saveFrom('locale-de.html');
+    await helped.panel.getByTestId('stage-select').selectOption('not_fit_helped');
+    const referred = await saveFrom('locale-fr.html');
+    await referred.panel.getByTestId('referrer-search').fill('Katrin');
+    await referred.panel.getByTestId('pick-referrer').click();
+    await expect.poll(() => referred.panel.getByTestId('referred-by').textContent()).toContain('Katrin Vogel');
+    await expect.poll(() => helped.panel.getByTestId('referred').textContent()).toContain('Camille Aubert');
+    expect(await helped.panel.getByTestId('referred').textContent()).toContain('You helped them without a sale, and they sent you:');
+    for (const p of [helped.page, helped.panel, referred.page, referred.panel]) await p.close();
+  });
+
+  it('plans a follow-up for a quiet contact only with a value reason, and offers to close the file after three', async () => {
+    const { page, panel } = await saveFrom('locale-es.html');
+    const id = (await panel.getByTestId('contact').getAttribute('data-contact-id'))!;
+    await page.close();
+    await panel.close();
+    const quiet = Date.now() - 60 * DAY;
+    await putRows(s, {
+      interactions: [{ id: `${id}|gmail:old`, contactId: id, sourceKey: 'gmail:old', kind: 'email_out', at: quiet, subject: 'Propuesta', snippet: null, threadId: null, url: null }],
+    });
+    // Make the contact quiet: its newest interaction is 60 days old.
+    const p2 = await openPanel(s);
+    await p2.evaluate(
+      async ({ id, quiet }) => {
+        const db: IDBDatabase = await new Promise((res) => {
+          const r = indexedDB.open('resourceful');
+          r.onsuccess = () => res(r.result);
+        });
+        await new Promise<void>((res) => {
+          const tx = db.transaction(['contacts', 'interactions'], 'readwrite');
+          const store = tx.objectStore('contacts');
+          const get = store.get(id);
+          get.onsuccess = () => store.put({ ...get.result, lastInteractionAt: quiet });
+          const ints = tx.objectStore('interactions');
+          const idx = ints.index('contactId').openCursor(IDBKeyRange.only(id));
+          idx.onsuccess = () => {
+            const c = idx.result;
+            if (!c) return;
+            c.update({ ...c.value, at: Math.min(c.value.at, quiet) });
+            c.continue();
+          };
+          tx.oncomplete = () => res();
+        });
+        db.close();
+      },
+      { id, quiet },
+    );
+    await p2.getByTestId('search-input').fill('Lucía');
+    await p2.getByTestId('search-result').first().click();
+    const planner = p2.getByTestId('follow-up');
+    await planner.waitFor();
+    expect(await planner.getByTestId('dormant').textContent()).toMatch(/Quiet for (59|60) days/);
+    expect(await planner.getByTestId('needs-reason').count()).toBe(1);
+    await planner.getByTestId('value-detail').fill('just checking in');
+    await expect.poll(() => planner.getByTestId('value-refused').count()).toBe(1);
+    expect(await planner.getByTestId('follow-up-draft').count()).toBe(0);
+    await planner.getByTestId('value-detail').fill('a checklist for rolling out a CRM in stages');
+    await planner.getByTestId('follow-up-draft').waitFor();
+    const draft = (await planner.getByTestId('follow-up-draft').textContent())!;
+    expect(draft).toContain('a checklist for rolling out a CRM in stages');
+    expect(draft).not.toMatch(/checking in|touch(ing)? base/i);
+    // Three follow-ups without an answer: the planner suggests closing the file instead.
+    await putRows(s, {
+      interactions: [0, 1, 2].map((i) => ({ id: `${id}|fu:${i}`, contactId: id, sourceKey: `fu:${i}`, kind: 'follow_up', at: quiet + (i + 1) * DAY, subject: 'Follow-up', snippet: null, threadId: null, url: null })),
+    });
+    await expect.poll(() => planner.getByTestId('close-file').count()).toBe(1);
+    expect(await planner.getByTestId('close-file').textContent()).toMatch(/close|file/i);
+    await p2.close();
+  });
+
+  it('shows the give/ask balance and opens the goodwill report', async () => {
+    const panel = await openPanel(s);
+    await panel.getByTestId('search-input').fill('Jonas');
+    await expect.poll(() => panel.getByTestId('search-result').count()).toBe(0);
+    await panel.getByTestId('search-input').fill('Tomasz');
+    await panel.getByTestId('search-result').first().click();
+    expect(await panel.getByTestId('balance-text').textContent()).toMatch(/^Given \d+ · Asked \d+/);
+    const [report] = await Promise.all([s.context.waitForEvent('page'), panel.getByTestId('open-report').click()]);
+    await report.waitForLoadState();
+    expect(report.url()).toBe(`chrome-extension://${s.extensionId}/report.html`);
+    await report.close();
+    await panel.close();
+  });
+});
