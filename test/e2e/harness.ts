@@ -28,6 +28,8 @@ export async function startSession(opts: { userDataDir?: string; server?: Awaite
   const server = opts.server ?? (await startFixtureServer());
   const userDataDir = opts.userDataDir ?? newUserDataDir();
   const { context, worker, extensionId } = await launchWithExtension({ port: server.port, userDataDir });
+  // A step that cannot happen fails in seconds with its locator named, not at the test's time limit.
+  context.setDefaultTimeout(10_000);
   const session: Session = {
     context,
     worker,
@@ -87,6 +89,9 @@ export async function waitForSnapshot(session: Session, tabId: number, timeoutMs
   throw new Error(`no snapshot for tab ${tabId}`);
 }
 
+/** A tab id no tab has: a panel pinned to it always shows its home view (queue, search, recent contacts). */
+export const NO_TAB = 999_999;
+
 /** Opens the side panel page as a tab, pinned to `tabId` (or following the active tab when omitted). */
 export async function openPanel(session: Session, tabId?: number): Promise<Page> {
   const page = await session.context.newPage();
@@ -100,10 +105,11 @@ export const HAS_SHARED_LINKEDIN = fs.existsSync(SHARED_LINKEDIN_DIR);
 
 /**
  * Writes rows straight into the extension's IndexedDB (from an extension page, so the same origin). The panel is
- * opened first, so Dexie has created the database at the current schema version.
+ * opened first, so Dexie has created the database at the current schema version. Raw writes bypass Dexie's change
+ * notifications: reload any open panel afterwards.
  */
 export async function putRows(session: Session, rows: Record<string, unknown[]>): Promise<void> {
-  const page = await openPanel(session);
+  const page = await openPanel(session, NO_TAB);
   await page.getByTestId('home').waitFor();
   await page.evaluate(async (data) => {
     const db: IDBDatabase = await new Promise((res, rej) => {

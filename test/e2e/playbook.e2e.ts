@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gmailUrl, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
+import { gmailUrl, NO_TAB, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ async function saveFrom(fixture: string) {
 
 describe('the trust-based playbook', () => {
   it('puts an unanswered thread in the queue with an age clock and a badge, and clears it when the reply is seen', async () => {
-    const home = await openPanel(s);
+    const home = await openPanel(s, NO_TAB);
     await home.getByTestId('unanswered-empty').waitFor();
     expect(await badge()).toBe('');
     const gmail = await openSitePage(s, gmailUrl('own-reply-waiting.html'));
@@ -41,7 +41,7 @@ describe('the trust-based playbook', () => {
   });
 
   it('mutes a sender out of the queue', async () => {
-    const home = await openPanel(s);
+    const home = await openPanel(s, NO_TAB);
     const gmail = await openSitePage(s, gmailUrl('preview-pane.html'));
     const row = home.getByTestId('unanswered-row');
     await expect.poll(() => row.count()).toBe(1);
@@ -97,6 +97,7 @@ describe('the trust-based playbook', () => {
         { id: 'late-1', contactId: id, direction: 'theirs', kind: 'callback', text: 'Call back with the board decision', dueAt: past, status: 'open', createdAt: past - DAY, updatedAt: past - DAY, resolvedAt: null, source: 'manual' },
       ],
     });
+    await panel.reload();
     await expect.poll(() => panel.getByTestId('overdue-badge').textContent()).toBe('1 overdue');
     await panel.getByTestId('stage-select').selectOption('declined');
     await panel.getByTestId('decline-reasons').waitFor();
@@ -132,7 +133,7 @@ describe('the trust-based playbook', () => {
       interactions: [{ id: `${id}|gmail:old`, contactId: id, sourceKey: 'gmail:old', kind: 'email_out', at: quiet, subject: 'Propuesta', snippet: null, threadId: null, url: null }],
     });
     // Make the contact quiet: its newest interaction is 60 days old.
-    const p2 = await openPanel(s);
+    const p2 = await openPanel(s, NO_TAB);
     await p2.evaluate(
       async ({ id, quiet }) => {
         const db: IDBDatabase = await new Promise((res) => {
@@ -176,13 +177,16 @@ describe('the trust-based playbook', () => {
     await putRows(s, {
       interactions: [0, 1, 2].map((i) => ({ id: `${id}|fu:${i}`, contactId: id, sourceKey: `fu:${i}`, kind: 'follow_up', at: quiet + (i + 1) * DAY, subject: 'Follow-up', snippet: null, threadId: null, url: null })),
     });
+    await p2.reload();
+    await p2.getByTestId('search-input').fill('Lucía');
+    await p2.getByTestId('search-result').first().click();
     await expect.poll(() => planner.getByTestId('close-file').count()).toBe(1);
     expect(await planner.getByTestId('close-file').textContent()).toMatch(/close|file/i);
     await p2.close();
   });
 
   it('shows the give/ask balance and opens the goodwill report', async () => {
-    const panel = await openPanel(s);
+    const panel = await openPanel(s, NO_TAB);
     await panel.getByTestId('search-input').fill('Jonas');
     await expect.poll(() => panel.getByTestId('search-result').count()).toBe(0);
     await panel.getByTestId('search-input').fill('Tomasz');

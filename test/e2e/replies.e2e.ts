@@ -123,9 +123,10 @@ describe('reply studio', () => {
     await page.evaluate(() => document.querySelectorAll('.ams').forEach((e) => e.remove()));
     const panel = await openPanel(s, tabId);
     const studio = panel.getByTestId('reply-studio');
+    // Read it before using it: once used, its resources count as sent and the suggestions move on.
+    const expected = await studio.getByTestId('suggestion-text').first().textContent();
     await studio.getByTestId('use-reply').first().click();
     await expect.poll(() => studio.getByTestId('use-result').textContent()).toContain('on your clipboard');
-    const expected = await studio.getByTestId('suggestion-text').first().textContent();
     // Paste into a scratch field of the panel page: what the rep would paste into Gmail.
     await panel.evaluate(() => {
       const ta = document.createElement('textarea');
