@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { saveSettings } from '@/lib/db/contacts';
 import type { Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
@@ -15,6 +15,7 @@ const SECTIONS = [
   { id: 'offer-profile', label: 'Offer profile' },
   { id: 'resources', label: 'Resources' },
   { id: 'addresses', label: 'Your addresses' },
+  { id: 'playbook', label: 'Follow-ups and queue' },
   { id: 'appearance', label: 'Appearance' },
   { id: 'storage', label: 'Storage' },
   { id: 'privacy', label: 'Privacy' },
@@ -60,6 +61,9 @@ export function SettingsPage() {
       </Anchor>
       <Anchor id="addresses">
         <OwnEmails settings={settings} />
+      </Anchor>
+      <Anchor id="playbook">
+        <PlaybookSettings settings={settings} />
       </Anchor>
       <Anchor id="appearance">
         <Section title="Appearance">
@@ -140,6 +144,64 @@ function StorageUse() {
   return (
     <Section title="Storage">
       <p className="muted">{q.data ? `Using ${mb(q.data.usage)} of ${mb(q.data.quota)} available to this browser profile.` : 'Measuring…'}</p>
+    </Section>
+  );
+}
+
+/** Follow-up planner thresholds, muted senders of the unanswered queue, and the optional on-device AI polish. */
+function PlaybookSettings({ settings }: { settings: Settings }) {
+  // Local copies answer the keyboard at once; the database write follows (controlled inputs would snap back
+  // to the stored value until the live query catches up).
+  const [local, setLocal] = useState({ dormantDays: String(settings.dormantDays), maxUnansweredFollowUps: String(settings.maxUnansweredFollowUps), aiPolish: settings.aiPolish });
+  useEffect(() => {
+    setLocal({ dormantDays: String(settings.dormantDays), maxUnansweredFollowUps: String(settings.maxUnansweredFollowUps), aiPolish: settings.aiPolish });
+  }, [settings.dormantDays, settings.maxUnansweredFollowUps, settings.aiPolish]);
+  const number = (key: 'dormantDays' | 'maxUnansweredFollowUps', label: string, min: number, max: number) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={local[key]}
+        data-testid={key}
+        onChange={(e) => {
+          setLocal((l) => ({ ...l, [key]: e.target.value }));
+          const n = Math.round(Number(e.target.value));
+          if (e.target.value !== '' && Number.isFinite(n) && n >= min && n <= max) void saveSettings(getDb(), { [key]: n });
+        }}
+      />
+    </label>
+  );
+  return (
+    <Section title="Follow-ups and queue" testId="playbook-settings">
+      {number('dormantDays', 'A contact is quiet after this many days without contact', 1, 3650)}
+      {number('maxUnansweredFollowUps', 'After this many follow-ups without an answer, suggest closing the file', 1, 20)}
+      <div className="field">
+        <span>Muted in the unanswered queue (newsletters, notifications)</span>
+        {settings.muted.length === 0 ? (
+          <p className="muted">Nobody is muted. Mute a sender or a whole domain from the queue in the side panel.</p>
+        ) : (
+          <ul className="tag-list">
+            {settings.muted.map((m) => (
+              <li key={m} className="tag" data-testid="muted-entry">
+                {m}
+                <button type="button" className="tag-remove" aria-label={`Unmute ${m}`} onClick={() => void saveSettings(getDb(), { muted: settings.muted.filter((x) => x !== m) })}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <label className="row">
+        <input type="checkbox" style={{ width: 'auto' }} checked={local.aiPolish}
+          onChange={(e) => {
+            setLocal((l) => ({ ...l, aiPolish: e.target.checked }));
+            void saveSettings(getDb(), { aiPolish: e.target.checked });
+          }} data-testid="ai-polish" />
+        <span>Offer “Polish with on-device AI” in the reply editor (Chrome’s built-in model; nothing leaves your computer)</span>
+      </label>
     </Section>
   );
 }

@@ -13,6 +13,7 @@ import { ManualAddForm } from './ManualAddForm';
 import { ReplyStudio, type ReplyUseResult } from './ReplyStudio';
 import { UnansweredSection } from './UnansweredSection';
 import { SearchSection } from './SearchSection';
+import { OnboardingCard, QuickAddResourceButton } from './Onboarding';
 import { Avatar, Section, StateMessage } from './ui';
 
 type GmailSnapshot = Extract<PageSnapshot, { site: 'gmail' }>;
@@ -106,6 +107,7 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
           <li>Save a person with one click; notes and history stay in this browser, nowhere else.</li>
         </ul>
       </StateMessage>
+      <OnboardingCard />
       <SearchSection onOpenContact={onOpenContact} />
       <UnansweredSection now={now} />
       <Section title="Recent contacts" testId="recent">
@@ -121,7 +123,10 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
           </ul>
         )}
       </Section>
-      <ManualAddForm onSaved={onOpenContact} />
+      <div className="row">
+        <ManualAddForm onSaved={onOpenContact} />
+      </div>
+      <QuickAddResourceButton />
     </div>
   );
 }

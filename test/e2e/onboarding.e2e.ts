@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_TAB, openPanel, startSession, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const options = async () => {
+  const page = await s.context.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+  return page;
+};
+
+describe('first run and quick actions in the panel', () => {
+  it('asks what the rep offers on first run, saves it to the offer profile, then stays out of the way', async () => {
+    const panel = await openPanel(s, NO_TAB);
+    const card = panel.getByTestId('onboarding');
+    await card.waitFor();
+    await card.getByLabel('Your name (for sign-offs)').fill('Alex Rivera');
+    await card.getByTestId('onboarding-offers').fill('CRM implementation\nSales coaching');
+    await card.getByTestId('onboarding-not').fill('Web design');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    const opts = await options();
+    await expect.poll(() => opts.getByLabel('What we offer (one per line)').inputValue()).toBe('CRM implementation\nSales coaching');
+    expect(await opts.getByLabel('Your name').first().inputValue()).toBe('Alex Rivera');
+    await panel.reload();
+    await panel.getByTestId('home').waitFor();
+    expect(await panel.getByTestId('onboarding').count()).toBe(0);
+    await opts.close();
+    await panel.close();
+  });
+
+  it('adds a resource from the panel that the library then lists', async () => {
+    const panel = await openPanel(s, NO_TAB);
+    await panel.getByTestId('quick-add-open').click();
+    const form = panel.getByTestId('quick-add-form');
+    await form.getByLabel('Title').fill('Phased rollout checklist');
+    await form.getByLabel('Link (optional)').fill('https://example.org/rollout');
+    await form.getByLabel('One-line summary').fill('Twelve steps for rolling out a CRM one team at a time.');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => panel.getByTestId('quick-added').textContent()).toBe('Added “Phased rollout checklist” to your library.');
+    const opts = await options();
+    await expect.poll(() => opts.locator('#resources').textContent()).toContain('Phased rollout checklist');
+    await opts.close();
+    await panel.close();
+  });
+
+  it('keeps the follow-up thresholds and the AI polish switch', async () => {
+    const opts = await options();
+    await opts.getByTestId('dormantDays').fill('14');
+    await opts.getByTestId('maxUnansweredFollowUps').fill('2');
+    await opts.getByTestId('ai-polish').check();
+    await opts.waitForTimeout(200);
+    await opts.reload();
+    await expect.poll(() => opts.getByTestId('dormantDays').inputValue()).toBe('14');
+    expect(await opts.getByTestId('maxUnansweredFollowUps').inputValue()).toBe('2');
+    expect(await opts.getByTestId('ai-polish').isChecked()).toBe(true);
+    await opts.close();
+  });
+});
