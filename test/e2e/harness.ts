@@ -73,6 +73,8 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
 export async function openSitePage(session: Session, url: string): Promise<{ page: Page; tabId: number }> {
   const page = await session.context.newPage();
   await page.goto(url);
+  // The Gmail shell swaps the thread in after load (as Gmail does); wait for that, not for its loading screen.
+  if (new URL(url).host === 'mail.google.com') await page.waitForFunction(() => !!document.documentElement.dataset.fixture);
   const tabId = await tabIdOf(session, page);
   await waitForSnapshot(session, tabId);
   return { page, tabId };

@@ -119,7 +119,9 @@ describe('reply studio', () => {
 
   it('falls back to the clipboard when Gmail has no reply box', async () => {
     const { page, tabId } = await openSitePage(s, gmailUrl('locale-es.html'));
-    // No Reply control on the page: the extension cannot open a reply box.
+    // No Reply control on the page: the extension cannot open a reply box. (Wait for the shell to have swapped the
+    // thread in: the first snapshot can come from its loading screen.)
+    await page.locator('.ams.bkH').first().waitFor();
     await page.evaluate(() => document.querySelectorAll('.ams').forEach((e) => e.remove()));
     const panel = await openPanel(s, tabId);
     const studio = panel.getByTestId('reply-studio');
