@@ -1,5 +1,6 @@
 import { CommitmentSchema, type Commitment, type CommitmentKind, type Direction } from '../playbook/types';
 import { cleanText } from '../text';
+import type { Interaction } from './models';
 import { newId } from './contacts';
 import type { ResourcefulDB } from './schema';
 
@@ -13,23 +14,19 @@ export interface NewCommitment {
   source: Commitment['source'];
 }
 
+/** The history line for something that happened to a promise (added, kept, missed); one per event. */
+function ledgerLine(c: Commitment, event: string, subject: string, snippet: string | null, now: number): Interaction {
+  const sourceKey = `commitment:${c.id}:${event}`;
+  return { id: `${c.contactId}|${sourceKey}`, contactId: c.contactId, sourceKey, kind: 'commitment', at: now, subject, snippet, threadId: null, url: null };
+}
+
 /** Adds a promise to the ledger (and a line to the contact's history). */
 export async function addCommitment(db: ResourcefulDB, input: NewCommitment, now: number): Promise<Commitment> {
   const c = CommitmentSchema.parse({ ...input, text: cleanText(input.text, 1000), id: newId(), status: 'open', createdAt: now, updatedAt: now, resolvedAt: null });
   await db.transaction('rw', db.commitments, db.interactions, async () => {
     await db.commitments.add(c);
-    const sourceKey = `commitment:${c.id}:added`;
-    await db.interactions.put({
-      id: `${c.contactId}|${sourceKey}`,
-      contactId: c.contactId,
-      sourceKey,
-      kind: 'commitment',
-      at: now,
-      subject: `${c.direction === 'mine' ? 'You promised' : 'They promised'}: ${c.text}`,
-      snippet: c.dueAt ? `Due ${new Date(c.dueAt).toDateString()}` : null,
-      threadId: null,
-      url: null,
-    });
+    const who = c.direction === 'mine' ? 'You promised' : 'They promised';
+    await db.interactions.put(ledgerLine(c, 'added', `${who}: ${c.text}`, c.dueAt ? `Due ${new Date(c.dueAt).toDateString()}` : null, now));
   });
   return c;
 }
@@ -40,20 +37,7 @@ export async function setCommitmentStatus(db: ResourcefulDB, id: string, status:
     const c = await db.commitments.get(id);
     if (!c) return;
     await db.commitments.put({ ...c, status, updatedAt: now, resolvedAt: status === 'open' ? null : now });
-    if (status !== 'open') {
-      const sourceKey = `commitment:${c.id}:${status}`;
-      await db.interactions.put({
-        id: `${c.contactId}|${sourceKey}`,
-        contactId: c.contactId,
-        sourceKey,
-        kind: 'commitment',
-        at: now,
-        subject: `${status === 'done' ? 'Kept' : 'Missed'}: ${c.text}`,
-        snippet: null,
-        threadId: null,
-        url: null,
-      });
-    }
+    if (status !== 'open') await db.interactions.put(ledgerLine(c, status, `${status === 'done' ? 'Kept' : 'Missed'}: ${c.text}`, null, now));
   });
 }
 

@@ -4,6 +4,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 // The launcher and server are plain ESM scripts shared with `npm start` and the benchmarks.
 import { launchWithExtension, newUserDataDir } from '../../scripts/lib/browser.mjs';
 import { fixtureUrl, GMAIL_DIR, SHARED_LINKEDIN_DIR, startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+import { seedDb, type SeedRows } from './seed';
 
 export { fixtureUrl, GMAIL_DIR, SHARED_LINKEDIN_DIR };
 
@@ -106,27 +107,12 @@ export async function openPanel(session: Session, tabId?: number): Promise<Page>
 export const HAS_SHARED_LINKEDIN = fs.existsSync(SHARED_LINKEDIN_DIR);
 
 /**
- * Writes rows straight into the extension's IndexedDB (from an extension page, so the same origin). The panel is
- * opened first, so Dexie has created the database at the current schema version. Raw writes bypass Dexie's change
- * notifications: reload any open panel afterwards.
+ * Writes rows straight into the extension's IndexedDB, from a panel page pinned to no tab (so Dexie has created the
+ * database at the current schema version). Raw writes bypass Dexie's change notifications: reload open panels.
  */
-export async function putRows(session: Session, rows: Record<string, unknown[]>): Promise<void> {
+export async function putRows(session: Session, rows: SeedRows): Promise<void> {
   const page = await openPanel(session, NO_TAB);
   await page.getByTestId('home').waitFor();
-  await page.evaluate(async (data) => {
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      const req = indexedDB.open('resourceful');
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    const names = Object.keys(data);
-    await new Promise<void>((res, rej) => {
-      const tx = db.transaction(names, 'readwrite');
-      for (const n of names) for (const row of data[n]!) tx.objectStore(n).put(row);
-      tx.oncomplete = () => res();
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, rows);
+  await seedDb(page, rows);
   await page.close();
 }

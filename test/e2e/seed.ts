@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Commitment, Contact, Interaction, ThreadRow } from '../../lib/db/models';
+import type { Commitment, Contact, Interaction, Resource, SettingsRow, ThreadRow } from '../../lib/db/models';
 
 /** Rows to write, per object store of the extension's database (schema v2). */
 export interface SeedRows {
@@ -7,6 +7,8 @@ export interface SeedRows {
   interactions?: Interaction[];
   commitments?: Commitment[];
   threads?: ThreadRow[];
+  resources?: Resource[];
+  settings?: SettingsRow[];
 }
 
 /**
