@@ -71,29 +71,58 @@ if (!headless) {
     log(`wrote ${path.relative(ROOT, file)}`);
   }
 
+  // First run, as a rep would do it: say what you offer, add two resources to give away.
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=999999`);
+  const card = panel.getByTestId('onboarding');
+  await card.waitFor();
+  await card.getByLabel('Your name (for sign-offs)').fill('Alex Rivera');
+  await card.getByTestId('onboarding-offers').fill('CRM implementation\nSales process coaching\nPipeline and forecasting setup');
+  await card.getByTestId('onboarding-not').fill('Web design\nPaid ads\nRecruiting');
+  await card.getByRole('button', { name: 'Save' }).click();
+  for (const r of [
+    ['CRM selection checklist for small teams', 'Twenty questions to answer before you pick a CRM: who updates it, which reports you need.', 'crm, checklist'],
+    ['Phased CRM rollout plan', 'Pilot with two sites, then roll out: a week-by-week plan with the training steps.', 'crm, rollout, training'],
+  ]) {
+    await panel.getByTestId('quick-add-open').click();
+    const form = panel.getByTestId('quick-add-form');
+    await form.getByLabel('Title').fill(r[0]);
+    await form.getByLabel('One-line summary').fill(r[1]);
+    await form.getByLabel('Tags (comma-separated)').fill(r[2]);
+    await form.locator('button[type=submit]').click();
+    await panel.getByTestId('quick-added').waitFor();
+  }
+
   const gmail = await context.newPage();
   await gmail.goto(GMAIL_DEMO);
   const gmailTab = await tabIdFor(GMAIL_DEMO);
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 400, height: 800 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${gmailTab}`);
-  await capture('1-gmail-new-contact', gmail, panel, '[data-testid=save-contact]');
+  await capture('1-gmail-reply-studio', gmail, panel, '[data-testid=suggestion]');
 
-  await panel.click('[data-testid=save-contact]');
-  await panel.locator('[data-testid=contact]').waitFor();
-  await panel.fill('textarea', 'Asked about rolling out a CRM for a 12-person team. Not our product, but we can point them to a checklist.');
+  await panel.getByTestId('use-reply').first().click();
+  await panel.getByTestId('use-result').waitFor();
+  await gmail.locator('div[g_editable="true"]').scrollIntoViewIfNeeded();
+  await capture('2-gmail-reply-inserted', gmail, panel, '[data-testid=use-result]');
+
+  await panel.getByLabel('New note').fill('Runs 14 clinics; worried about a big-bang launch. Sent the rollout plan.');
   await panel.getByRole('button', { name: 'Add note' }).click();
-  await capture('2-gmail-saved-with-note', gmail, panel, '[data-testid=note]');
+  await panel.getByTestId('note').first().scrollIntoViewIfNeeded();
+  await capture('3-gmail-saved-with-note', gmail, panel, '[data-testid=note]');
 
   await gmail.evaluate((u) => (location.href = u), GMAIL_DEMO_2);
   await panel.waitForTimeout(500);
-  await capture('3-gmail-thread-switch', gmail, panel, '[data-testid=contact-name]');
+  await panel.evaluate(() => scrollTo(0, 0));
+  await capture('4-gmail-thread-switch', gmail, panel, '[data-testid=contact-name]');
 
   const li = await context.newPage();
   await li.goto(LINKEDIN_DEMO);
   const liTab = await tabIdFor(LINKEDIN_DEMO);
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${liTab}`);
-  await capture('4-linkedin-profile', li, panel, '[data-testid=contact-name]');
+  await capture('5-linkedin-profile', li, panel, '[data-testid=contact-name]');
+
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=999999`);
+  await capture('6-home-queue', gmail, panel, '[data-testid=unanswered]');
 
   await context.close();
   log(`done: ${shots.length} screenshots in demo-output/`);
