@@ -16,6 +16,14 @@ const options = async () => {
 };
 
 describe('first run and quick actions in the panel', () => {
+  it('opens the side panel from the toolbar button and from Alt+Shift+R', async () => {
+    // Headless Chromium has no toolbar to click: check what the browser was told to do on a click and a key press.
+    expect(await s.worker.evaluate(() => chrome.sidePanel.getPanelBehavior())).toEqual({ openPanelOnActionClick: true });
+    const commands = await s.worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'open-panel')).toMatchObject({ shortcut: 'Alt+Shift+R', description: 'Open the Resourceful side panel' });
+    expect(await s.worker.evaluate(() => chrome.runtime.getManifest().side_panel)).toEqual({ default_path: 'sidepanel.html' });
+  });
+
   it('asks what the rep offers on first run, saves it to the offer profile, then stays out of the way', async () => {
     const panel = await openPanel(s, NO_TAB);
     const card = panel.getByTestId('onboarding');
