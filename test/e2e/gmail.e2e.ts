@@ -136,6 +136,46 @@ describe('Gmail thread → side panel', () => {
     await panel.close();
   });
 
+  it('edits, pins and deletes notes, tags the contact and edits its details', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('odd-names.html'));
+    const panel = await openPanel(s, tabId);
+    await panel.getByTestId('save-contact').click();
+    await panel.getByTestId('contact').waitFor();
+    for (const text of ['First note', 'Second note']) {
+      await panel.getByLabel('New note').fill(text);
+      await panel.getByRole('button', { name: 'Add note' }).click();
+    }
+    const notes = panel.getByTestId('note');
+    await expect.poll(() => notes.locator('.note-text').allTextContents()).toEqual(['Second note', 'First note']);
+    // Pin the older note: pinned notes come first.
+    await notes.nth(1).getByRole('button', { name: 'Pin' }).click();
+    await expect.poll(() => notes.locator('.note-text').allTextContents()).toEqual(['First note', 'Second note']);
+    expect(await notes.first().getAttribute('class')).toContain('pinned');
+    // Edit, then delete with confirmation.
+    await notes.nth(1).getByRole('button', { name: 'Edit' }).click();
+    await panel.getByLabel('Edit note').fill('Second note, edited');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => notes.locator('.note-text').allTextContents()).toEqual(['First note', 'Second note, edited']);
+    await notes.first().getByRole('button', { name: 'Delete' }).click();
+    await notes.first().getByRole('button', { name: 'Delete note?' }).click();
+    await expect.poll(() => notes.locator('.note-text').allTextContents()).toEqual(['Second note, edited']);
+    // Tags: add two at once, remove one.
+    await panel.getByLabel('Add tag').fill('Events, Austin');
+    await panel.getByLabel('Add tag').press('Enter');
+    await expect.poll(() => panel.getByTestId('tags').locator('.tag').allTextContents()).toEqual(['events×', 'austin×']);
+    await panel.getByRole('button', { name: 'Remove tag austin' }).click();
+    await expect.poll(() => panel.getByTestId('tags').locator('.tag').allTextContents()).toEqual(['events×']);
+    // Details: a company typed by hand replaces the guess from the email domain.
+    await panel.getByRole('button', { name: 'Edit details' }).click();
+    const form = panel.getByTestId('edit-contact');
+    await form.getByLabel('Company').fill('Lotus Freight Co.');
+    await form.getByLabel('Title').fill('Head of Logistics');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => panel.getByTestId('contact-role').textContent()).toBe('Head of Logistics · Lotus Freight Co.');
+    await page.close();
+    await panel.close();
+  });
+
   it('switches to the dark theme from settings', async () => {
     const panel = await openPanel(s);
     const options = await s.context.newPage();
