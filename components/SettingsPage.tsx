@@ -1,11 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { saveSettings } from '@/lib/db/contacts';
 import type { Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
-import { queries } from '@/lib/panel/queries';
 import { normalizeEmail } from '@/lib/text';
 import { useSettings, useTheme } from './hooks';
+import { BackupRestore } from './options/BackupRestore';
+import { StorageStatusView } from './options/BackupStorage';
+import { CrmExport } from './options/CrmExport';
+import { DangerZone } from './options/DangerZone';
 import { OfferProfileForm } from './options/OfferProfileForm';
 import { ResourceLibrary } from './options/ResourceLibrary';
 import { ErrorText, Section } from './panel/ui';
@@ -17,8 +19,11 @@ const SECTIONS = [
   { id: 'addresses', label: 'Your addresses' },
   { id: 'playbook', label: 'Follow-ups and queue' },
   { id: 'appearance', label: 'Appearance' },
+  { id: 'backup', label: 'Backup and restore' },
+  { id: 'crm-export', label: 'Export for a CRM' },
   { id: 'storage', label: 'Storage' },
   { id: 'privacy', label: 'Privacy' },
+  { id: 'danger-zone', label: 'Danger zone' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -31,7 +36,10 @@ function Anchor({ id, children }: { id: SectionId; children: ReactNode }) {
   );
 }
 
-/** Options page: offer profile, resource library, the rep's own addresses, theme, storage use, privacy. */
+/**
+ * Options page: offer profile, resource library, the rep's own addresses, follow-ups, theme, backup and restore, CRM
+ * export, storage use, privacy, and deleting all data.
+ */
 export function SettingsPage() {
   const settings = useSettings();
   useTheme(settings.theme);
@@ -77,20 +85,86 @@ export function SettingsPage() {
           </label>
         </Section>
       </Anchor>
+      <Anchor id="backup">
+        <Section title="Backup and restore" testId="backup-section">
+          <BackupRestore />
+        </Section>
+      </Anchor>
+      <Anchor id="crm-export">
+        <Section title="Export for a CRM">
+          <CrmExport />
+        </Section>
+      </Anchor>
       <Anchor id="storage">
-        <StorageUse />
+        <Section title="Storage">
+          <StorageStatusView />
+        </Section>
       </Anchor>
       <Anchor id="privacy">
-        <Section title="Privacy">
-          <ul className="capabilities">
-            <li>Resourceful reads the Gmail conversation and the LinkedIn profile you have open, only on those two sites.</li>
-            <li>Everything it keeps (contacts, notes, history, resources, your offer profile, settings) is stored in this browser's IndexedDB.</li>
-            <li>It makes no network requests: no account, no server, no analytics, no remote code. Resource links are only opened when you click them.</li>
-            <li>Nothing is saved about a person until you press “Save contact”.</li>
-          </ul>
+        <Section title="Privacy" testId="privacy">
+          <Privacy />
+        </Section>
+      </Anchor>
+      <Anchor id="danger-zone">
+        <Section title="Danger zone">
+          <DangerZone />
         </Section>
       </Anchor>
     </div>
+  );
+}
+
+/** What is read where, what is kept and where, what never leaves, and why each permission is asked for. */
+function Privacy() {
+  return (
+    <>
+      <h3 className="bk-subhead">What it reads</h3>
+      <ul className="capabilities">
+        <li>
+          On <strong>mail.google.com</strong>: the conversation you have open — its subject, the names and addresses of the people in
+          it, each message’s date and text — and the address you are signed in with, to tell your messages from theirs.
+        </li>
+        <li>
+          On <strong>www.linkedin.com</strong>: the profile you have open — name, headline, current company and title, location and the
+          profile’s address. Not your feed, messages or connections.
+        </li>
+        <li>Nothing on any other site: it has no access to them. It reads pages; it never changes them.</li>
+      </ul>
+      <h3 className="bk-subhead">What it keeps, and where</h3>
+      <ul className="capabilities">
+        <li>
+          In this browser’s own database (IndexedDB, in your Chrome profile on this computer): the contacts you save, your notes, their
+          history with you, promises, your resource library and who got what, your offer profile and these settings.
+        </li>
+        <li>
+          For the unanswered-inquiry queue: each Gmail conversation you open, as its subject, the sender’s name and address and the times
+          of the latest messages — also for people you have not saved. “Delete all data” below removes them.
+        </li>
+        <li>What is on the tab you are looking at is held in memory only (storage.session) and is gone when the browser closes.</li>
+      </ul>
+      <h3 className="bk-subhead">What leaves the browser</h3>
+      <ul className="capabilities">
+        <li>
+          Nothing. Resourceful makes no network requests: no account, no server, no analytics, no remote code, no web fonts. Resource
+          links open only when you click them.
+        </li>
+        <li>Backups and CSV exports are files you download yourself; where they go is up to you. Backups are not encrypted.</li>
+      </ul>
+      <h3 className="bk-subhead">Permissions, and why</h3>
+      <ul className="capabilities" data-testid="permissions">
+        <li>
+          <strong>sidePanel</strong>: Resourceful is a side panel beside the page.
+        </li>
+        <li>
+          <strong>storage</strong>: to hand “what is on this tab” from the page to the panel (storage.session, memory only). Your data
+          itself is in IndexedDB, which needs no permission.
+        </li>
+        <li>
+          <strong>Host access to https://mail.google.com/* and https://www.linkedin.com/* only</strong>: to read the open conversation or
+          profile there. No other site.
+        </li>
+      </ul>
+    </>
   );
 }
 
@@ -134,16 +208,6 @@ function OwnEmails({ settings }: { settings: Settings }) {
         </button>
       </form>
       <ErrorText error={error} />
-    </Section>
-  );
-}
-
-function StorageUse() {
-  const q = useQuery(queries.storageEstimate());
-  const mb = (n?: number) => `${((n ?? 0) / 1_048_576).toFixed(1)} MB`;
-  return (
-    <Section title="Storage">
-      <p className="muted">{q.data ? `Using ${mb(q.data.usage)} of ${mb(q.data.quota)} available to this browser profile.` : 'Measuring…'}</p>
     </Section>
   );
 }

@@ -5,7 +5,9 @@ import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { openUrl } from '@/lib/browser/tabs';
 import { fullDate, relativeTime } from '@/lib/panel/format';
+import { DeleteContact } from './DeleteContact';
 import { HistorySection } from './HistorySection';
+import { useContactHistory } from './lazy';
 import { NotesSection } from './NotesSection';
 import { TagsEditor } from './TagsEditor';
 import { BalanceSection, CommitmentsSection, FollowUpSection, OpenPromisesFirst, OverdueBadge, ReferralSection, StageSection, StallSection } from './Playbook';
@@ -37,6 +39,8 @@ export function ContactView({
   ownEmails?: readonly string[];
 }) {
   const [editing, setEditing] = useState(false);
+  // Loaded once for both sections below, after the first paint.
+  const history = useContactHistory(contact.id);
   return (
     <article className="contact" data-testid="contact" data-contact-id={contact.id}>
       <header className="contact-head">
@@ -68,8 +72,8 @@ export function ContactView({
       {extra}
       <StageSection contact={contact} />
       <CommitmentsSection contactId={contact.id} now={now} />
-      <FollowUpSection contact={contact} now={now} />
-      <BalanceSection contactId={contact.id} />
+      <FollowUpSection contact={contact} now={now} history={history} />
+      <BalanceSection history={history} />
       <ReferralSection contact={contact} />
       <div className="row">
         <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
@@ -81,6 +85,7 @@ export function ContactView({
       {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} />}
       <NotesSection contactId={contact.id} now={now} />
       <HistorySection contactId={contact.id} now={now} />
+      <DeleteContact contact={contact} />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { getTimeline, type TimelineItem } from '@/lib/db/contacts';
 import type { InteractionKind } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
@@ -20,6 +20,7 @@ const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
   stage_changed: { icon: '→', label: 'Stage changed' },
   commitment: { icon: '✓', label: 'Commitment' },
   referral: { icon: '★', label: 'Referral' },
+  restore_conflict: { icon: '⟲', label: 'Older version kept from a restore' },
 };
 
 /** The contact's history, newest first: mail in and out, profile visits, notes. */
@@ -48,7 +49,8 @@ export function HistorySection({ contactId, now }: { contactId: string; now: num
   );
 }
 
-function TimelineRow({ item, now }: { item: TimelineItem; now: number }) {
+// Memoised: "Show older" and live updates re-render the list, not the rows already shown.
+const TimelineRow = memo(function TimelineRow({ item, now }: { item: TimelineItem; now: number }) {
   const when = (
     <time dateTime={new Date(item.at).toISOString()} title={fullDate(item.at)}>
       {relativeTime(item.at, now)}
@@ -88,4 +90,4 @@ function TimelineRow({ item, now }: { item: TimelineItem; now: number }) {
       </div>
     </li>
   );
-}
+});

@@ -81,6 +81,8 @@ export const InteractionKindSchema = z.enum([
   'stage_changed',
   'commitment',
   'referral',
+  /** A backup merge found two versions of a row; the older one is summarised here. */
+  'restore_conflict',
 ]);
 export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 

@@ -13,13 +13,6 @@ export const queries = {
       queryFn: () => getTabState(tabId),
       staleTime: Infinity,
     }),
-  /** How much of its quota the extension's storage uses (shown in settings). */
-  storageEstimate: () =>
-    queryOptions({
-      queryKey: ['storageEstimate'] as const,
-      queryFn: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : null),
-      staleTime: 30_000,
-    }),
 };
 
 /** On-device AI availability; asked once per panel session (it does not change while the panel is open). */

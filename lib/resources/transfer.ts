@@ -7,7 +7,11 @@
  * opened in spreadsheets, so cells that a spreadsheet would run as a formula are neutralised.
  */
 import type { Resource } from '../replies/types';
+import { csvCell, uncsvCell as uncell } from '../csv';
 import { normalizeDraft, type ResourceDraft } from './model';
+
+// The cell writer moved to lib/csv.ts (the CRM export shares it); re-exported for existing importers.
+export { csvCell };
 
 /** The JSON format's version; bumped only if the shape of a resource in the file changes. */
 export const EXPORT_VERSION = 1;
@@ -96,25 +100,6 @@ function importJsonUnsafe(text: string): ImportResult {
 }
 
 // ---------------------------------------------------------------- CSV
-
-// Spreadsheets run a cell starting with these as a formula (CSV injection); tab and CR too, per OWASP.
-const FORMULA_START = /^[=+\-@\t\r]/;
-// A cell that export prefixed with `'` (possibly a value that itself began with quotes before a formula char).
-const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
-
-/**
- * One CSV cell: prefixed with `'` when a spreadsheet would run it as a formula (or when it already starts with
- * `'`+formula character, so import can undo exactly one `'`), then quoted per RFC 4180 when needed.
- */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Undoes export's formula neutralising: `'=SUM(A1)` reads back as `=SUM(A1)`. */
-function uncell(value: string): string {
-  return ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
-}
 
 /** The library as CSV: header row, CRLF line ends, tags joined with `;`. No BOM (the download adds one for Excel). */
 export function exportCsv(resources: readonly (ResourceDraft | Resource)[]): string {

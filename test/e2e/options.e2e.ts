@@ -389,7 +389,7 @@ describe('options page: navigation, keyboard and theme', () => {
   it('jumps to sections, adds and deletes a resource without a mouse, and follows the dark theme', async () => {
     const page = await openOptions({ width: 1000, height: 500 });
     const nav = page.getByRole('navigation', { name: 'Settings sections' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Offer profile', 'Resources', 'Your addresses', 'Follow-ups and queue', 'Appearance', 'Storage', 'Privacy']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Offer profile', 'Resources', 'Your addresses', 'Follow-ups and queue', 'Appearance', 'Backup and restore', 'Export for a CRM', 'Storage', 'Privacy', 'Danger zone']);
     for (const id of ['offer-profile', 'resources', 'addresses', 'appearance', 'storage', 'privacy']) expect(await page.locator(`#${id}`).count()).toBe(1);
     await nav.getByRole('link', { name: 'Resources' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#resources');

@@ -1,0 +1,261 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type ChangeEvent } from 'react';
+import { countRows } from '@/lib/backup/erase';
+import { BackupError, TABLES, describeCounts, type Counts } from '@/lib/backup/format';
+import { backupQueries } from '@/lib/backup/queries';
+import { readBackupFile, type ParsedBackup } from '@/lib/backup/read';
+import { restoreBackup, type RestoreMode, type RestoreSummary } from '@/lib/backup/restore';
+import type { Progress } from '@/lib/backup/write';
+import { getDb } from '@/lib/db/schema';
+import { ErrorText } from '../panel/ui';
+import { ConfirmDialog } from './BackupConfirmDialog';
+import { downloadBackup, progressText } from './BackupFiles';
+import './backup.css';
+
+/** A labelled progress bar; `label` says what is under way. */
+export function ProgressBar({ label, done, total, testId }: { label: string; done: number; total: number; testId?: string }) {
+  const id = useId();
+  return (
+    <div className="bk-progress" data-testid={testId}>
+      <span id={id}>
+        {label} {total > 0 ? progressText({ done, total }) : ''}
+      </span>
+      <progress aria-labelledby={id} max={Math.max(total, 1)} value={Math.min(done, Math.max(total, 1))} />
+    </div>
+  );
+}
+
+/** Backup (download everything) and restore (merge or replace), with progress and specific errors. */
+export function BackupRestore() {
+  return (
+    <>
+      <p className="muted">
+        A backup is one JSON file with everything Resourceful keeps: contacts, notes, history, promises, resources and who got
+        them, email threads of the queue, triage corrections, your offer profile and settings. It is not encrypted: keep it
+        where you keep other private files.
+      </p>
+      <BackupPanel />
+      <RestorePanel />
+    </>
+  );
+}
+
+function BackupPanel() {
+  const client = useQueryClient();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [done, setDone] = useState<{ fileName: string; counts: Counts; invalid: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setDone(null);
+    setError(null);
+    setProgress({ done: 0, total: 0, table: TABLES[0] });
+    try {
+      const r = await downloadBackup(setProgress);
+      setDone({ fileName: r.fileName, counts: r.counts, invalid: r.invalid.length });
+      void client.invalidateQueries(backupQueries.storage());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setProgress(null);
+    }
+  };
+  return (
+    <div className="card form" data-testid="backup">
+      <div className="row">
+        <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={progress !== null}>
+          Download a backup
+        </button>
+      </div>
+      {progress && <ProgressBar label="Backing up…" done={progress.done} total={progress.total} testId="backup-progress" />}
+      {done && (
+        <div role="status" data-testid="backup-done">
+          <p>
+            Saved “{done.fileName}”: {describeCounts(done.counts)}.
+          </p>
+          {done.invalid > 0 && (
+            <p className="error">
+              {done.invalid === 1 ? '1 stored row does' : `${done.invalid} stored rows do`} not match what Resourceful expects (damaged
+              data). It is kept in the file as it was, but restoring the file will not bring it back.
+            </p>
+          )}
+        </div>
+      )}
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+/** "12 Mar 2026, 10:05" in the rep's locale, or "an unknown date". */
+function madeAt(iso: string | null): string {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(t) ? new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'an unknown date';
+}
+
+type Stage =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string; done: number; total: number }
+  | { step: 'chosen'; fileName: string; backup: ParsedBackup }
+  | { step: 'confirm'; fileName: string; backup: ParsedBackup; here: Counts }
+  | { step: 'restoring'; fileName: string; backup: ParsedBackup; mode: RestoreMode; progress: Progress | null }
+  | { step: 'done'; fileName: string; summary: RestoreSummary; invalidRows: number };
+
+function RestorePanel() {
+  const client = useQueryClient();
+  const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const [error, setError] = useState<{ fileName: string; message: string } | null>(null);
+  const here = useLiveQuery(() => countRows(getDb()), []);
+  const modeName = useId();
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so the same file can be picked again (after a failed attempt, for instance).
+    input.value = '';
+    if (!file) return;
+    setError(null);
+    setStage({ step: 'reading', fileName: file.name, done: 0, total: file.size });
+    try {
+      const backup = await readBackupFile(file, (p) => setStage({ step: 'reading', fileName: file.name, ...p }));
+      setStage({ step: 'chosen', fileName: file.name, backup });
+    } catch (err) {
+      setError({ fileName: file.name, message: messageOf(err) });
+      setStage({ step: 'idle' });
+    }
+  };
+
+  const restore = async (fileName: string, backup: ParsedBackup, how: RestoreMode) => {
+    setStage({ step: 'restoring', fileName, backup, mode: how, progress: null });
+    try {
+      const summary = await restoreBackup(getDb(), backup, {
+        mode: how,
+        now: Date.now(),
+        onProgress: (progress) => setStage({ step: 'restoring', fileName, backup, mode: how, progress }),
+      });
+      setStage({ step: 'done', fileName, summary, invalidRows: backup.invalidRows });
+    } catch (err) {
+      setError({ fileName, message: messageOf(err) });
+      setStage({ step: 'chosen', fileName, backup });
+    } finally {
+      void client.invalidateQueries(backupQueries.storage());
+    }
+  };
+
+  const start = async (fileName: string, backup: ParsedBackup) => {
+    setError(null);
+    // Replace asks first, with today's counts (read now, not from a possibly stale render).
+    if (mode === 'replace') setStage({ step: 'confirm', fileName, backup, here: await countRows(getDb()) });
+    else await restore(fileName, backup, 'merge');
+  };
+
+  const busy = stage.step === 'reading' || stage.step === 'restoring';
+  return (
+    <div className="card form" data-testid="restore">
+      <div className="row">
+        <label className="btn bk-file" aria-disabled={busy}>
+          Restore from a backup…
+          <input type="file" className="sr-only" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={busy} data-testid="restore-file" />
+        </label>
+      </div>
+      {stage.step === 'reading' && <ProgressBar label={`Checking “${stage.fileName}”…`} done={stage.done} total={stage.total} testId="restore-progress" />}
+      {error && (
+        <div className="state state-error" role="alert" data-testid="restore-error">
+          <p className="state-title">Could not restore “{error.fileName}”</p>
+          <p>{error.message}</p>
+        </div>
+      )}
+      {(stage.step === 'chosen' || stage.step === 'confirm' || stage.step === 'restoring') && (
+        <>
+          <p data-testid="restore-summary">
+            “{stage.fileName}” is a backup from {madeAt(stage.backup.exportedAt)} with {describeCounts(stage.backup.counts)}.
+          </p>
+          <fieldset className="bk-choice" disabled={stage.step !== 'chosen'}>
+            <legend>How to restore it</legend>
+            <label>
+              <input type="radio" name={modeName} value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+              <span>
+                <strong>Merge</strong> — add what is missing here; where both have a version, keep the newer one and note the older one in
+                the contact’s history. Nothing here is lost.
+              </span>
+            </label>
+            <label>
+              <input type="radio" name={modeName} value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+              <span>
+                <strong>Replace</strong> — delete everything here first, then restore the backup exactly.
+              </span>
+            </label>
+          </fieldset>
+          <div className="row">
+            <button type="button" className="btn btn-primary" disabled={stage.step !== 'chosen'} onClick={() => void start(stage.fileName, stage.backup)}>
+              Restore
+            </button>
+            <button type="button" className="btn" disabled={stage.step !== 'chosen'} onClick={() => setStage({ step: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {stage.step === 'restoring' && (
+        <ProgressBar label={stage.mode === 'replace' ? 'Replacing…' : 'Merging…'} done={stage.progress?.done ?? 0} total={stage.progress?.total ?? 0} testId="restore-progress" />
+      )}
+      {stage.step === 'confirm' && (
+        <ConfirmDialog
+          title="Replace all data?"
+          confirmLabel="Replace everything"
+          testId="confirm-replace"
+          onCancel={() => setStage({ step: 'chosen', fileName: stage.fileName, backup: stage.backup })}
+          onConfirm={() => void restore(stage.fileName, stage.backup, 'replace')}
+        >
+          <p data-testid="confirm-replace-text">
+            This deletes everything in this browser now ({describeCounts(stage.here)}) and puts the backup’s{' '}
+            {describeCounts(stage.backup.counts)} in its place.
+          </p>
+          <p className="muted">Anything here that is not in the backup will be gone. If you are not sure, download a backup of this browser first.</p>
+        </ConfirmDialog>
+      )}
+      {stage.step === 'done' && <RestoreDone fileName={stage.fileName} summary={stage.summary} invalidRows={stage.invalidRows} />}
+      {here && stage.step === 'idle' && !error && (
+        <p className="muted small" data-testid="restore-here">
+          This browser holds {describeCounts(here)}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof BackupError) return e.message;
+  return `Something went wrong (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`;
+}
+
+function sum(c: Counts): number {
+  return TABLES.reduce((n, t) => n + c[t], 0);
+}
+
+function RestoreDone({ fileName, summary: s, invalidRows }: { fileName: string; summary: RestoreSummary; invalidRows: number }) {
+  const lines: string[] = [];
+  if (s.mode === 'replace') {
+    lines.push(`Removed what was here: ${describeCounts(s.removed)}.`, `Restored: ${describeCounts(s.added)}.`);
+  } else {
+    lines.push(sum(s.added) ? `Added: ${describeCounts(s.added)}.` : 'Nothing was missing here.');
+    if (sum(s.updated)) lines.push(`Updated to the backup’s newer version: ${describeCounts(s.updated)}.`);
+    if (sum(s.keptHere)) lines.push(`Kept as they are here (as new or newer): ${describeCounts(s.keptHere)}.`);
+    if (sum(s.unchanged)) lines.push(`Already the same: ${describeCounts(s.unchanged)}.`);
+    if (s.conflictsRecorded) lines.push(`The older side of ${s.conflictsRecorded === 1 ? '1 conflict is' : `${s.conflictsRecorded} conflicts are`} kept in the contact’s history.`);
+    if (s.conflictsUnrecorded) lines.push(`${s.conflictsUnrecorded === 1 ? '1 older version' : `${s.conflictsUnrecorded} older versions`} of rows that belong to no contact (resources, triage corrections) ${s.conflictsUnrecorded === 1 ? 'was' : 'were'} not kept.`);
+  }
+  if (invalidRows) lines.push(`${invalidRows === 1 ? '1 damaged row' : `${invalidRows} damaged rows`} the backup set aside ${invalidRows === 1 ? 'was' : 'were'} not restored.`);
+  return (
+    <div className="state state-info" role="status" data-testid="restore-done">
+      <p className="state-title">
+        {s.mode === 'replace' ? 'Replaced everything with' : 'Merged'} “{fileName}”.
+      </p>
+      <ul className="bk-list">
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

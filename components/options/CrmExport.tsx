@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { crmFileName, loadCrmExport, LIFECYCLE_STAGE } from '@/lib/export/crm';
+import { STAGE_LABEL, StageSchema } from '@/lib/playbook/types';
+import { getDb } from '@/lib/db/schema';
+import { ErrorText } from '../panel/ui';
+import { downloadParts } from './BackupFiles';
+
+/** CSV files a HubSpot or Salesforce import accepts: contacts (with their notes), and notes on their own. */
+export function CrmExport() {
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (kind: 'contacts' | 'notes') => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const out = await loadCrmExport(getDb());
+      const fileName = crmFileName(kind, Date.now());
+      // The BOM makes Excel read the file as UTF-8 (names with accents survive); CRMs skip it.
+      downloadParts(fileName, ['\uFEFF', kind === 'contacts' ? out.contactsCsv : out.notesCsv], 'text/csv');
+      const what = kind === 'contacts' ? `${out.contacts} ${out.contacts === 1 ? 'contact' : 'contacts'}` : `${out.notes} ${out.notes === 1 ? 'note' : 'notes'}`;
+      const skipped =
+        kind === 'notes' && out.skippedNotes > 0
+          ? ` ${out.skippedNotes === 1 ? '1 note belongs' : `${out.skippedNotes} notes belong`} to contacts without an email address, which a CRM cannot match: ${out.skippedNotes === 1 ? 'it is' : 'they are'} in the contacts file’s Notes column only.`
+          : '';
+      setStatus(`Saved “${fileName}” with ${what}.${skipped}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="form" data-testid="crm-export">
+      <p className="muted">
+        Columns: First Name, Last Name, Email, Company, Job Title, LinkedIn URL, Lifecycle Stage and Notes (the notes file: Email,
+        Date, Note). HubSpot matches them by name; in Salesforce’s import wizard, map them once. The last word of a name is the last
+        name (“Meera Lakshmi Venkatesan” → “Meera Lakshmi” + “Venkatesan”); “Last, First” is understood.
+      </p>
+      <details>
+        <summary>How stages become lifecycle stages</summary>
+        <ul className="bk-list" data-testid="crm-stage-map">
+          {StageSchema.options.map((s) => (
+            <li key={s}>
+              {STAGE_LABEL[s]} → {LIFECYCLE_STAGE[s]}
+            </li>
+          ))}
+        </ul>
+        <p className="muted small">The Notes column also says the stage in Resourceful’s words, with tags and any other email addresses.</p>
+      </details>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void run('contacts')} disabled={busy}>
+          Download contacts CSV
+        </button>
+        <button type="button" className="btn" onClick={() => void run('notes')} disabled={busy}>
+          Download notes CSV
+        </button>
+      </div>
+      {status && (
+        <p role="status" data-testid="crm-export-status">
+          {status}
+        </p>
+      )}
+      <ErrorText error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,497 @@
+/**
+ * Reading a backup file, row by row as it streams in: only one row's text is held at a time (plus the checked
+ * rows), never the whole file as one string, and every row is checked against its table's schema before anything
+ * is written. Any formatting of the JSON is accepted (a file pretty-printed by an editor still reads); the rows are
+ * found by a small scanner and parsed by the engine's own JSON.parse.
+ *
+ * Every failure is a `BackupError` whose message names what is wrong (not JSON, JSON but not a backup, cut short,
+ * from a newer version, a bad row, counts that do not add up) and says that nothing was changed.
+ */
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  CURRENT_SCHEMA_VERSION,
+  TABLES,
+  TABLE_WORDS,
+  countOf,
+  parseRow,
+  zeroCounts,
+  type BackupErrorCode,
+  type Counts,
+  type TableName,
+} from './format';
+
+/** A backup that passed every check: its rows, ready to restore. */
+export interface ParsedBackup {
+  exportedAt: string | null;
+  schemaVersion: number;
+  counts: Counts;
+  tables: Record<TableName, Record<string, unknown>[]>;
+  /** Rows the backup set aside when it was made (they failed their schema then); never restored. */
+  invalidRows: number;
+}
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+function fail(code: BackupErrorCode, message: string): never {
+  throw new BackupError(code, `${message} ${NOTHING_CHANGED}`);
+}
+
+/** Thrown by the scanner when the text ends inside a value; turned into a `truncated` error with context. */
+class EndOfInput extends Error {}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const QUOTE_OR_BACKSLASH = /["\\]/g;
+
+/** Text arriving in chunks, consumed from the front; counts lines so errors can say where. */
+class Input {
+  buf = '';
+  i = 0;
+  /** Line (0-based) of buf[lineFrom]. */
+  private line = 0;
+  private lineFrom = 0;
+  private ended = false;
+  constructor(private readonly chunks: AsyncIterator<string>) {}
+
+  /** Appends the next chunk, dropping what was consumed. False at the end of the input. */
+  async more(): Promise<boolean> {
+    if (this.ended) return false;
+    const next = await this.chunks.next();
+    if (next.done) {
+      this.ended = true;
+      return false;
+    }
+    this.lineHere();
+    this.buf = this.buf.slice(this.i) + next.value;
+    this.lineFrom -= this.i;
+    this.i = 0;
+    return true;
+  }
+
+  /** The 1-based line of the read position (counted incrementally: each character is looked at once). */
+  lineHere(at = this.i): number {
+    let k = this.buf.indexOf('\n', this.lineFrom);
+    while (k !== -1 && k < at) {
+      this.line += 1;
+      k = this.buf.indexOf('\n', k + 1);
+    }
+    this.lineFrom = Math.max(this.lineFrom, at);
+    return this.line + 1;
+  }
+
+  /** Skips whitespace; the next character, or null at the end of the input. */
+  async peek(): Promise<string | null> {
+    for (;;) {
+      while (this.i < this.buf.length && WS.has(this.buf.charCodeAt(this.i))) this.i += 1;
+      if (this.i < this.buf.length) return this.buf[this.i]!;
+      if (!(await this.more())) return null;
+    }
+  }
+
+  /**
+   * The raw text of the JSON value that starts here (object, array, string or literal), consumed. Only its extent
+   * is found here (strings, escapes and nesting); JSON.parse judges the rest.
+   */
+  async value(): Promise<{ raw: string; line: number }> {
+    const c = await this.peek();
+    if (c === null) throw new EndOfInput();
+    const line = this.lineHere();
+    const kind = c === '{' || c === '[' ? 'container' : c === '"' ? 'string' : 'literal';
+    const pieces: string[] = [];
+    let start = this.i;
+    let j = this.i;
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    for (;;) {
+      const buf = this.buf;
+      const len = buf.length;
+      while (j < len) {
+        if (inString) {
+          if (escaped) {
+            j += 1;
+            escaped = false;
+            continue;
+          }
+          QUOTE_OR_BACKSLASH.lastIndex = j;
+          const m = QUOTE_OR_BACKSLASH.exec(buf);
+          if (!m) {
+            j = len;
+            break;
+          }
+          j = m.index + 1;
+          if (m[0] === '\\') escaped = true;
+          else {
+            inString = false;
+            if (kind === 'string') return this.take(pieces, start, j, line);
+          }
+          continue;
+        }
+        const ch = buf.charCodeAt(j);
+        if (kind === 'literal') {
+          // A number, true, false or null ends at the next delimiter.
+          if (ch === 0x2c || ch === 0x5d || ch === 0x7d || WS.has(ch)) return this.take(pieces, start, j, line);
+          j += 1;
+          continue;
+        }
+        j += 1;
+        if (ch === 0x22) inString = true;
+        else if (ch === 0x7b || ch === 0x5b) depth += 1;
+        else if (ch === 0x7d || ch === 0x5d) {
+          depth -= 1;
+          if (depth === 0) return this.take(pieces, start, j, line);
+        }
+      }
+      // The value goes on in the next chunk: keep what was seen, read on.
+      pieces.push(buf.slice(start));
+      this.i = len;
+      if (!(await this.more())) {
+        // The input ended: a literal (a bare number) is complete; anything else was cut off.
+        if (kind === 'literal') return this.take(pieces, this.buf.length, this.buf.length, line);
+        throw new EndOfInput();
+      }
+      start = 0;
+      j = 0;
+    }
+  }
+
+  private take(pieces: string[], start: number, end: number, line: number): { raw: string; line: number } {
+    pieces.push(this.buf.slice(start, end));
+    this.i = end;
+    return { raw: pieces.length === 1 ? pieces[0]! : pieces.join(''), line };
+  }
+
+  /** Consumes the expected structural character, or says what was found instead. */
+  async expect(ch: string, what: string): Promise<void> {
+    const c = await this.peek();
+    if (c === null) throw new EndOfInput();
+    if (c !== ch) throw new SyntaxProblem(`expected ${what}`, this.lineHere());
+    this.i += 1;
+  }
+
+  /** True once nothing but whitespace is left. */
+  async atEnd(): Promise<boolean> {
+    return (await this.peek()) === null;
+  }
+}
+
+/** Malformed JSON at a line. */
+class SyntaxProblem extends Error {
+  constructor(
+    readonly detail: string,
+    readonly line: number,
+  ) {
+    super(detail);
+  }
+}
+
+function parseJson(v: { raw: string; line: number }): unknown {
+  try {
+    return JSON.parse(v.raw);
+  } catch (e) {
+    // Engines say "… at position N" (relative to this value): turn it into a line of the file.
+    const pos = Number(/position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1] ?? NaN);
+    const extra = Number.isFinite(pos) ? (v.raw.slice(0, pos).match(/\n/g)?.length ?? 0) : 0;
+    throw new SyntaxProblem('not valid JSON', v.line + extra);
+  }
+}
+
+async function* iterate(source: string | Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+  if (typeof source === 'string') yield source;
+  else yield* source;
+}
+
+function isIntIn(v: unknown, min: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min;
+}
+
+/** Checks and keeps what the reader finds; knows enough to say where a file stopped. */
+class Collector {
+  format: unknown = undefined;
+  version: unknown = undefined;
+  schemaVersion: unknown = undefined;
+  exportedAt: string | null = null;
+  counts: Counts | null = null;
+  invalidRows = 0;
+  readonly tables = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<TableName, Record<string, unknown>[]>;
+  private readonly pending: { table: TableName; row: unknown; index: number }[] = [];
+  private readonly keys = Object.fromEntries(TABLES.map((t) => [t, new Set<string>()])) as Record<TableName, Set<string>>;
+  readonly seen = zeroCounts();
+  current: TableName | null = null;
+  /** The last table read to its end. */
+  lastTable: TableName | null = null;
+  /** The whole `tables` object has been read. */
+  tablesRead = false;
+
+  /** Format and versions known and good: rows can be checked as they arrive. */
+  private ready = false;
+
+  header(key: string, value: unknown): void {
+    if (key === 'format') {
+      this.format = value;
+      if (value !== BACKUP_FORMAT) notBackup(`its "format" is ${JSON.stringify(value)?.slice(0, 60)}, not "${BACKUP_FORMAT}"`);
+    } else if (key === 'version') this.version = value;
+    else if (key === 'schemaVersion') this.schemaVersion = value;
+    else if (key === 'exportedAt') {
+      if (typeof value !== 'string') notBackup('its "exportedAt" is not a date');
+      this.exportedAt = value;
+    } else if (key === 'counts') this.counts = checkCounts(value);
+    else if (key === 'invalidRows') {
+      if (!Array.isArray(value)) notBackup('its "invalidRows" is not a list');
+      this.invalidRows = value.length;
+    }
+    this.checkVersions(false);
+  }
+
+  /** Version checks, once the format says this is ours (a stranger's "version": 5 means nothing). */
+  checkVersions(final: boolean): void {
+    if (this.ready) return;
+    if (this.format === undefined) {
+      if (final) notBackup('it has no "format": "resourceful-backup" field');
+      return;
+    }
+    if (this.version === undefined) {
+      if (final) notBackup('it has no "version"');
+      return;
+    }
+    if (!isIntIn(this.version, 1)) notBackup('its "version" is not a whole number');
+    if (this.version > BACKUP_VERSION) {
+      fail('future_version', `This backup was made by a newer version of Resourceful (backup format ${this.version}; this version reads format ${BACKUP_VERSION}). Update the extension, then restore it again.`);
+    }
+    if (this.schemaVersion === undefined) {
+      if (final) notBackup('it has no "schemaVersion"');
+      return;
+    }
+    if (!isIntIn(this.schemaVersion, 1)) notBackup('its "schemaVersion" is not a whole number');
+    if (this.schemaVersion > CURRENT_SCHEMA_VERSION) {
+      fail('future_version', `This backup was made by a newer version of Resourceful (database version ${this.schemaVersion}; this version knows version ${CURRENT_SCHEMA_VERSION}). Update the extension, then restore it again.`);
+    }
+    if (this.schemaVersion < CURRENT_SCHEMA_VERSION) {
+      fail('unsupported_schema', `This backup holds database version ${this.schemaVersion}, which this version of Resourceful cannot restore (it restores version ${CURRENT_SCHEMA_VERSION}).`);
+    }
+    this.ready = true;
+    for (const p of this.pending.splice(0)) this.check(p.table, p.row, p.index);
+  }
+
+  row(table: TableName, row: unknown): void {
+    this.seen[table] += 1;
+    const index = this.seen[table];
+    if (this.counts && index > this.counts[table]) mismatch(table, this.counts[table], `more than ${this.counts[table].toLocaleString('en-US')}`);
+    if (this.ready) this.check(table, row, index);
+    else this.pending.push({ table, row, index });
+  }
+
+  private check(table: TableName, row: unknown, index: number): void {
+    const parsed = parseRow(table, row, index);
+    if (!parsed.ok) {
+      const p = parsed.problem;
+      fail('invalid_row', `Row ${index.toLocaleString('en-US')} of ${TABLE_WORDS[table][1]}${p.key ? ` (${keyLabel(table)} “${p.key.slice(0, 80)}”)` : ''} is not valid: ${p.message}.`);
+    }
+    const key = String(parsed.row[keyField(table)]);
+    if (this.keys[table].has(key)) fail('invalid_row', `Two ${TABLE_WORDS[table][1]} in the backup have the same ${keyLabel(table)} “${key.slice(0, 80)}”.`);
+    this.keys[table].add(key);
+    this.tables[table].push(parsed.row);
+  }
+
+  finish(): ParsedBackup {
+    this.checkVersions(true);
+    if (!this.counts) notBackup('it has no "counts"');
+    for (const t of TABLES) if (this.seen[t] !== this.counts[t]) mismatch(t, this.counts[t], this.seen[t].toLocaleString('en-US'));
+    return { exportedAt: this.exportedAt, schemaVersion: this.schemaVersion as number, counts: this.counts, tables: this.tables, invalidRows: this.invalidRows };
+  }
+
+  /** Where the text stopped, in the rep's words. */
+  whereCut(): string {
+    if (this.current) {
+      const expected = this.counts?.[this.current];
+      const got = this.seen[this.current];
+      return expected !== undefined
+        ? `it stops in the ${TABLE_WORDS[this.current][1]}, after ${got.toLocaleString('en-US')} of ${countOf(this.current, expected)}`
+        : `it stops in the ${TABLE_WORDS[this.current][1]}, after ${got.toLocaleString('en-US')}`;
+    }
+    if (this.format === undefined) return 'it stops before its first field';
+    if (this.tablesRead) return 'it stops after the data, before the end of the file';
+    return this.lastTable ? `it stops after the ${TABLE_WORDS[this.lastTable][1]}` : 'it stops before the data begins';
+  }
+}
+
+function keyField(table: TableName): string {
+  return table === 'threads' || table === 'triageOverrides' ? 'threadId' : table === 'settings' ? 'key' : 'id';
+}
+
+function keyLabel(table: TableName): string {
+  return table === 'threads' || table === 'triageOverrides' ? 'thread id' : table === 'settings' ? 'key' : 'id';
+}
+
+function notBackup(why: string): never {
+  fail('not_backup', `This file is JSON, but not a Resourceful backup: ${why}.`);
+}
+
+function mismatch(table: TableName, expected: number, found: string): never {
+  fail('count_mismatch', `The backup says it holds ${countOf(table, expected)} but contains ${found}: the file was edited or damaged.`);
+}
+
+function checkCounts(value: unknown): Counts {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) notBackup('its "counts" is not an object');
+  const counts = zeroCounts();
+  for (const [k, v] of Object.entries(value)) {
+    if (!(TABLES as readonly string[]).includes(k)) notBackup(`its "counts" names an unknown table "${k.slice(0, 40)}"`);
+    if (!isIntIn(v, 0)) notBackup(`its count of ${k} is not a whole number`);
+    counts[k as TableName] = v;
+  }
+  return counts;
+}
+
+const HEADER_FIELDS = new Set(['format', 'version', 'schemaVersion', 'exportedAt', 'counts', 'invalidRows']);
+
+/** A glimpse of how a file starts, safe to show: control characters become spaces. */
+function glimpse(text: string): string {
+  const s = text.slice(0, 24).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').trim();
+  return text.length > 24 ? `${s}…` : s;
+}
+
+async function readRoot(input: Input, c: Collector): Promise<void> {
+  await input.expect('{', '{');
+  let first = true;
+  for (;;) {
+    let ch = await input.peek();
+    if (ch === null) throw new EndOfInput();
+    if (ch === '}' && first) {
+      input.i += 1;
+      break;
+    }
+    if (ch !== '"') throw new SyntaxProblem('expected a field name', input.lineHere());
+    const key = parseJson(await input.value()) as string;
+    await input.expect(':', '“:”');
+    if (key === 'tables') {
+      await readTables(input, c);
+      c.tablesRead = true;
+    }
+    else if (HEADER_FIELDS.has(key)) c.header(key, parseJson(await input.value()));
+    else if (key === 'resources' && c.format === undefined) {
+      fail('not_backup', 'This is a resource-library export, not a full backup: import it under Resources instead.');
+    } else if (c.format === undefined) notBackup('it has no "format": "resourceful-backup" field');
+    else notBackup(`it has a field "${key.slice(0, 40)}" backups do not have`);
+    first = false;
+    ch = await input.peek();
+    if (ch === null) throw new EndOfInput();
+    input.i += 1;
+    if (ch === '}') break;
+    if (ch !== ',') throw new SyntaxProblem('expected “,” or “}”', input.lineHere());
+  }
+  if (!(await input.atEnd())) throw new SyntaxProblem('there is more text after the end of the backup', input.lineHere());
+}
+
+async function readTables(input: Input, c: Collector): Promise<void> {
+  await input.expect('{', 'the tables');
+  let first = true;
+  for (;;) {
+    let ch = await input.peek();
+    if (ch === null) throw new EndOfInput();
+    if (ch === '}' && first) {
+      input.i += 1;
+      return;
+    }
+    const name = parseJson(await input.value());
+    if (!(TABLES as readonly unknown[]).includes(name)) notBackup(`it has a table "${String(name).slice(0, 40)}" Resourceful does not know`);
+    const table = name as TableName;
+    await input.expect(':', '“:”');
+    await input.expect('[', `a list of ${TABLE_WORDS[table][1]}`);
+    c.current = table;
+    let firstRow = true;
+    for (;;) {
+      ch = await input.peek();
+      if (ch === null) throw new EndOfInput();
+      if (ch === ']' && firstRow) {
+        input.i += 1;
+        break;
+      }
+      c.row(table, parseJson(await input.value()));
+      firstRow = false;
+      ch = await input.peek();
+      if (ch === null) throw new EndOfInput();
+      input.i += 1;
+      if (ch === ']') break;
+      if (ch !== ',') throw new SyntaxProblem('expected “,” or “]”', input.lineHere());
+    }
+    c.current = null;
+    c.lastTable = table;
+    first = false;
+    ch = await input.peek();
+    if (ch === null) throw new EndOfInput();
+    input.i += 1;
+    if (ch === '}') return;
+    if (ch !== ',') throw new SyntaxProblem('expected “,” or “}”', input.lineHere());
+  }
+}
+
+/**
+ * Reads and checks a backup from its text (whole, or in chunks as a file streams in). Resolves only when every row
+ * passed; otherwise rejects with a `BackupError`.
+ */
+export async function readBackup(source: string | Iterable<string> | AsyncIterable<string>): Promise<ParsedBackup> {
+  const input = new Input(iterate(source));
+  const c = new Collector();
+  try {
+    let ch = await input.peek();
+    if (ch === '\uFEFF') {
+      // A byte-order mark an editor may have added.
+      input.i += 1;
+      ch = await input.peek();
+    }
+    if (ch === null) fail('empty', 'The file is empty.');
+    if (ch !== '{') {
+      const start = input.buf.slice(input.i, input.i + 25);
+      if (/^[["0-9-]|^(true|false|null)\b/.test(start)) {
+        let isJson = true;
+        try {
+          parseJson(await input.value());
+          isJson = await input.atEnd();
+        } catch {
+          isJson = false;
+        }
+        if (isJson) notBackup(`it holds ${ch === '[' ? 'a list' : 'a single value'}, where a backup holds one object`);
+      }
+      fail('not_json', `This file is not a Resourceful backup: it is not JSON (it begins “${glimpse(start)}”).`);
+    }
+    await readRoot(input, c);
+  } catch (e) {
+    if (e instanceof EndOfInput) {
+      fail('truncated', `The backup file is incomplete: ${c.whereCut()}. It was probably cut off while downloading or copying.`);
+    }
+    if (e instanceof SyntaxProblem) {
+      if (c.format === BACKUP_FORMAT) fail('not_json', `The backup is damaged: line ${e.line.toLocaleString('en-US')} is not valid JSON (${e.detail}).`);
+      fail('not_json', `This file is not a Resourceful backup: it is not valid JSON (line ${e.line.toLocaleString('en-US')}: ${e.detail}).`);
+    }
+    throw e;
+  }
+  return c.finish();
+}
+
+/**
+ * Reads a backup from a file the rep picked, streaming it through a UTF-8 decoder; `onProgress` gets the bytes
+ * read so far and the file's size.
+ */
+export async function readBackupFile(file: Blob, onProgress?: (p: { done: number; total: number }) => void): Promise<ParsedBackup> {
+  async function* chunks(): AsyncGenerator<string> {
+    const reader = file.stream().getReader();
+    const decoder = new TextDecoder('utf-8');
+    let done = 0;
+    try {
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) break;
+        done += next.value.byteLength;
+        onProgress?.({ done, total: file.size });
+        yield decoder.decode(next.value, { stream: true });
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    } finally {
+      // Stops reading when the parser gave up early (a wrong file is not read to its end).
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+  return readBackup(chunks());
+}

@@ -1,0 +1,85 @@
+/**
+ * Writing a backup: every table, read in pages inside one read transaction (a consistent snapshot, even while the
+ * background keeps recording history), turned into text parts the page hands to a Blob. Nothing is ever one giant
+ * string, so a database larger than a JavaScript string can hold still backs up.
+ */
+import type { ResourcefulDB } from '../db/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, CURRENT_SCHEMA_VERSION, PRIMARY_KEY, TABLES, parseRow, zeroCounts, type Counts, type RowProblem, type TableName } from './format';
+
+/** How far a backup or restore has got, for a progress bar. */
+export interface Progress {
+  /** Rows done so far, over all tables. */
+  done: number;
+  total: number;
+  table: TableName;
+}
+
+/** A finished backup: the file's text in parts, and what went into it. */
+export interface BackupResult {
+  parts: string[];
+  counts: Counts;
+  /** Stored rows that fail their schema: kept verbatim under `invalidRows`, not restored. */
+  invalid: RowProblem[];
+  exportedAt: string;
+}
+
+/** Rows read per request: large enough to be quick, small enough that the progress bar moves. */
+export const PAGE_SIZE = 2000;
+
+/** Reads the whole database into backup text. `now` stamps the file; progress is reported after every page. */
+export async function writeBackup(
+  db: ResourcefulDB,
+  opts: { now: number; onProgress?: (p: Progress) => void; pageSize?: number },
+): Promise<BackupResult> {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const counts = zeroCounts();
+  const invalid: (RowProblem & { row: unknown })[] = [];
+  const body: string[] = [];
+  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
+    const sizes = await Promise.all(TABLES.map((t) => db.table(t).count()));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    let done = 0;
+    for (const [ti, table] of TABLES.entries()) {
+      const t = db.table(table);
+      let last: string | undefined;
+      let index = 0;
+      let first = true;
+      body.push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
+      for (;;) {
+        // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
+        const page: Record<string, unknown>[] = await (last === undefined ? t.orderBy(':id') : t.where(':id').above(last)).limit(pageSize).toArray();
+        if (page.length === 0) break;
+        const lines: string[] = [];
+        for (const row of page) {
+          index += 1;
+          const checked = parseRow(table, row, index);
+          if (checked.ok) {
+            lines.push(JSON.stringify(row));
+            counts[table] += 1;
+          } else invalid.push({ ...checked.problem, row });
+        }
+        if (lines.length) {
+          body.push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
+          first = false;
+        }
+        last = page[page.length - 1]![PRIMARY_KEY[table]] as string;
+        done += page.length;
+        opts.onProgress?.({ done, total, table });
+        if (page.length < pageSize) break;
+      }
+      body.push(first ? ']' : '\n]');
+    }
+  });
+  const exportedAt = new Date(opts.now).toISOString();
+  const header = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"schemaVersion":${CURRENT_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"counts":${JSON.stringify(counts)},"tables":{\n`;
+  const invalidRows = invalid.map(({ table, index, key, message, row }) => JSON.stringify({ table, index, key, problem: message, row }));
+  const tail = `\n},"invalidRows":[${invalidRows.length ? `\n${invalidRows.join(',\n')}\n` : ''}]}\n`;
+  return { parts: [header, ...body, tail], counts, invalid: invalid.map(({ row: _row, ...p }) => p), exportedAt };
+}
+
+/** A file name for a backup made at `now`, e.g. `resourceful-backup-2026-03-02-1405.json` (local time). */
+export function backupFileName(now: number): string {
+  const d = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `resourceful-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}.json`;
+}

@@ -1,0 +1,217 @@
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BackupError, type BackupErrorCode } from '../../lib/backup/format';
+import { hashDatabase } from '../../lib/backup/hash';
+import { QUOTA_MESSAGE } from '../../lib/backup/quota';
+import { readBackup } from '../../lib/backup/read';
+import { restoreBackup, type RestoreMode } from '../../lib/backup/restore';
+import { writeBackup } from '../../lib/backup/write';
+import { ResourcefulDB } from '../../lib/db/schema';
+import { freshDb } from '../helpers/db';
+import { contact, fixtureState, note, T0 } from './fixture';
+import { load } from './arbitraries';
+
+/** The database under test: the fixture, plus one contact the backup does not have (replace would delete it). */
+let db: ResourcefulDB;
+/** A good backup of a different database: the fixture with its own changes, so a restore would change things. */
+let good: string;
+
+beforeEach(async () => {
+  const other = freshDb();
+  const state = fixtureState();
+  state.contacts.push(contact('c-only-in-backup', { name: 'Priya Natarajan' }));
+  // Every note edited since: a merge rewrites them all, so a failure midway has something to undo.
+  state.notes = state.notes.map((n) => ({ ...n, text: `${n.text as string} (edited)`, updatedAt: (n.updatedAt as number) + 1 }));
+  state.notes.push(note('n-backup', 'c-dana', 'Only in the backup', T0 + 1));
+  await load(other, state);
+  good = (await writeBackup(other, { now: T0 })).parts.join('');
+  other.close();
+  db = freshDb();
+  const here = fixtureState();
+  here.contacts.push(contact('c-only-here', { name: 'Jonas Berg' }));
+  await load(db, here);
+});
+
+/** Reads and (if that passes) restores `text` in both modes; returns the error, having checked nothing changed. */
+async function attempt(text: string | string[], mode: RestoreMode = 'replace', target: ResourcefulDB = db): Promise<BackupError> {
+  const before = await hashDatabase(db);
+  let error: unknown = null;
+  try {
+    const parsed = await readBackup(text);
+    await restoreBackup(target, parsed, { mode, now: T0 + 99, chunkSize: 5 });
+  } catch (e) {
+    error = e;
+  }
+  const after = await hashDatabase(db);
+  expect(after.tables).toEqual(before.tables);
+  expect(after.all).toBe(before.all);
+  expect(error).toBeInstanceOf(BackupError);
+  return error as BackupError;
+}
+
+function expectError(e: BackupError, code: BackupErrorCode, message: string): void {
+  expect({ code: e.code, message: e.message }).toEqual({ code, message });
+}
+
+describe('a good backup (the control)', () => {
+  it('does change the database, so the hash comparisons below can tell', async () => {
+    const before = await hashDatabase(db);
+    await restoreBackup(db, await readBackup(good), { mode: 'replace', now: T0 });
+    expect((await hashDatabase(db)).all).not.toBe(before.all);
+    expect(await db.contacts.get('c-only-in-backup')).toBeDefined();
+    expect(await db.contacts.get('c-only-here')).toBeUndefined();
+  });
+});
+
+describe('corrupt restores: a specific error, and the database exactly as before', () => {
+  it('a file that is not JSON', async () => {
+    expectError(
+      await attempt('First Name,Last Name\r\nDana,Whitfield\r\n'),
+      'not_json',
+      'This file is not a Resourceful backup: it is not JSON (it begins “First Name,Last Name  Da…”). Nothing was changed.',
+    );
+    expectError(await attempt('PK\u0003\u0004\u0014\u0000binary'), 'not_json', 'This file is not a Resourceful backup: it is not JSON (it begins “PK    binary”). Nothing was changed.');
+  });
+
+  it('an empty file', async () => {
+    expectError(await attempt(' \n'), 'empty', 'The file is empty. Nothing was changed.');
+  });
+
+  it('JSON that is not a backup', async () => {
+    expectError(await attempt('{"name":"Dana","email":"dana@northwind.com"}'), 'not_backup', 'This file is JSON, but not a Resourceful backup: it has no "format": "resourceful-backup" field. Nothing was changed.');
+    expectError(await attempt('[{"id":"c-1"}]'), 'not_backup', 'This file is JSON, but not a Resourceful backup: it holds a list, where a backup holds one object. Nothing was changed.');
+    expectError(await attempt('42'), 'not_backup', 'This file is JSON, but not a Resourceful backup: it holds a single value, where a backup holds one object. Nothing was changed.');
+    expectError(await attempt('{}'), 'not_backup', 'This file is JSON, but not a Resourceful backup: it has no "format": "resourceful-backup" field. Nothing was changed.');
+    expectError(
+      await attempt('{"format":"something-else","version":1}'),
+      'not_backup',
+      'This file is JSON, but not a Resourceful backup: its "format" is "something-else", not "resourceful-backup". Nothing was changed.',
+    );
+    // The resource library's own export is the likeliest wrong file: say where it goes.
+    expectError(
+      await attempt('{"version":1,"resources":[{"title":"CRM checklist","url":null,"summary":"","tags":[],"kind":"checklist"}]}'),
+      'not_backup',
+      'This is a resource-library export, not a full backup: import it under Resources instead. Nothing was changed.',
+    );
+  });
+
+  it('a truncated file (cut in half)', async () => {
+    const half = good.slice(0, Math.floor(good.length / 2));
+    // Where half falls: in the notes, after the rows whose closing brace made it.
+    const notesStart = good.indexOf('"notes":[');
+    const complete = (half.slice(notesStart).match(/\}(,\n|\n\])/g) ?? []).length;
+    expectError(
+      await attempt(half),
+      'truncated',
+      `The backup file is incomplete: it stops in the notes, after ${complete} of 41 notes. It was probably cut off while downloading or copying. Nothing was changed.`,
+    );
+    expect(complete).toBeGreaterThan(0);
+    expect(complete).toBeLessThan(41);
+    // Cut anywhere at all, it is never taken for a whole backup; the message says where it stops.
+    const cutAt = async (n: number) => (await attempt(good.slice(0, n))).message;
+    expect(await cutAt(1)).toBe('The backup file is incomplete: it stops before its first field. It was probably cut off while downloading or copying. Nothing was changed.');
+    expect(await cutAt(good.indexOf('"tables"'))).toBe('The backup file is incomplete: it stops before the data begins. It was probably cut off while downloading or copying. Nothing was changed.');
+    expect(await cutAt(good.indexOf('"resources":['))).toBe('The backup file is incomplete: it stops after the promises. It was probably cut off while downloading or copying. Nothing was changed.');
+    expect(await cutAt(good.length - 3)).toBe('The backup file is incomplete: it stops after the data, before the end of the file. It was probably cut off while downloading or copying. Nothing was changed.');
+    for (const cut of [10, 200, good.length - 30, good.length - 2]) expect((await attempt(good.slice(0, cut))).code).toBe('truncated');
+  });
+
+  it('a backup from a newer version', async () => {
+    expectError(
+      await attempt(good.replace('"version":1', '"version":2')),
+      'future_version',
+      'This backup was made by a newer version of Resourceful (backup format 2; this version reads format 1). Update the extension, then restore it again. Nothing was changed.',
+    );
+    expectError(
+      await attempt(good.replace('"schemaVersion":2', '"schemaVersion":3')),
+      'future_version',
+      'This backup was made by a newer version of Resourceful (database version 3; this version knows version 2). Update the extension, then restore it again. Nothing was changed.',
+    );
+    expectError(
+      await attempt(good.replace('"schemaVersion":2', '"schemaVersion":1')),
+      'unsupported_schema',
+      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores version 2). Nothing was changed.',
+    );
+  });
+
+  it('a row that fails its schema', async () => {
+    const bad = good.replace('"text":"Note 7: “quoted”, a comma, and a line\\nbreak ✓ (edited)"', '"text":""');
+    expect(bad).not.toBe(good);
+    expectError(await attempt(bad), 'invalid_row', 'Row 8 of notes (id “n-07”) is not valid: text: Too small: expected string to have >=1 characters. Nothing was changed.');
+    const badStage = good.replace('"stage":"qualified"', '"stage":"won"');
+    expectError(await attempt(badStage), 'invalid_row', 'Row 1 of contacts (id “c-dana”) is not valid: stage: Invalid option: expected one of "new_inquiry"|"in_conversation"|"qualified"|"not_fit_helped"|"customer"|"declined"|"nurture". Nothing was changed.');
+    const badSettings = good.replace('"theme":"dark"', '"theme":"neon"');
+    expectError(await attempt(badSettings), 'invalid_row', 'Row 2 of settings entries (key “settings”) is not valid: value.theme: Invalid option: expected one of "system"|"light"|"dark". Nothing was changed.');
+  });
+
+  it('rows that do not match the counts, or repeat a key', async () => {
+    const lines = good.split('\n');
+    const noteLine = lines.findIndex((l) => l.startsWith('{"id":"n-05"'));
+    const missing = [...lines.slice(0, noteLine), ...lines.slice(noteLine + 1)].join('\n');
+    expectError(await attempt(missing), 'count_mismatch', 'The backup says it holds 41 notes but contains 40: the file was edited or damaged. Nothing was changed.');
+    const extra = lines[noteLine]!.replace('"id":"n-05"', '"id":"n-extra"');
+    const doubled = [...lines.slice(0, noteLine + 1), extra, ...lines.slice(noteLine + 1)].join('\n');
+    expectError(await attempt(doubled), 'count_mismatch', 'The backup says it holds 41 notes but contains more than 41: the file was edited or damaged. Nothing was changed.');
+    const dupe = good.replace('{"id":"n-06"', '{"id":"n-05"');
+    expectError(await attempt(dupe), 'invalid_row', 'Two notes in the backup have the same id “n-05”. Nothing was changed.');
+  });
+
+  it('a damaged line inside a backup', async () => {
+    const lines = good.split('\n');
+    const k = lines.findIndex((l) => l.startsWith('{"id":"n-10"'));
+    lines[k] = lines[k]!.replace('"pinned":false', '"pinned":fals');
+    expectError(await attempt(lines.join('\n')), 'not_json', `The backup is damaged: line ${k + 1} is not valid JSON (not valid JSON). Nothing was changed.`);
+    expectError(await attempt(`${good}trailing`), 'not_json', `The backup is damaged: line ${good.split('\n').length} is not valid JSON (there is more text after the end of the backup). Nothing was changed.`);
+  });
+});
+
+/** A second connection to the same database whose writes to `table` fail once `after` rows have gone through. */
+function failingConnection(name: string, table: string, after: number, error: () => Error): { db: ResourcefulDB; written: () => number } {
+  let written = 0;
+  const conn = new ResourcefulDB(name);
+  conn.use({
+    stack: 'dbcore',
+    name: 'fail-midway',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (n: string) => {
+        const t = down.table(n);
+        if (n !== table) return t;
+        return {
+          ...t,
+          mutate: (req: DBCoreMutateRequest) => {
+            if (req.type === 'add' || req.type === 'put') {
+              if (written + req.values.length > after) return Promise.reject(error());
+              written += req.values.length;
+            }
+            return t.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  return { db: conn, written: () => written };
+}
+
+describe('a write that fails midway', () => {
+  for (const mode of ['replace', 'merge'] as const) {
+    it(`undoes everything (${mode})`, async () => {
+      const failing = failingConnection(db.name, 'notes', 20, () => new Error('disk on fire'));
+      expectError(
+        await attempt(good, mode, failing.db),
+        'write_failed',
+        'Restoring stopped while writing notes (disk on fire). Everything written was undone: nothing was changed.',
+      );
+      // It really did write part of the notes (and every contact) before failing: the rollback is what saved it.
+      expect(failing.written()).toBe(20);
+      failing.db.close();
+    });
+  }
+
+  it('a full disk: the quota message, and nothing changed', async () => {
+    const failing = failingConnection(db.name, 'notes', 10, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    expectError(await attempt(good, 'replace', failing.db), 'quota', QUOTA_MESSAGE);
+    expect(failing.written()).toBe(10);
+    failing.db.close();
+  });
+});
