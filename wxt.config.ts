@@ -21,9 +21,17 @@ export default defineConfig({
         description: 'Open the Resourceful side panel',
       },
     },
-    // Extension pages run only our own bundled scripts: no remote code, no inline scripts, no eval.
+    // Extension pages (panel, options, report) and the service worker load only our own bundled files: no remote
+    // code, no inline scripts, no eval, no plugins, and no connection anywhere but the extension itself
+    // (default-src covers connect-src, img-src, font-src, frame-src…), so "no network requests" is enforced by the
+    // browser, not only promised. Nothing here needs a data: or blob: URL (exports are downloads, not loads).
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
+    // No other extension (and, as without this key, no web page) may message us: runtime.onMessageExternal has no
+    // listener today, and this keeps a future one from being reachable by accident.
+    externally_connectable: { ids: [] },
+    // Deliberately absent: web_accessible_resources (LinkedIn probes extensions through them), optional
+    // permissions, and any host beyond HOSTS. test/e2e/manifest.e2e.ts checks the built manifest for all of it.
   },
 });

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
-import { checkPanelMessage, type PageSnapshot, type PanelToContent } from '../messaging';
+import { checkPanelMessage, fitSnapshot, type PageSnapshot, type PanelToContent } from '../messaging';
 
 /** Content-script side of the protocol: send what the page shows, receive (checked) requests from the panel. */
 
-/** Sends a snapshot to the background; a failure (service worker restarting) is fine: the next change sends again. */
+/**
+ * Sends a snapshot to the background, shrunk to fit its size cap (an oversized one would be dropped and leave the
+ * previous page on the panel). A failure (service worker restarting) is fine: the next change sends again.
+ */
 export function sendSnapshot(snapshot: PageSnapshot): void {
-  browser.runtime.sendMessage({ type: 'page:snapshot', snapshot }).catch(() => undefined);
+  browser.runtime.sendMessage({ type: 'page:snapshot', snapshot: fitSnapshot(snapshot) }).catch(() => undefined);
 }
 
 /**
@@ -19,7 +22,15 @@ export function onPanelMessage(ctx: { onInvalidated(cb: () => void): unknown }, 
       console.warn('[resourceful] dropped message:', checked.reason);
       return undefined;
     }
-    const result = handle(checked.message);
+    let result: unknown;
+    try {
+      result = handle(checked.message);
+    } catch (e) {
+      // A handler bug must not escape into the page's console as an uncaught error, and the panel gets an answer.
+      console.warn('[resourceful] message handler failed', e);
+      sendResponse({ ok: false, reason: String(e) });
+      return undefined;
+    }
     if (!(result instanceof Promise)) return undefined;
     // sendResponse + `return true` keeps the channel open for the async answer in every Chrome version.
     result.then(sendResponse, (e: unknown) => sendResponse({ ok: false, reason: String(e) }));

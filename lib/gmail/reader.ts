@@ -71,6 +71,10 @@ const SNIPPET_MAX = 200;
 const MAX_RECIPIENTS = 500;
 const MAX_PARTICIPANTS = 1000;
 const MAX_MESSAGES = 5000;
+/** List rows examined for messages (placeholders included). */
+const MAX_ITEMS = MAX_MESSAGES * 2;
+/** Subject headings tried as the open thread's (Gmail keeps a few earlier views in the DOM, hidden). */
+const MAX_SUBJECT_CANDIDATES = 25;
 
 /**
  * The open conversation, or null when the page shows none (mailbox list, settings, a thread still loading with
@@ -196,8 +200,15 @@ function locateThread(doc: Document): Located | null {
   if (subjects) {
     // Gmail keeps earlier views in the DOM, hidden: read a visible thread, and a hidden one only when nothing is
     // visible. A visible thread still loading (no messages yet) gives null, never the stale one behind it.
-    const visible = subjects.els.filter((el) => !isHiddenByMarkup(el));
-    const candidates = visible.length > 0 ? visible : subjects.els;
+    // At most MAX_SUBJECT_CANDIDATES are tried: each try checks every other subject, and a page with thousands of
+    // subject headings (Gmail has a handful) must not make that quadratic.
+    const visible: Element[] = [];
+    for (const el of subjects.els) {
+      if (isHiddenByMarkup(el)) continue;
+      visible.push(el);
+      if (visible.length >= MAX_SUBJECT_CANDIDATES) break;
+    }
+    const candidates = visible.length > 0 ? visible : subjects.els.slice(0, MAX_SUBJECT_CANDIDATES);
     const lastResort = THREAD_ROOT[THREAD_ROOT.length - 1];
     for (const subjectEl of candidates) {
       for (const root of closestAll(subjectEl, THREAD_ROOT)) {
@@ -233,7 +244,10 @@ function findItems(root: Element, fallbacks: Fallbacks): { els: Element[]; name:
   const anchor = queryFirst(root, MESSAGE_LIST_ANCHOR);
   const list = anchor?.el.parentElement;
   if (anchor && list) {
-    const els = Array.from(list.children);
+    // A sibling walk, not `Array.from(list.children)`: the same list, but indexing a live HTMLCollection is
+    // quadratic in some DOMs (jsdom: 20,000 rows took minutes), and a page decides how many rows it has.
+    const els: Element[] = [];
+    for (let el = list.firstElementChild; el; el = el.nextElementSibling) els.push(el);
     if (els.some(looksLikeMessage)) return { els, name: anchor.name };
   }
   for (const f of fallbacks) {
@@ -388,8 +402,10 @@ type RawMessage = Omit<GmailMessage, 'fromMe'>;
 function readMessages(items: readonly Element[], seen: Seen): RawMessage[] {
   const out: RawMessage[] = [];
   const byId = new Map<string, number>();
+  let examined = 0;
   for (const item of items) {
-    if (out.length >= MAX_MESSAGES) break;
+    // Rows are examined up to a bound too: 100,000 empty rows are not 100,000 messages, and cost as much to rule out.
+    if (out.length >= MAX_MESSAGES || examined++ >= MAX_ITEMS) break;
     const m = readMessage(item, seen);
     if (!m) continue;
     if (m.id !== null) {

@@ -372,12 +372,22 @@ interface Experience {
   sectionVia: string;
 }
 
-/** The title of an entry (a role, or the company header of a grouped entry): its bold line, else its first run. */
+/** A line that only says when or how someone worked ("Jan 2020 - Present · 6 yrs", "Full-time"): never a title. */
+function isEntryMetadata(line: string): boolean {
+  const first = line.split(/\s+[·•]\s+/)[0] ?? '';
+  return DATE_RANGE.test(line) || DURATION.test(first) || EMPLOYMENT.test(first) || isGroupHeaderLine(line);
+}
+
+/**
+ * The title of an entry (a role, or the company header of a grouped entry): its bold line, else its first run that
+ * is not dates or employment type (an entry whose title is missing or still loading must not be titled
+ * "Jan 2020 - Present").
+ */
 function entryHeadText(entry: Element, layout: Layout): { text: string; via: string } {
   const bold = queryFirst(entry, forLayout(S.entryTitle, layout), hasText);
   if (bold) return { text: readText(bold.el, MAX_TITLE), via: bold.name };
-  const lines = textBlocksAfter(entry, null, 1, MAX_TITLE);
-  return { text: lines[0]?.text ?? '', via: 'structure:first-line' };
+  const lines = textBlocksAfter(entry, null, 4, MAX_TITLE);
+  return { text: lines.find((l) => !isEntryMetadata(l.text))?.text ?? '', via: 'structure:first-line' };
 }
 
 /** A nested list item that is a role has a date range ("Feb 2022 - Present · 3 yrs"); a skills row has none. */

@@ -20,7 +20,11 @@ describe('first run and quick actions in the panel', () => {
     // Headless Chromium has no toolbar to click: check what the browser was told to do on a click and a key press.
     expect(await s.worker.evaluate(() => chrome.sidePanel.getPanelBehavior())).toEqual({ openPanelOnActionClick: true });
     const commands = await s.worker.evaluate(() => chrome.commands.getAll());
-    expect(commands.find((c) => c.name === 'open-panel')).toMatchObject({ shortcut: 'Alt+Shift+R', description: 'Open the Resourceful side panel' });
+    // The key is suggested in the manifest; Chrome binds it unless the user or another extension took it (a fresh
+    // headless profile reports it unbound), so check what is declared and that the command exists.
+    expect(commands.find((c) => c.name === 'open-panel')).toMatchObject({ description: 'Open the Resourceful side panel' });
+    const manifest = await s.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.commands?.['open-panel']?.suggested_key).toEqual({ default: 'Alt+Shift+R' });
     expect(await s.worker.evaluate(() => chrome.runtime.getManifest().side_panel)).toEqual({ default_path: 'sidepanel.html' });
   });
 
