@@ -1,17 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { addNote, deleteNote, getNotes, updateNote } from '@/lib/db/contacts';
 import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
+import { useProgressive } from './lazy';
 import { extractPromises } from '@/lib/commitments/extract';
 import type { ExtractedPromise } from '@/lib/playbook/types';
 
 /** Notes on a contact: add, edit, delete, pin. Pinned notes stay on top. */
 export function NotesSection({ contactId, now }: { contactId: string; now: number }) {
-  const notes = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
+  const all = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
+  // A busy contact has hundreds of notes: the first ones paint at once, the rest right after.
+  const notes = useProgressive(all, contactId);
   const [draft, setDraft] = useState('');
   const [promises, setPromises] = useState<ExtractedPromise[]>([]);
 
@@ -61,7 +64,8 @@ export function NotesSection({ contactId, now }: { contactId: string; now: numbe
   );
 }
 
-function NoteItem({ note, now }: { note: Note; now: number }) {
+// Memoised: typing a new note re-renders the section, not every note (each formats two dates).
+const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [confirming, setConfirming] = useState(false);
@@ -132,4 +136,4 @@ function NoteItem({ note, now }: { note: Note; now: number }) {
       )}
     </li>
   );
-}
+});

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { isOverdue, ledgerSummary, openPromisesFirst } from '@/lib/commitments/ledger';
 import { findDueDate } from '@/lib/commitments/dates';
 import { nameTokens } from '@/lib/contacts/identity';
 import { addCommitment, commitmentsOf, deleteCommitment, setCommitmentStatus } from '@/lib/db/commitments';
 import { getSettings } from '@/lib/db/contacts';
-import type { Contact } from '@/lib/db/models';
-import { historyOf, logFollowUp, referralsOf, setDecline, setReferredBy, setStage } from '@/lib/db/playbook';
+import type { Contact, Interaction } from '@/lib/db/models';
+import { logFollowUp, referralsOf, setDecline, setReferredBy, setStage } from '@/lib/db/playbook';
 import { getOfferProfile } from '@/lib/db/resources';
 import { getDb } from '@/lib/db/schema';
 import { followUpsWithoutAnswer, isDormant, planFollowUp, validateValueReason } from '@/lib/followups/plan';
@@ -17,6 +17,7 @@ import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
 import { DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
+import { useIdle } from './lazy';
 import { ErrorText, Section } from './ui';
 
 const DAY = 86_400_000;
@@ -243,10 +244,15 @@ export function OpenPromisesFirst({ contactId, now }: { contactId: string; now: 
 }
 
 /** Stall signs (seed 002) from the thread and their side of the ledger, with direct, empathetic questions. */
-export function StallSection({ contactId, thread, ownEmails, now }: { contactId: string; thread: GmailThread | null; ownEmails: readonly string[]; now: number }) {
+export function StallSection({ contactId, thread: current, ownEmails, now }: { contactId: string; thread: GmailThread | null; ownEmails: readonly string[]; now: number }) {
   const commitments = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
+  // Reading a long thread for stall signs takes a while (a 30-message thread: ~200 ms): it waits until the first
+  // screen is on and the page is idle, and on a thread switch it runs after the new contact is shown.
+  const idle = useIdle();
+  const deferred = useDeferredValue(current, null);
+  const thread = idle ? deferred : null;
   const findings = useMemo(() => {
-    if (!commitments) return [];
+    if (!commitments || thread !== current) return [];
     const own = new Set(ownEmails.map((e) => e.toLowerCase()));
     const messages = (thread?.messages ?? []).map((m) => ({
       fromMe: m.fromMe || own.has((m.from?.email ?? '').toLowerCase()),
@@ -254,7 +260,7 @@ export function StallSection({ contactId, thread, ownEmails, now }: { contactId:
       text: m.body || m.snippet,
     }));
     return detectStalls({ messages, commitments, now });
-  }, [commitments, thread, ownEmails, now]);
+  }, [commitments, thread, current, ownEmails, now]);
   if (findings.length === 0) return null;
   return (
     <Section title="Stall signs" testId="stalls">
@@ -280,9 +286,8 @@ export function StallSection({ contactId, thread, ownEmails, now }: { contactId:
   );
 }
 
-/** Give / ask balance: a small two-sided bar. */
-export function BalanceSection({ contactId }: { contactId: string }) {
-  const history = useLiveQuery(() => historyOf(getDb(), contactId), [contactId]);
+/** Give / ask balance: a small two-sided bar. `history`: the contact's entries (see `useContactHistory`). */
+export function BalanceSection({ history }: { history: readonly Interaction[] | undefined }) {
   if (!history) return null;
   const b = giveAskBalance(history);
   const total = Math.max(1, b.given + b.asked);
@@ -374,19 +379,29 @@ const VALUE_LABEL: Record<ValueReasonKind, string> = {
  * Follow-up planner (seed 003) for quiet contacts: history and decline reasons first, a value reason before any
  * draft, and after K unanswered follow-ups a graceful "permission to close the file" instead.
  */
-export function FollowUpSection({ contact, now }: { contact: Contact; now: number }) {
-  const data = useLiveQuery(async () => {
+export function FollowUpSection({ contact, now, history }: { contact: Contact; now: number; history: readonly Interaction[] | undefined }) {
+  const settings = useLiveQuery(async () => {
     const db = getDb();
-    const [settings, history, offer] = await Promise.all([getSettings(db), historyOf(db, contact.id), getOfferProfile(db)]);
-    return { settings, history, offer };
+    const [s, offer] = await Promise.all([getSettings(db), getOfferProfile(db)]);
+    return { settings: s, offer };
   }, [contact.id]);
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ValueReasonKind>('resource');
   const [detail, setDetail] = useState('');
   const [url, setUrl] = useState('');
   const [logged, setLogged] = useState(false);
-  if (!data) return null;
-  const dormant = isDormant(contact.lastInteractionAt, now, data.settings.dormantDays);
+  if (!settings) return null;
+  const dormant = isDormant(contact.lastInteractionAt, now, settings.settings.dormantDays);
+  // Not quiet and not asked for: only the button, which needs none of the history.
+  if (!dormant && !open) {
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)} data-testid="plan-follow-up">
+        Plan a follow-up
+      </button>
+    );
+  }
+  if (!history) return null;
+  const data = { ...settings, history };
   const unanswered = followUpsWithoutAnswer(data.history);
   const reason = detail.trim() ? { kind, detail, url: url || null } : null;
   const check = reason ? validateValueReason(reason) : null;
@@ -401,13 +416,6 @@ export function FollowUpSection({ contact, now }: { contact: Contact; now: numbe
     signOff: data.offer.signOff || undefined,
   });
   const recent = [...data.history].sort((a, b) => b.at - a.at).slice(0, 3);
-  if (!dormant && !open) {
-    return (
-      <button type="button" className="btn btn-small" onClick={() => setOpen(true)} data-testid="plan-follow-up">
-        Plan a follow-up
-      </button>
-    );
-  }
   return (
     <Section title="Follow-up planner" testId="follow-up">
       {dormant && (

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { candidateFromProfile, latestInboundIndex, otherPartyOfThread } from '@/lib/contacts/identity';
 import { findContactByEmail, findContactBySlug, recentContacts } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
@@ -10,11 +10,15 @@ import { CandidateCard } from './CandidateCard';
 import { ContactView } from './ContactView';
 import { LinkSection } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
-import { ReplyStudio, type ReplyUseResult } from './ReplyStudio';
+import type { ReplyUseResult } from './ReplyStudio';
 import { UnansweredSection } from './UnansweredSection';
 import { SearchSection } from './SearchSection';
 import { OnboardingCard, QuickAddResourceButton } from './Onboarding';
 import { Avatar, Section, StateMessage } from './ui';
+
+// The reply studio brings triage, suggestions and the trust check (a sixth of the panel's code): loaded on demand,
+// so home, LinkedIn and the first paint of a contact do not wait for it.
+const ReplyStudio = lazy(() => import('./ReplyStudio').then((m) => ({ default: m.ReplyStudio })));
 
 type GmailSnapshot = Extract<PageSnapshot, { site: 'gmail' }>;
 type LinkedInSnapshot = Extract<PageSnapshot, { site: 'linkedin' }>;
@@ -54,17 +58,19 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
   const inbound = latestInboundIndex(thread, ownEmails);
   const studio =
     inbound === null ? null : (
-      <ReplyStudio
-        tabId={tabId}
-        thread={thread}
-        inboundIndex={inbound}
-        url={snapshot.url}
-        candidate={candidate}
-        contact={saved}
-        ownEmails={ownEmails}
-        result={replyResult?.key === threadKey ? replyResult.result : null}
-        onResult={(result) => setReplyResult({ key: threadKey, result })}
-      />
+      <Suspense fallback={null}>
+        <ReplyStudio
+          tabId={tabId}
+          thread={thread}
+          inboundIndex={inbound}
+          url={snapshot.url}
+          candidate={candidate}
+          contact={saved}
+          ownEmails={ownEmails}
+          result={replyResult?.key === threadKey ? replyResult.result : null}
+          onResult={(result) => setReplyResult({ key: threadKey, result })}
+        />
+      </Suspense>
     );
   if (saved) return <ContactView contact={saved} page={candidate} now={now} extra={studio} thread={thread} ownEmails={ownEmails} />;
   return (

@@ -92,20 +92,23 @@ export type TimelineItem =
 
 /** A contact's history, newest first: interactions and notes merged, at most `limit` entries. */
 export async function getTimeline(db: ResourcefulDB, contactId: string, limit = 50): Promise<TimelineItem[]> {
-  const [interactions, notes] = await Promise.all([
-    db.interactions
-      .where('[contactId+at]')
-      .between([contactId, -Infinity], [contactId, Infinity])
-      .reverse()
-      .limit(limit)
-      .toArray(),
-    db.notes
-      .where('[contactId+createdAt]')
-      .between([contactId, -Infinity], [contactId, Infinity])
-      .reverse()
-      .limit(limit)
-      .toArray(),
-  ]);
+  // One read transaction for both queries: each transaction is a round trip to the browser's IndexedDB process.
+  const [interactions, notes] = await db.transaction('r', db.interactions, db.notes, () =>
+    Promise.all([
+      db.interactions
+        .where('[contactId+at]')
+        .between([contactId, -Infinity], [contactId, Infinity])
+        .reverse()
+        .limit(limit)
+        .toArray(),
+      db.notes
+        .where('[contactId+createdAt]')
+        .between([contactId, -Infinity], [contactId, Infinity])
+        .reverse()
+        .limit(limit)
+        .toArray(),
+    ]),
+  );
   const items: TimelineItem[] = [
     ...interactions.map((i) => ({ type: 'interaction' as const, at: i.at, interaction: i })),
     ...notes.map((n) => ({ type: 'note' as const, at: n.createdAt, note: n })),

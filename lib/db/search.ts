@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { ContactSearch, type SearchSource } from '../search';
 import type { ResourcefulDB } from './schema';
 
@@ -8,6 +9,16 @@ export function dbSearchSource(db: ResourcefulDB): SearchSource {
     notesChangedSince: (since) => db.notes.where('updatedAt').above(since).toArray(),
     counts: async () => ({ contacts: await db.contacts.count(), notes: await db.notes.count() }),
     allIds: async () => ({ contacts: (await db.contacts.toCollection().primaryKeys()) as string[], notes: (await db.notes.toCollection().primaryKeys()) as string[] }),
+    // Dexie reports every write to this database, from this page and from the extension's other pages and worker
+    // (it relays them over a BroadcastChannel): a keystroke only asks IndexedDB when contacts or notes changed.
+    onChange: (listener) => {
+      const prefixes = [`idb://${db.name}/contacts/`, `idb://${db.name}/notes/`];
+      const handler = (parts: Record<string, unknown>) => {
+        if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) listener();
+      };
+      Dexie.on('storagemutated', handler);
+      return () => Dexie.on('storagemutated').unsubscribe(handler);
+    },
   };
 }
 

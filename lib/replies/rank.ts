@@ -10,6 +10,8 @@ import type { Resource } from './types';
 interface Indexed {
   search: MiniSearch<IndexedDoc>;
   byId: Map<string, Resource>;
+  /** Each resource's tags, normalised once here rather than per scored result. */
+  normTags: Map<string, string[]>;
 }
 
 interface IndexedDoc {
@@ -52,16 +54,18 @@ function build(resources: readonly Resource[]): Indexed {
     },
   });
   const byId = new Map<string, Resource>();
+  const normTags = new Map<string, string[]>();
   const docs: IndexedDoc[] = [];
   for (const r of resources) {
     // MiniSearch rejects duplicate ids; a corrupt library must still give suggestions, so the first copy wins.
     if (!r || typeof r.id !== 'string' || !r.id || byId.has(r.id)) continue;
     byId.set(r.id, r);
     const tags = Array.isArray(r.tags) ? r.tags.filter((t) => typeof t === 'string') : [];
+    normTags.set(r.id, tags.map(normTag));
     docs.push({ id: r.id, title: r.title ?? '', summary: r.summary ?? '', tagText: tags.join(' ').replace(/[-_]/g, ' '), kind: r.kind, tags });
   }
   search.addAll(docs);
-  return { search, byId };
+  return { search, byId, normTags };
 }
 
 // Cache by array identity first (free), then by a content key, so a library re-created on every render (same
@@ -121,13 +125,13 @@ const normTag = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
  */
 export function rankResources(resources: readonly Resource[] | undefined, q: ResourceQuery): RankedResource[] {
   if (!resources || resources.length === 0) return [];
-  const { search, byId } = indexFor(resources);
+  const { search, byId, normTags } = indexFor(resources);
   const exclude = new Set(q.exclude ?? []);
   const tags = new Set((q.contactTags ?? []).map(normTag).filter(Boolean));
   const boostDocument = tags.size
     ? (id: unknown) => {
-        const r = byId.get(String(id));
-        const shared = r ? r.tags.filter((t) => tags.has(normTag(t))).length : 0;
+        const own = normTags.get(String(id));
+        const shared = own ? own.filter((t) => tags.has(t)).length : 0;
         return 1 + 0.5 * Math.min(shared, 3);
       }
     : undefined;

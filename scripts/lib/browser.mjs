@@ -5,8 +5,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './fixture-server.mjs';
 
-/** The unpacked extension `npm run build` writes. */
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The unpacked extension `npm run build` writes (RESOURCEFUL_EXTENSION_DIR points elsewhere, e.g. a frozen copy). */
+export const EXTENSION_DIR = process.env.RESOURCEFUL_EXTENSION_DIR || path.join(ROOT, '.output/chrome-mv3');
 
 /** Debian's Chromium unless CHROME_PATH says otherwise. */
 export function chromePath() {

@@ -132,6 +132,9 @@ describe('forged messages in a real browser', () => {
 
   it('from inside the content script: wrong site, wrong URL, malformed and oversized snapshots are dropped', async () => {
     const { page, tabId } = await openSitePage(s, gmailUrl('locale-de.html'));
+    // The first stored state can be the shell's loading screen: wait for the thread, then for quiet.
+    await waitForState(s, tabId, (st) => !!(st.snapshot as { thread?: unknown }).thread);
+    await settle();
     const before = await tabState(s, tabId);
     const counts = await dbCounts(s);
     const forged: Array<[string, unknown, RegExp]> = [

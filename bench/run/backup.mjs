@@ -1,0 +1,62 @@
+// Row: backup + restore of the seeded database (lib/backup, written in parallel by another engineer). When that
+// module is missing, incomplete or failing, the row reports "pending" with the reason instead of failing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundle, log, ROOT } from './util.mjs';
+
+const DIR = path.join(ROOT, 'lib/backup');
+
+/** Whether lib/backup offers what the row needs: writeBackup, readBackupFile and restoreBackup. */
+export function probeBackupApi() {
+  if (!fs.existsSync(DIR)) return { pending: true, reason: 'lib/backup does not exist yet' };
+  const need = { 'write.ts': 'writeBackup', 'read.ts': 'readBackupFile', 'restore.ts': 'restoreBackup' };
+  const missing = Object.entries(need).filter(([f, fn]) => !fs.existsSync(path.join(DIR, f)) || !new RegExp(`export (async )?function ${fn}\\b`).test(fs.readFileSync(path.join(DIR, f), 'utf8')));
+  if (missing.length) return { pending: true, reason: `lib/backup has no ${missing.map(([f, fn]) => `${fn} (${f})`).join(', ')} yet` };
+  return { pending: false };
+}
+
+/**
+ * Times backup, reading the file back, and restore, in an extension page of the running session; samples the page's
+ * JS heap every 200 ms for the peak. `restoreFraction` restores that share of every table (then extrapolated).
+ */
+export async function measureBackup({ session, restoreFraction }) {
+  const api = probeBackupApi();
+  if (api.pending) return api;
+  let js;
+  try {
+    js = await bundle('bench/browser/backup.ts');
+  } catch (e) {
+    return { pending: true, reason: `lib/backup does not build: ${String(e.message ?? e).split('\n')[0]}` };
+  }
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  let peakHeap = 0;
+  let polling = true;
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/manifest.json`);
+    await page.evaluate(js);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const baseHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const poll = (async () => {
+      while (polling) {
+        const h = await cdp.send('Runtime.getHeapUsage').catch(() => null);
+        if (h) peakHeap = Math.max(peakHeap, h.usedSize);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    log(`backup + restore${restoreFraction === null ? '' : ` (restoring ${restoreFraction * 100}% of every table, then extrapolating)`}…`);
+    const t0 = performance.now();
+    const r = await page.evaluate((limit) => globalThis.__benchBackup.run(limit), restoreFraction);
+    const wallMs = performance.now() - t0;
+    polling = false;
+    await poll;
+    const perRowRestore = r.restoreMs / Math.max(1, r.restoredRows);
+    const restoreFullMs = r.restoredRows < r.totalRows ? perRowRestore * r.totalRows : r.restoreMs;
+    return { pending: false, ...r, wallMs, baseHeap, peakHeap, peakHeapAdded: peakHeap - baseHeap, restoreFullMs, extrapolated: r.restoredRows < r.totalRows, ok: r.mismatched.length === 0 };
+  } catch (e) {
+    return { pending: true, reason: `lib/backup failed on the benchmark database: ${String(e.message ?? e).split('\n')[0].slice(0, 300)}` };
+  } finally {
+    polling = false;
+    await page.close().catch(() => undefined);
+  }
+}
