@@ -78,6 +78,18 @@ export async function openSitePage(session: Session, url: string): Promise<{ pag
   if (new URL(url).host === 'mail.google.com') await page.waitForFunction(() => !!document.documentElement.dataset.fixture);
   const tabId = await tabIdOf(session, page);
   await waitForSnapshot(session, tabId);
+  // The shell's loading screen may have been reported first: on a page with a thread, wait for the thread itself.
+  if (await page.evaluate(() => !!document.querySelector('h2.hP'))) {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const hasThread = await session.worker.evaluate(async (key: string) => {
+        const st = (await chrome.storage.session.get(key))[key] as { snapshot?: { thread?: unknown } } | undefined;
+        return !!st?.snapshot?.thread;
+      }, `tab:${tabId}`);
+      if (hasThread) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   return { page, tabId };
 }
 
