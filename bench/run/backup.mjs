@@ -2,7 +2,7 @@
 // module is missing, incomplete or failing, the row reports "pending" with the reason instead of failing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundle, log, ROOT } from './util.mjs';
+import { log, ROOT } from './util.mjs';
 
 const DIR = path.join(ROOT, 'lib/backup');
 
@@ -19,15 +19,10 @@ export function probeBackupApi() {
  * Times backup, reading the file back, and restore, in an extension page of the running session; samples the page's
  * JS heap every 200 ms for the peak. `restoreFraction` restores that share of every table (then extrapolated).
  */
-export async function measureBackup({ session, restoreFraction }) {
+export async function measureBackup({ session, restoreFraction, js }) {
   const api = probeBackupApi();
   if (api.pending) return api;
-  let js;
-  try {
-    js = await bundle('bench/browser/backup.ts');
-  } catch (e) {
-    return { pending: true, reason: `lib/backup does not build: ${String(e.message ?? e).split('\n')[0]}` };
-  }
+  if (typeof js !== 'string') return { pending: true, reason: `lib/backup does not build: ${js?.error ?? 'no bundle'}` };
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   let peakHeap = 0;

@@ -34,6 +34,15 @@ for (const a of argv.filter((x) => x.startsWith('--set='))) {
 }
 const SPEC = QUICK ? generator.QUICK_SPEC : generator.FULL_SPEC;
 
+// Every bundle is made up front: esbuild runs as one long-lived helper process, and a run that takes minutes should
+// not depend on it surviving them. The backup bundle may fail (lib/backup is being written): that row is then pending.
+const BUNDLES = {
+  readers: await bundle('bench/browser/readers.ts'),
+  db: await bundle('bench/browser/db.ts'),
+  backup: await bundle('bench/browser/backup.ts').catch((e) => ({ error: String(e.message ?? e).split('\n')[0] })),
+  cpu: await bundle('bench/node/cpu.ts', { platform: 'node', outfile: path.join(WORK, 'node', 'cpu.mjs') }),
+};
+
 const rows = [];
 const details = {};
 let accuracy = null;
@@ -75,7 +84,7 @@ async function main() {
     // ---------------------------------------------------------------- page-side: readers, long tasks
     let parties = {};
     if (run('pages') || run('panel')) {
-      const readersJs = await bundle('bench/browser/readers.ts');
+      const readersJs = BUNDLES.readers;
       log('timing the readers in the fixture pages…');
       const readers = await measureReaders({ port: server.port, readersJs, samples: O.readerSamples, minSampleMs: O.readerSampleMs });
       parties = readers.parties;
@@ -100,7 +109,7 @@ async function main() {
 
     // ---------------------------------------------------------------- panel + database
     if (run('panel')) {
-      const dbJs = await bundle('bench/browser/db.ts');
+      const dbJs = BUNDLES.db;
       const spec = { ...SPEC, heroes: heroesFor(parties) };
       details.spec = spec;
       const profile = await ensureProfile({ mode: QUICK ? 'quick' : 'full', port: server.port, extensionDir: EXT_DIR, spec, dbJs, fresh: FRESH });
@@ -112,7 +121,7 @@ async function main() {
       details.panel = p;
       panelRows(p, spec, profile);
       if (run('backup')) {
-        const b = await measureBackup({ session, restoreFraction: O.restoreFraction });
+        const b = await measureBackup({ session, restoreFraction: O.restoreFraction, js: BUNDLES.backup });
         details.backup = b;
         backupRow(b);
       }
@@ -277,9 +286,7 @@ function backupRow(b) {
 }
 
 async function cpuRows() {
-  const file = path.join(ensureDir(path.join(WORK, 'node')), 'cpu.mjs');
-  await bundle('bench/node/cpu.ts', { platform: 'node', outfile: file });
-  const cpu = await import(`${file}?t=${Date.now()}`);
+  const cpu = await import(`${BUNDLES.cpu}?t=${Date.now()}`);
   const read = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
   const fx = {
     inquiries: read('test/fixtures/inquiries/inquiries.json'),
