@@ -5,6 +5,7 @@ import type { InteractionKind } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { openUrl } from '@/lib/browser/tabs';
 import { fullDate, relativeTime } from '@/lib/panel/format';
+import { useMarkShown } from './lazy';
 import { Section } from './ui';
 
 const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
@@ -27,6 +28,7 @@ const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
 export function HistorySection({ contactId, now }: { contactId: string; now: number }) {
   const [limit, setLimit] = useState(30);
   const items = useLiveQuery(() => getTimeline(getDb(), contactId, limit + 1), [contactId, limit]);
+  useMarkShown(contactId, 'history', items !== undefined);
   return (
     <Section title="History" testId="history">
       {items === undefined ? null : items.length === 0 ? (

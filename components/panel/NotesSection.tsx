@@ -6,15 +6,22 @@ import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
-import { useProgressive } from './lazy';
+import { useMarkShown } from './lazy';
 import { extractPromises } from '@/lib/commitments/extract';
 import type { ExtractedPromise } from '@/lib/playbook/types';
 
+/** Notes shown when a contact opens; "Show more" adds NOTES_MORE at a time. */
+export const NOTES_PAGE = 20;
+const NOTES_MORE = 50;
+
 /** Notes on a contact: add, edit, delete, pin. Pinned notes stay on top. */
 export function NotesSection({ contactId, now }: { contactId: string; now: number }) {
-  const all = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
-  // A busy contact has hundreds of notes: the first ones paint at once, the rest right after.
-  const notes = useProgressive(all, contactId);
+  const notes = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
+  // A busy contact has hundreds of notes: pinned and newest first, a page at a time. Laying out all of them made
+  // opening such a contact several times slower, and nobody reads note 400 before note 1.
+  const [limit, setLimit] = useState({ contactId, n: NOTES_PAGE });
+  const shownCount = limit.contactId === contactId ? limit.n : NOTES_PAGE;
+  useMarkShown(contactId, 'notes', notes !== undefined);
   const [draft, setDraft] = useState('');
   const [promises, setPromises] = useState<ExtractedPromise[]>([]);
 
@@ -54,11 +61,18 @@ export function NotesSection({ contactId, now }: { contactId: string; now: numbe
       {notes === undefined ? null : notes.length === 0 ? (
         <p className="muted">No notes yet.</p>
       ) : (
-        <ul className="notes">
-          {notes.map((n) => (
-            <NoteItem key={n.id} note={n} now={now} />
-          ))}
-        </ul>
+        <>
+          <ul className="notes">
+            {notes.slice(0, shownCount).map((n) => (
+              <NoteItem key={n.id} note={n} now={now} />
+            ))}
+          </ul>
+          {notes.length > shownCount && (
+            <button type="button" className="btn btn-small" data-testid="more-notes" onClick={() => setLimit({ contactId, n: shownCount + NOTES_MORE })}>
+              Show {Math.min(NOTES_MORE, notes.length - shownCount)} more of {notes.length - shownCount} older notes
+            </button>
+          )}
+        </>
       )}
     </Section>
   );

@@ -17,7 +17,7 @@ import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
 import { DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
-import { useIdle } from './lazy';
+import { useAfterContent } from './lazy';
 import { ErrorText, Section } from './ui';
 
 const DAY = 86_400_000;
@@ -246,9 +246,10 @@ export function OpenPromisesFirst({ contactId, now }: { contactId: string; now: 
 /** Stall signs (seed 002) from the thread and their side of the ledger, with direct, empathetic questions. */
 export function StallSection({ contactId, thread: current, ownEmails, now }: { contactId: string; thread: GmailThread | null; ownEmails: readonly string[]; now: number }) {
   const commitments = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
-  // Reading a long thread for stall signs takes a while (a 30-message thread: ~200 ms): it waits until the first
-  // screen is on and the page is idle, and on a thread switch it runs after the new contact is shown.
-  const idle = useIdle();
+  // Reading a long thread for stall signs takes a while the first time in a page (a 30-message thread: ~300 ms, most
+  // of it compiling the date and promise patterns): it waits until the contact's notes and history are on screen
+  // and the page is idle, on a thread switch too.
+  const idle = useAfterContent(contactId, current?.threadId ?? '');
   const deferred = useDeferredValue(current, null);
   const thread = idle ? deferred : null;
   const findings = useMemo(() => {

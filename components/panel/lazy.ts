@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Interaction } from '@/lib/db/models';
 import { historyOf } from '@/lib/db/playbook';
 import { getDb } from '@/lib/db/schema';
@@ -9,58 +9,75 @@ import { getDb } from '@/lib/db/schema';
  * their history) waits until that screen is painted. Everything still renders; only the order changes.
  */
 
-/** False on the first render, true from the task after the first paint (a timer queued by a passive effect). */
-export function useAfterFirstPaint(): boolean {
-  const [ready, setReady] = useState(false);
+// ---------------------------------------------------------------- "the contact is on screen"
+
+/** The parts of a contact's first screen; heavier work waits until all of them have rendered their data. */
+export type ContentPart = 'notes' | 'history';
+const PARTS: readonly ContentPart[] = ['notes', 'history'];
+
+// Which parts have shown their data, per contact id. Module-level (one panel per page): sections mark themselves,
+// gated work subscribes. A few ids at most are ever kept (one per contact opened in this panel session).
+const shown = new Map<string, Set<ContentPart>>();
+const listeners = new Set<() => void>();
+
+/** Records that `part` of `contactId`'s screen has rendered its data (idempotent). */
+export function markShown(contactId: string, part: ContentPart): void {
+  let parts = shown.get(contactId);
+  if (!parts) shown.set(contactId, (parts = new Set()));
+  if (parts.has(part)) return;
+  parts.add(part);
+  for (const l of [...listeners]) l();
+}
+
+function contentShown(contactId: string): boolean {
+  const parts = shown.get(contactId);
+  return !!parts && PARTS.every((p) => parts.has(p));
+}
+
+/** Marks `part` of the contact's screen as shown once `ready` (its data has been rendered). */
+export function useMarkShown(contactId: string, part: ContentPart, ready: boolean): void {
   useEffect(() => {
-    if (ready) return undefined;
-    const t = setTimeout(() => startTransition(() => setReady(true)), 0);
-    return () => clearTimeout(t);
-  }, [ready]);
-  return ready;
+    if (ready) markShown(contactId, part);
+  }, [contactId, part, ready]);
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
 }
 
 /**
- * False until the page has been idle once after mounting (or `timeout` ms passed): for work that would otherwise
- * hold up the first screen's data and rendering.
+ * True once the contact's notes and history are on screen and the page has then been idle (or 1 s passed). Work a rep
+ * does not need in the first second (reading the thread for stall signs, the whole history for the balance, the
+ * reply studio's triage) waits for it: run earlier, it lands between the database's answers and holds up the notes
+ * and history themselves. `contactId` null: nothing to wait for (a person not saved yet), only the idle moment.
+ * `key` (a thread) starts the wait over when it changes, so a switch paints the new person before the heavy work.
  */
-export function useIdle(timeout = 1000): boolean {
-  const [idle, setIdle] = useState(false);
+export function useAfterContent(contactId: string | null, key = ''): boolean {
+  const onScreen = useSyncExternalStore(subscribe, () => (contactId === null ? true : contentShown(contactId)));
+  const [idleFor, setIdleFor] = useState<string | null>(null);
+  const want = `${contactId ?? ''}|${key}`;
   useEffect(() => {
-    if (idle) return undefined;
+    if (!onScreen || idleFor === want) return undefined;
+    const done = () => startTransition(() => setIdleFor(want));
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => startTransition(() => setIdle(true)), { timeout });
+      const id = requestIdleCallback(done, { timeout: 1000 });
       return () => cancelIdleCallback(id);
     }
-    const t = setTimeout(() => startTransition(() => setIdle(true)), 50);
+    const t = setTimeout(done, 50);
     return () => clearTimeout(t);
-  }, [idle, timeout]);
-  return idle;
-}
-
-/**
- * A long list rendered in two steps: the first `first` items at once, the rest in a transition after the first paint
- * (React renders it in slices, so the page stays responsive). `key` identifies the list (a contact id): a new key
- * starts over.
- */
-export function useProgressive<T>(items: readonly T[] | undefined, key: string, first = 20): readonly T[] | undefined {
-  const [fullFor, setFullFor] = useState<string | null>(null);
-  const long = !!items && items.length > first;
-  useEffect(() => {
-    if (!long || fullFor === key) return undefined;
-    const t = setTimeout(() => startTransition(() => setFullFor(key)), 0);
-    return () => clearTimeout(t);
-  }, [long, key, fullFor]);
-  return items && long && fullFor !== key ? items.slice(0, first) : items;
+  }, [onScreen, idleFor, want]);
+  return onScreen && idleFor === want;
 }
 
 /**
  * Every history entry of a contact (for the give/ask balance and the follow-up planner), loaded once per change and
- * after the first paint. A live count over the contact's `[contactId+at]` range says when the rows changed; the rows
- * themselves are read outside the live query, so Dexie does not track thousands of keys for a busy contact.
+ * once the notes and history are on screen. A live count over the contact's `[contactId+at]` range says when the
+ * rows changed; the rows themselves are read outside the live query, so Dexie does not track thousands of keys for a
+ * busy contact.
  */
 export function useContactHistory(contactId: string): Interaction[] | undefined {
-  const ready = useAfterFirstPaint();
+  const ready = useAfterContent(contactId);
   const version = useLiveQuery(
     async () =>
       ready

@@ -12,6 +12,7 @@ import { LinkSection } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
 import type { ReplyUseResult } from './ReplyStudio';
 import { UnansweredSection } from './UnansweredSection';
+import { useAfterContent } from './lazy';
 import { SearchSection } from './SearchSection';
 import { OnboardingCard, QuickAddResourceButton } from './Onboarding';
 import { Avatar, Section, StateMessage } from './ui';
@@ -38,6 +39,14 @@ function CouldNotRead({ site }: { site: 'Gmail' | 'LinkedIn' }) {
   );
 }
 
+/**
+ * Renders its children once the saved contact's notes and history are on screen (at the next idle moment for a
+ * person not saved yet): the reply studio's code and its first triage would otherwise hold those up.
+ */
+function AfterContent({ contactId, threadKey, children }: { contactId: string | null; threadKey: string; children: React.ReactNode }) {
+  return useAfterContent(contactId, threadKey) ? children : null;
+}
+
 /** A Gmail thread: the other party, saved or not, and the reply studio for their latest message. */
 export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { tabId: number; snapshot: GmailSnapshot; ownEmails: readonly string[]; now: number; onOpenContact: (id: string) => void }) {
   const thread = snapshot.thread;
@@ -58,8 +67,9 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
   const inbound = latestInboundIndex(thread, ownEmails);
   const studio =
     inbound === null ? null : (
-      <Suspense fallback={null}>
-        <ReplyStudio
+      <AfterContent contactId={saved?.id ?? null} threadKey={threadKey}>
+        <Suspense fallback={null}>
+          <ReplyStudio
           tabId={tabId}
           thread={thread}
           inboundIndex={inbound}
@@ -69,8 +79,9 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
           ownEmails={ownEmails}
           result={replyResult?.key === threadKey ? replyResult.result : null}
           onResult={(result) => setReplyResult({ key: threadKey, result })}
-        />
-      </Suspense>
+          />
+        </Suspense>
+      </AfterContent>
     );
   if (saved) return <ContactView contact={saved} page={candidate} now={now} extra={studio} thread={thread} ownEmails={ownEmails} />;
   return (

@@ -194,3 +194,32 @@ describe('contacts and settings', () => {
     expect((await getSettings(db)).ownEmails).toEqual(['me@x.com']);
   });
 });
+
+describe('getTimeline reads the newest rows without a per-row cursor', () => {
+  it('returns exactly what sorting every row of the contact would, ties and neighbours included', async () => {
+    const fc = await import('fast-check');
+    await fc.assert(
+      fc.asyncProperty(
+        // Few distinct times, so equal times (ties broken by id) are common; rows of two neighbouring contacts.
+        fc.array(fc.record({ owner: fc.constantFrom('a', 'b', 'c'), at: fc.integer({ min: 0, max: 12 }), note: fc.boolean() }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 25 }),
+        async (rows, limit) => {
+          const d = freshDb();
+          await d.interactions.bulkAdd(
+            rows.flatMap((r, i) => (r.note ? [] : [{ id: `i${String(i).padStart(3, '0')}`, contactId: r.owner, sourceKey: `k${i}`, kind: 'email_in' as const, at: r.at, subject: null, snippet: null, threadId: null, url: null }])),
+          );
+          await d.notes.bulkAdd(rows.flatMap((r, i) => (r.note ? [{ id: `n${String(i).padStart(3, '0')}`, contactId: r.owner, text: `note ${i}`, createdAt: r.at, updatedAt: r.at, pinned: false }] : [])));
+          const got = (await getTimeline(d, 'b', limit)).map((t) => (t.type === 'note' ? t.note.id : t.interaction.id));
+          // The reference: the contact's rows, newest first, equal times in reverse id order (as a reverse cursor
+          // on [contactId+time] returns them), interactions before notes at equal times (as the merge keeps them).
+          const inter = rows.flatMap((r, i) => (!r.note && r.owner === 'b' ? [{ id: `i${String(i).padStart(3, '0')}`, at: r.at }] : [])).sort((x, y) => y.at - x.at || (x.id < y.id ? 1 : -1)).slice(0, limit);
+          const notes = rows.flatMap((r, i) => (r.note && r.owner === 'b' ? [{ id: `n${String(i).padStart(3, '0')}`, at: r.at }] : [])).sort((x, y) => y.at - x.at || (x.id < y.id ? 1 : -1)).slice(0, limit);
+          const want = [...inter, ...notes].sort((x, y) => y.at - x.at).slice(0, limit).map((x) => x.id);
+          expect(got).toEqual(want);
+          d.close();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gmailUrl, openPanel, openSitePage, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
+import { gmailUrl, openPanel, openSitePage, putRows, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -172,6 +172,34 @@ describe('Gmail thread → side panel', () => {
     await form.getByLabel('Title').fill('Head of Logistics');
     await form.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => panel.getByTestId('contact-role').textContent()).toBe('Head of Logistics · Lotus Freight Co.');
+    await page.close();
+    await panel.close();
+  });
+
+  it("shows a busy contact's pinned and newest notes first, and the rest a page at a time", async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('quoted-reply.html'));
+    let panel = await openPanel(s, tabId);
+    await panel.getByTestId('save-contact').click();
+    await panel.getByTestId('contact').waitFor();
+    const id = (await panel.getByTestId('contact').getAttribute('data-contact-id'))!;
+    const t0 = Date.UTC(2026, 0, 1);
+    // 95 notes, one a day; the oldest is pinned.
+    const notes = Array.from({ length: 95 }, (_, i) => ({ id: `bulk-${i}`, contactId: id, text: `Call notes, day ${i + 1}`, createdAt: t0 + i * 86_400_000, updatedAt: t0 + i * 86_400_000, pinned: i === 0 }));
+    await putRows(s, { notes });
+    await panel.close();
+    panel = await openPanel(s, tabId);
+    await panel.getByTestId('contact').waitFor();
+    const texts = () => panel.getByTestId('note').locator('.note-text').allTextContents();
+    await expect.poll(async () => (await texts()).length).toBe(20);
+    expect((await texts()).slice(0, 3)).toEqual(['Call notes, day 1', 'Call notes, day 95', 'Call notes, day 94']);
+    expect(await panel.getByTestId('more-notes').textContent()).toBe('Show 50 more of 75 older notes');
+    await panel.getByTestId('more-notes').click();
+    await expect.poll(async () => (await texts()).length).toBe(70);
+    expect(await panel.getByTestId('more-notes').textContent()).toBe('Show 25 more of 25 older notes');
+    await panel.getByTestId('more-notes').click();
+    await expect.poll(async () => (await texts()).length).toBe(95);
+    expect((await texts()).at(-1)).toBe('Call notes, day 2');
+    expect(await panel.getByTestId('more-notes').count()).toBe(0);
     await page.close();
     await panel.close();
   });
