@@ -5,8 +5,9 @@ import './styles.css';
 
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
-/** Mounts an extension page: React root, query client, shared styles. */
-export function mount(children: ReactNode): void {
+/** Mounts an extension page: React root, query client, shared styles. `prefetch` starts reads before the first render. */
+export function mount(children: ReactNode, prefetch?: (client: QueryClient) => void): void {
+  prefetch?.(client);
   const el = document.getElementById('root');
   if (!el) throw new Error('#root missing');
   createRoot(el).render(

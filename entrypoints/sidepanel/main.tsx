@@ -1,4 +1,5 @@
 import { mount } from '@/components/App';
 import { PanelRoot } from '@/components/panel/PanelRoot';
+import { prefetchPanel } from '@/components/panel/prefetch';
 
-mount(<PanelRoot />);
+mount(<PanelRoot />, prefetchPanel);

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import type { Commitment, Contact, Interaction, Resource, SettingsRow, ThreadRow } from '../../lib/db/models';
+import type { Commitment, Contact, Interaction, Note, Resource, SettingsRow, ThreadRow } from '../../lib/db/models';
 
 /** Rows to write, per object store of the extension's database (schema v2). */
 export interface SeedRows {
   contacts?: Contact[];
+  notes?: Note[];
   interactions?: Interaction[];
   commitments?: Commitment[];
   threads?: ThreadRow[];
