@@ -187,11 +187,20 @@ export async function recordGmailThread(
 ): Promise<number> {
   const emails = externalEmails(thread, ownEmails);
   if (emails.length === 0) return 0;
-  return db.transaction('rw', db.contacts, db.interactions, async () => {
+  const rowsFor = async () => {
     const contacts = await db.contacts.where('emails').anyOf(emails).toArray();
     const unique = [...new Map(contacts.map((c) => [c.id, c])).values()];
-    return addInteractions(db, unique.flatMap((c) => threadInteractions(c, thread, ownEmails, url, now)));
+    return unique.flatMap((c) => threadInteractions(c, thread, ownEmails, url, now));
+  };
+  // Reading a thread again adds nothing (every message is on record by its Gmail id): check that read-only first,
+  // so the panel's reads of the same contact are not queued behind a write transaction that writes nothing.
+  const anyNew = await db.transaction('r', db.contacts, db.interactions, async () => {
+    const rows = await rowsFor();
+    if (rows.length === 0) return false;
+    return (await db.interactions.bulkGet(rows.map((r) => r.id))).some((r) => r === undefined);
   });
+  if (!anyNew) return 0;
+  return db.transaction('rw', db.contacts, db.interactions, async () => addInteractions(db, await rowsFor()));
 }
 
 /** Records a LinkedIn profile visit on the linked contact, at most once per profile per day. */
