@@ -21,6 +21,13 @@ export interface WatchOptions<T> {
   debounceMs?: number;
   /** Longest a stream of DOM changes can delay a reading, in ms. */
   maxWaitMs?: number;
+  /**
+   * Quiet time before reading for DOM changes that follow a navigation (a thread switch), in ms: the rep is waiting
+   * for the panel to show the new person, so the page is read as soon as a render settles.
+   */
+  navDebounceMs?: number;
+  /** How long after a navigation its DOM changes count as part of it, in ms. */
+  navWindowMs?: number;
   /** The subtree to observe (defaults to document.body). */
   root?: () => Node | null;
   /** Equality key for readings (defaults to JSON). */
@@ -37,6 +44,9 @@ export interface PageWatcher {
 export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatcher {
   const debounceMs = opts.debounceMs ?? 60;
   const maxWaitMs = opts.maxWaitMs ?? 400;
+  const navDebounceMs = opts.navDebounceMs ?? 8;
+  const navWindowMs = opts.navWindowMs ?? 1500;
+  let navigatedAt = -Infinity;
   const key = opts.key ?? ((r: T) => JSON.stringify(r));
   let lastKey: string | null = null;
   let timer: number | null = null;
@@ -58,8 +68,17 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
     if (firstPending === 0) firstPending = now;
     if (timer !== null) clearTimeout(timer);
     // Under a constant stream of mutations (Gmail animates a lot), still read at least every maxWaitMs.
-    const wait = now - firstPending >= maxWaitMs ? 0 : debounceMs;
+    const quiet = now - navigatedAt < navWindowMs ? navDebounceMs : debounceMs;
+    const wait = now - firstPending >= maxWaitMs ? 0 : quiet;
     timer = ctx.setTimeout(() => run(false), wait);
+  };
+
+  // A navigation itself is not read at once: the old thread is usually still on the page when the URL changes. The
+  // DOM changes that bring the new one in are read after a short quiet time; the normal debounce is the fallback
+  // for a navigation that changes nothing on the page.
+  const navigated = () => {
+    navigatedAt = performance.now();
+    schedule();
   };
 
   const observer = new MutationObserver(schedule);
@@ -73,9 +92,9 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
     if (timer !== null) clearTimeout(timer);
   });
   // SPA navigations: WXT's locationchange covers pushState; hashchange is Gmail's own way of switching threads.
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  ctx.addEventListener(window, 'hashchange', schedule);
-  ctx.addEventListener(window, 'popstate', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', navigated);
+  ctx.addEventListener(window, 'hashchange', navigated);
+  ctx.addEventListener(window, 'popstate', navigated);
   // A tab brought back from the background may have been changed while hidden: read when it becomes visible.
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') schedule();

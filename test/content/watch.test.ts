@@ -92,4 +92,24 @@ describe('watchPage', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(sent).toEqual(['one', 'two', 'two']);
   });
+
+  it('reads the DOM changes that follow a navigation sooner, and only within the navigation window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    watchPage(ctx, { read: () => document.body.textContent ?? '', send: (r) => sent.push(r), debounceMs: 60, navDebounceMs: 8, navWindowMs: 500 });
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // The new thread arrives 40 ms after the URL changed: read 8 ms after it settles, not 60.
+    await vi.advanceTimersByTimeAsync(40);
+    document.body.append('thread two');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual(['', 'thread two']);
+    // Outside the window, DOM changes wait for the normal debounce again.
+    await vi.advanceTimersByTimeAsync(600);
+    document.body.append('!');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual(['', 'thread two']);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(sent).toEqual(['', 'thread two', 'thread two!']);
+  });
 });
