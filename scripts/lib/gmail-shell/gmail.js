@@ -3,6 +3,12 @@
 (() => {
   let indexPromise;
   const index = () => (indexPromise ??= fetch('/__fixtures/gmail/index.json').then((r) => r.json()));
+  // Like Gmail, keep the threads already shown in memory: switching back to one is not a network round trip.
+  const threads = new Map();
+  const thread = (file) => {
+    if (!threads.has(file)) threads.set(file, fetch('/__fixtures/gmail/' + file).then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText)))).catch((e) => (threads.delete(file), Promise.reject(e))));
+    return threads.get(file);
+  };
 
   async function show() {
     const hash = location.hash || '#inbox';
@@ -13,7 +19,7 @@
       document.body.textContent = 'No fixture for ' + token;
       return;
     }
-    const html = await (await fetch('/__fixtures/gmail/' + file)).text();
+    const html = await thread(file);
     const doc = new DOMParser().parseFromString(html, 'text/html');
     document.title = doc.title;
     for (const old of document.head.querySelectorAll('style[data-fixture]')) old.remove();
