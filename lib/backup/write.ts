@@ -40,14 +40,14 @@ export async function writeBackup(
   const blobChars = opts.blobChars ?? BLOB_CHARS;
   const counts = zeroCounts();
   const invalid: (RowProblem & { row: unknown })[] = [];
-  const done: Blob[] = [];
+  const blobs: Blob[] = [];
   let body: string[] = [];
   let chars = 0;
   const push = (text: string): void => {
     body.push(text);
     chars += text.length;
     if (chars >= blobChars) {
-      done.push(new Blob(body));
+      blobs.push(new Blob(body));
       body = [];
       chars = 0;
     }
@@ -58,13 +58,16 @@ export async function writeBackup(
     let done = 0;
     for (const [ti, table] of TABLES.entries()) {
       const t = db.table(table);
-      let last: string | undefined;
+      // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
+      const read = (after: string | undefined): Promise<Record<string, unknown>[]> => (after === undefined ? t.orderBy(':id') : t.where(':id').above(after)).limit(pageSize).toArray();
       let index = 0;
       let first = true;
       push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
-      for (;;) {
-        // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
-        const page: Record<string, unknown>[] = await (last === undefined ? t.orderBy(':id') : t.where(':id').above(last)).limit(pageSize).toArray();
+      let next: Promise<Record<string, unknown>[]> | null = read(undefined);
+      while (next) {
+        const page: Record<string, unknown>[] = await next;
+        // The next page is asked for before this one is checked and turned into text: the browser reads it meanwhile.
+        next = page.length === pageSize ? read(page[page.length - 1]![PRIMARY_KEY[table]] as string) : null;
         if (page.length === 0) break;
         const lines: string[] = [];
         for (const row of page) {
@@ -79,10 +82,8 @@ export async function writeBackup(
           push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
           first = false;
         }
-        last = page[page.length - 1]![PRIMARY_KEY[table]] as string;
         done += page.length;
         opts.onProgress?.({ done, total, table });
-        if (page.length < pageSize) break;
       }
       push(first ? ']' : '\n]');
     }
@@ -91,7 +92,7 @@ export async function writeBackup(
   const header = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"schemaVersion":${CURRENT_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"counts":${JSON.stringify(counts)},"tables":{\n`;
   const invalidRows = invalid.map(({ table, index, key, message, row }) => JSON.stringify({ table, index, key, problem: message, row }));
   const tail = `\n},"invalidRows":[${invalidRows.length ? `\n${invalidRows.join(',\n')}\n` : ''}]}\n`;
-  return { parts: [header, ...done, ...body, tail], counts, invalid: invalid.map(({ row: _row, ...p }) => p), exportedAt };
+  return { parts: [header, ...blobs, ...body, tail], counts, invalid: invalid.map(({ row: _row, ...p }) => p), exportedAt };
 }
 
 /** A file name for a backup made at `now`, e.g. `resourceful-backup-2026-03-02-1405.json` (local time). */
