@@ -1,25 +1,38 @@
 /**
  * Injected into an extension page: backup and restore of the seeded database with the app's own `lib/backup`
- * (bundled apart from the other rows, so a broken or unfinished backup module cannot take them down).
- * The restore goes into a scratch database, so the cached benchmark database is never touched.
+ * (bundled apart from the other rows, so a broken or unfinished backup module cannot take them down), and the
+ * IndexedDB write floor of this browser for the same rows. Restores go into scratch databases, so the cached
+ * benchmark database is never touched.
  */
 import './jitless';
-import { readBackupFile } from '../../lib/backup/read';
+import { TABLES, zeroCounts, type TableName } from '../../lib/backup/format';
+import { sameRow } from '../../lib/backup/hash';
+import { checkBackupFile } from '../../lib/backup/read';
 import { restoreBackup } from '../../lib/backup/restore';
 import { writeBackup } from '../../lib/backup/write';
-import { TABLES } from '../../lib/backup/format';
 import { ResourcefulDB } from '../../lib/db/schema';
 
 const SCRATCH = 'resourceful-bench-restore';
+/** The sample of every table: what a full run restores, and what the floor writes. */
+const SAMPLE = 'resourceful-bench-sample';
+const FLOOR = 'resourceful-bench-floor';
 const now = () => performance.now();
+
+async function scratch(name: string): Promise<ResourcefulDB> {
+  await new ResourcefulDB(name).delete();
+  const db = new ResourcefulDB(name);
+  await db.open();
+  return db;
+}
 
 const api = {
   /**
-   * Backup of the whole database, read back from the file, then restored (replace) into a scratch database. With
-   * `restoreFraction`, only that share of every table is restored (the same mix of rows), so a caller can
-   * extrapolate: IndexedDB writes are the slow part on small machines.
+   * Backup of the whole database, checked back from the file, then restored (replace) into a scratch database.
+   * The first `sampleFraction` of every table (the same mix of rows) is copied from the file into a sample database
+   * for `floor`. With `restoreFraction` (then also the sample's fraction), the restore reads a backup of exactly the
+   * sample, so a caller can extrapolate: IndexedDB writes are the slow part on small machines.
    */
-  async run(restoreFraction: number | null): Promise<Record<string, unknown>> {
+  async run(restoreFraction: number | null, sampleFraction: number): Promise<Record<string, unknown>> {
     const db = new ResourcefulDB();
     await db.open();
     const t0 = now();
@@ -28,30 +41,83 @@ const api = {
     const blob = new Blob(written.parts, { type: 'application/json' });
     written.parts.length = 0;
     const t1 = now();
-    const parsed = await readBackupFile(blob);
+    const checked = await checkBackupFile(blob);
     const parseMs = now() - t1;
-    const totalRows = TABLES.reduce((n, t) => n + parsed.tables[t].length, 0);
-    const subset = { ...parsed, tables: { ...parsed.tables } };
-    if (restoreFraction !== null) for (const t of TABLES) subset.tables[t] = parsed.tables[t].slice(0, Math.ceil(parsed.tables[t].length * restoreFraction));
-    const restoredRows = TABLES.reduce((n, t) => n + subset.tables[t].length, 0);
-    await new ResourcefulDB(SCRATCH).delete();
-    const target = new ResourcefulDB(SCRATCH);
-    await target.open();
+    const totalRows = TABLES.reduce((n, t) => n + checked.counts[t], 0);
+
+    // The sample, streamed from the file a batch at a time (untimed; no sample held in memory to inflate the heap).
+    const fraction = restoreFraction ?? sampleFraction;
+    const sample = await scratch(SAMPLE);
+    const take = Object.fromEntries(TABLES.map((t) => [t, Math.ceil(checked.counts[t] * fraction)])) as Record<TableName, number>;
+    const seen = zeroCounts();
+    let batch: { t: TableName; rows: Record<string, unknown>[] } = { t: TABLES[0], rows: [] };
+    const flush = async () => {
+      if (batch.rows.length) await sample.table(batch.t).bulkAdd(batch.rows);
+      batch.rows = [];
+    };
+    await checkBackupFile(blob, undefined, async (t, row) => {
+      seen[t] += 1;
+      if (seen[t] > take[t]) return;
+      if (t !== batch.t) {
+        await flush();
+        batch = { t, rows: [] };
+      }
+      batch.rows.push(row);
+      if (batch.rows.length >= 1000) await flush();
+    });
+    await flush();
+
+    // What is restored: the whole file, or a backup of exactly the sample.
+    const source = restoreFraction === null ? checked : await checkBackupFile(new Blob((await writeBackup(sample, { now: Date.now() })).parts));
+    const restoredRows = TABLES.reduce((n, t) => n + source.counts[t], 0);
+    const target = await scratch(SCRATCH);
     const t2 = now();
-    await restoreBackup(target, subset, { mode: 'replace', now: Date.now() });
+    await restoreBackup(target, source, { mode: 'replace', now: Date.now() });
     const restoreMs = now() - t2;
-    // The restored copy must hold what went in.
+
+    // The restored copy must hold what went in, row for row where probed.
     const mismatched: string[] = [];
     for (const t of TABLES) {
       const n = await target.table(t).count();
-      if (n !== subset.tables[t].length) mismatched.push(`${t}: ${n} of ${subset.tables[t].length}`);
+      if (n !== source.counts[t]) mismatched.push(`${t}: ${n} of ${source.counts[t]}`);
     }
-    const probe = subset.tables.interactions[subset.tables.interactions.length - 1] as { id: string } | undefined;
-    if (probe && JSON.stringify(await target.interactions.get(probe.id)) !== JSON.stringify(probe)) mismatched.push(`interaction ${probe.id} differs`);
+    for (const t of ['contacts', 'notes', 'interactions'] as const) {
+      const probe = (await target.table(t).toCollection().last()) as { id: string } | undefined;
+      if (probe && !sameRow(await db.table(t).get(probe.id), probe)) mismatched.push(`${t} ${probe.id} differs`);
+    }
     target.close();
     await target.delete();
+    sample.close();
     db.close();
-    return { backupMs, parseMs, restoreMs, bytes: blob.size, totalRows, restoredRows, counts: written.counts, invalid: written.invalid.length, mismatched };
+    return { backupMs, parseMs, restoreMs, bytes: blob.size, totalRows, restoredRows, counts: checked.counts, invalid: written.invalid.length, mismatched };
+  },
+
+  /**
+   * The IndexedDB write floor: the sample's rows (read into memory first; run after the heap is no longer watched)
+   * written with raw puts, in one transaction with durability relaxed, into a scratch database with the real
+   * schema's stores and indexes. Nothing of ours runs between the puts.
+   */
+  async floor(): Promise<{ rows: number; ms: number }> {
+    const sample = new ResourcefulDB(SAMPLE);
+    await sample.open();
+    const rows: [TableName, unknown][] = [];
+    for (const t of TABLES) for (const row of await sample.table(t).toArray()) rows.push([t, row]);
+    sample.close();
+    await sample.delete();
+    const floor = await scratch(FLOOR);
+    const idb = floor.backendDB();
+    const t0 = now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction([...TABLES], 'readwrite', { durability: 'relaxed' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+      for (const [t, row] of rows) tx.objectStore(t).put(row);
+    });
+    const ms = now() - t0;
+    floor.close();
+    await floor.delete();
+    return { rows: rows.length, ms };
   },
 };
 

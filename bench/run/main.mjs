@@ -274,14 +274,20 @@ function backupRow(b) {
     return;
   }
   const wall = (b.backupMs + b.parseMs + b.restoreFullMs) / 1000;
-  const restore = `restore ${(b.restoreFullMs / 1000).toFixed(1)} s${b.extrapolated ? ` (extrapolated from ${b.restoredRows} of ${b.totalRows} rows at ${Math.round(b.restoredRows / (b.restoreMs / 1000))} rows/s)` : ''}`;
+  const rate = (n, msTaken) => Math.round(n / (msTaken / 1000)).toLocaleString('en-US');
+  const restore = `restore ${(b.restoreFullMs / 1000).toFixed(1)} s${b.extrapolated ? ` (extrapolated from ${b.restoredRows} of ${b.totalRows} rows)` : ''} at ${rate(b.restoredRows, b.restoreMs)} rows/s = ${(b.restoreFullMs / b.floorFullMs).toFixed(2)}× the IndexedDB floor of ${(b.floorFullMs / 1000).toFixed(1)} s`;
   row('backup', `backup + restore, ${b.totalRows} rows (${(b.bytes / 2 ** 20).toFixed(0)} MB file)`, wall, {
     budget: 20,
     goal: 5,
-    measured: `${wall.toFixed(1)} s (backup ${(b.backupMs / 1000).toFixed(1)} s, reading the file ${(b.parseMs / 1000).toFixed(1)} s, ${restore}); peak JS heap +${(b.peakHeapAdded / 2 ** 20).toFixed(0)} MB${b.ok ? '' : ` — RESTORED COPY DIFFERS: ${b.mismatched.join('; ')}`}`,
+    measured: `${wall.toFixed(1)} s (backup ${(b.backupMs / 1000).toFixed(1)} s, checking the file ${(b.parseMs / 1000).toFixed(1)} s, ${restore}); peak JS heap +${(b.peakHeapAdded / 2 ** 20).toFixed(0)} MB${b.ok ? '' : ` — RESTORED COPY DIFFERS: ${b.mismatched.join('; ')}`}`,
     budgetText: '≤ 20 s, memory bounded',
     goalText: '≤ 5 s',
     status: b.ok ? judge(wall, 20, 5) : 'FAIL',
+  });
+  // What no restore can beat here: the browser's own cost of storing these rows with these indexes.
+  row('backup-floor', '  IndexedDB write floor in this browser (outside our control)', b.floorFullMs / 1000, {
+    measured: `${rate(b.floor.rows, b.floor.ms)} rows/s: raw puts of ${b.floor.rows} of its rows (every table's mix) into the real schema's stores and indexes, one transaction, durability relaxed → ≥ ${(b.floorFullMs / 1000).toFixed(1)} s to write ${b.totalRows} rows`,
+    status: 'info',
   });
 }
 

@@ -4,7 +4,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { countRows } from '@/lib/backup/erase';
 import { BackupError, TABLES, describeCounts, type Counts } from '@/lib/backup/format';
 import { backupQueries } from '@/lib/backup/queries';
-import { readBackupFile, type ParsedBackup } from '@/lib/backup/read';
+import { checkBackupFile, type CheckedBackup } from '@/lib/backup/read';
 import { restoreBackup, type RestoreMode, type RestoreSummary } from '@/lib/backup/restore';
 import type { Progress } from '@/lib/backup/write';
 import { getDb } from '@/lib/db/schema';
@@ -95,9 +95,9 @@ function madeAt(iso: string | null): string {
 type Stage =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string; done: number; total: number }
-  | { step: 'chosen'; fileName: string; backup: ParsedBackup }
-  | { step: 'confirm'; fileName: string; backup: ParsedBackup; here: Counts }
-  | { step: 'restoring'; fileName: string; backup: ParsedBackup; mode: RestoreMode; progress: Progress | null }
+  | { step: 'chosen'; fileName: string; backup: CheckedBackup }
+  | { step: 'confirm'; fileName: string; backup: CheckedBackup; here: Counts }
+  | { step: 'restoring'; fileName: string; backup: CheckedBackup; mode: RestoreMode; progress: Progress | null }
   | { step: 'done'; fileName: string; summary: RestoreSummary; invalidRows: number };
 
 function RestorePanel() {
@@ -117,7 +117,7 @@ function RestorePanel() {
     setError(null);
     setStage({ step: 'reading', fileName: file.name, done: 0, total: file.size });
     try {
-      const backup = await readBackupFile(file, (p) => setStage({ step: 'reading', fileName: file.name, ...p }));
+      const backup = await checkBackupFile(file, (p) => setStage({ step: 'reading', fileName: file.name, ...p }));
       setStage({ step: 'chosen', fileName: file.name, backup });
     } catch (err) {
       setError({ fileName: file.name, message: messageOf(err) });
@@ -125,7 +125,7 @@ function RestorePanel() {
     }
   };
 
-  const restore = async (fileName: string, backup: ParsedBackup, how: RestoreMode) => {
+  const restore = async (fileName: string, backup: CheckedBackup, how: RestoreMode) => {
     setStage({ step: 'restoring', fileName, backup, mode: how, progress: null });
     try {
       const summary = await restoreBackup(getDb(), backup, {
@@ -142,7 +142,7 @@ function RestorePanel() {
     }
   };
 
-  const start = async (fileName: string, backup: ParsedBackup) => {
+  const start = async (fileName: string, backup: CheckedBackup) => {
     setError(null);
     // Replace asks first, with today's counts (read now, not from a possibly stale render).
     if (mode === 'replace') setStage({ step: 'confirm', fileName, backup, here: await countRows(getDb()) });

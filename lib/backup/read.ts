@@ -1,7 +1,11 @@
 /**
- * Reading a backup file, row by row as it streams in: only one row's text is held at a time (plus the checked
- * rows), never the whole file as one string, and every row is checked against its table's schema before anything
- * is written. Any formatting of the JSON is accepted (a file pretty-printed by an editor still reads); the rows are
+ * Reading a backup file, row by row as it streams in: only one row's text is held at a time, never the whole file
+ * as one string, and every row is checked against its table's schema before anything is written.
+ *
+ * A file the rep picks is read twice and never held: `checkBackupFile` streams it once to check everything and keeps
+ * only its header (memory does not grow with the file), then `restoreBackup` reads it again, a slice at a time,
+ * inside its transaction (`streamCheckedRows`). `readBackup` keeps every checked row in memory instead: for text
+ * already in memory (tests, small files). Any formatting of the JSON is accepted (a file pretty-printed by an editor still reads); the rows are
  * found by a small scanner and parsed by the engine's own JSON.parse.
  *
  * Every failure is a `BackupError` whose message names what is wrong (not JSON, JSON but not a backup, cut short,
@@ -30,6 +34,24 @@ export interface ParsedBackup {
   tables: Record<TableName, Record<string, unknown>[]>;
   /** Rows the backup set aside when it was made (they failed their schema then); never restored. */
   invalidRows: number;
+}
+
+/**
+ * A backup file that passed every check, holding no rows: `restoreBackup` reads them from `file` again. The file is
+ * a snapshot (a `File` the page was given cannot change under it: the browser fails the read instead).
+ */
+export interface CheckedBackup {
+  exportedAt: string | null;
+  schemaVersion: number;
+  counts: Counts;
+  /** Rows the backup set aside when it was made; never restored. */
+  invalidRows: number;
+  file: Blob;
+  /**
+   * Tables whose every row passed its schema unchanged (no unknown field dropped, nothing filled in): the restore
+   * stores those rows as JSON.parse gives them, without checking them a second time.
+   */
+  asRead: Record<TableName, boolean>;
 }
 
 const NOTHING_CHANGED = 'Nothing was changed.';
@@ -206,7 +228,23 @@ function isIntIn(v: unknown, min: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min;
 }
 
-/** Checks and keeps what the reader finds; knows enough to say where a file stopped. */
+/** What a pass over the file does with the rows besides checking the header and the counts. */
+interface ScanOptions {
+  /** Keep every checked row (readBackup); otherwise rows are passed on and dropped. */
+  keep: boolean;
+  /**
+   * Tables whose keys are all remembered to find a repeated key anywhere. For the others only the previous key is
+   * kept: a backup lists each table in primary-key order (IndexedDB's order, the writer's paging), so a repeat shows
+   * up as a key not above the one before, and a table found out of order gets a second pass with a key set.
+   */
+  keySets: 'all' | ReadonlySet<TableName>;
+  /** The restore pass: tables whose rows were checked by the first pass and are stored as read. */
+  trusted?: Record<TableName, boolean>;
+  /** Each checked row, as it is read. A returned promise is awaited before the next row is read. */
+  onRow?: (table: TableName, row: Record<string, unknown>) => void | Promise<void>;
+}
+
+/** Checks what the reader finds, and keeps or passes on its rows; knows enough to say where a file stopped. */
 class Collector {
   format: unknown = undefined;
   version: unknown = undefined;
@@ -215,8 +253,13 @@ class Collector {
   counts: Counts | null = null;
   invalidRows = 0;
   readonly tables = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<TableName, Record<string, unknown>[]>;
+  /** See CheckedBackup.asRead. */
+  readonly asRead = Object.fromEntries(TABLES.map((t) => [t, true])) as Record<TableName, boolean>;
+  /** Tables whose keys were not in ascending order (checked for repeats by a second pass). */
+  readonly unsorted = new Set<TableName>();
   private readonly pending: { table: TableName; row: unknown; index: number }[] = [];
   private readonly keys = Object.fromEntries(TABLES.map((t) => [t, new Set<string>()])) as Record<TableName, Set<string>>;
+  private readonly lastKey = {} as Record<TableName, string | undefined>;
   readonly seen = zeroCounts();
   current: TableName | null = null;
   /** The last table read to its end. */
@@ -227,7 +270,9 @@ class Collector {
   /** Format and versions known and good: rows can be checked as they arrive. */
   private ready = false;
 
-  header(key: string, value: unknown): void {
+  constructor(private readonly opts: ScanOptions) {}
+
+  header(key: string, value: unknown): void | Promise<void> {
     if (key === 'format') {
       this.format = value;
       if (value !== BACKUP_FORMAT) notBackup(`its "format" is ${JSON.stringify(value)?.slice(0, 60)}, not "${BACKUP_FORMAT}"`);
@@ -241,11 +286,14 @@ class Collector {
       if (!Array.isArray(value)) notBackup('its "invalidRows" is not a list');
       this.invalidRows = value.length;
     }
-    this.checkVersions(false);
+    return this.checkVersions(false);
   }
 
-  /** Version checks, once the format says this is ours (a stranger's "version": 5 means nothing). */
-  checkVersions(final: boolean): void {
+  /**
+   * Version checks, once the format says this is ours (a stranger's "version": 5 means nothing). A promise when rows
+   * that waited for the versions went to a consumer that wants the reading to wait.
+   */
+  checkVersions(final: boolean): void | Promise<void> {
     if (this.ready) return;
     if (this.format === undefined) {
       if (final) notBackup('it has no "format": "resourceful-backup" field');
@@ -271,31 +319,63 @@ class Collector {
       fail('unsupported_schema', `This backup holds database version ${this.schemaVersion}, which this version of Resourceful cannot restore (it restores version ${CURRENT_SCHEMA_VERSION}).`);
     }
     this.ready = true;
-    for (const p of this.pending.splice(0)) this.check(p.table, p.row, p.index);
+    // Only a hand-edited file puts its rows before its versions: those rows waited here for the versions.
+    const rows = this.pending.splice(0);
+    if (!this.opts.onRow) {
+      for (const p of rows) void this.check(p.table, p.row, p.index);
+      return;
+    }
+    return (async () => {
+      for (const p of rows) {
+        const wait = this.check(p.table, p.row, p.index);
+        if (wait) await wait;
+      }
+    })();
   }
 
-  row(table: TableName, row: unknown): void {
+  /** Takes one row; a promise when the row's consumer wants the reading to wait. */
+  row(table: TableName, row: unknown): void | Promise<void> {
     this.seen[table] += 1;
     const index = this.seen[table];
     if (this.counts && index > this.counts[table]) mismatch(table, this.counts[table], `more than ${this.counts[table].toLocaleString('en-US')}`);
-    if (this.ready) this.check(table, row, index);
-    else this.pending.push({ table, row, index });
+    if (this.ready) return this.check(table, row, index);
+    this.pending.push({ table, row, index });
   }
 
-  private check(table: TableName, row: unknown, index: number): void {
-    const parsed = parseRow(table, row, index);
-    if (!parsed.ok) {
-      const p = parsed.problem;
-      fail('invalid_row', `Row ${index.toLocaleString('en-US')} of ${TABLE_WORDS[table][1]}${p.key ? ` (${keyLabel(table)} “${p.key.slice(0, 80)}”)` : ''} is not valid: ${p.message}.`);
+  private check(table: TableName, row: unknown, index: number): void | Promise<void> {
+    let clean: Record<string, unknown>;
+    if (this.opts.trusted?.[table]) clean = row as Record<string, unknown>;
+    else {
+      const parsed = parseRow(table, row, index);
+      if (!parsed.ok) {
+        const p = parsed.problem;
+        fail('invalid_row', `Row ${index.toLocaleString('en-US')} of ${TABLE_WORDS[table][1]}${p.key ? ` (${keyLabel(table)} “${p.key.slice(0, 80)}”)` : ''} is not valid: ${p.message}.`);
+      }
+      clean = parsed.row;
+      if (!this.opts.keep && this.asRead[table] && !sameData(row, clean)) this.asRead[table] = false;
     }
-    const key = String(parsed.row[keyField(table)]);
-    if (this.keys[table].has(key)) fail('invalid_row', `Two ${TABLE_WORDS[table][1]} in the backup have the same ${keyLabel(table)} “${key.slice(0, 80)}”.`);
-    this.keys[table].add(key);
-    this.tables[table].push(parsed.row);
+    if (!this.opts.trusted) this.checkKey(table, String(clean[keyField(table)]));
+    if (this.opts.keep) this.tables[table].push(clean);
+    return this.opts.onRow?.(table, clean);
   }
 
-  finish(): ParsedBackup {
-    this.checkVersions(true);
+  private checkKey(table: TableName, key: string): void {
+    const sets = this.opts.keySets;
+    if (sets === 'all' || sets.has(table)) {
+      if (this.keys[table].has(key)) duplicate(table, key);
+      this.keys[table].add(key);
+      return;
+    }
+    const last = this.lastKey[table];
+    // Equal neighbours are a repeat for sure; a smaller key means the table is out of order (see keySets).
+    if (last === key) duplicate(table, key);
+    if (last !== undefined && key < last) this.unsorted.add(table);
+    this.lastKey[table] = key;
+  }
+
+  async finish(): Promise<ParsedBackup> {
+    const wait = this.checkVersions(true);
+    if (wait) await wait;
     if (!this.counts) notBackup('it has no "counts"');
     for (const t of TABLES) if (this.seen[t] !== this.counts[t]) mismatch(t, this.counts[t], this.seen[t].toLocaleString('en-US'));
     return { exportedAt: this.exportedAt, schemaVersion: this.schemaVersion as number, counts: this.counts, tables: this.tables, invalidRows: this.invalidRows };
@@ -314,6 +394,33 @@ class Collector {
     if (this.tablesRead) return 'it stops after the data, before the end of the file';
     return this.lastTable ? `it stops after the ${TABLE_WORDS[this.lastTable][1]}` : 'it stops before the data begins';
   }
+}
+
+function duplicate(table: TableName, key: string): never {
+  fail('invalid_row', `Two ${TABLE_WORDS[table][1]} in the backup have the same ${keyLabel(table)} “${key.slice(0, 80)}”.`);
+}
+
+/**
+ * True when `b` (a schema's output) holds exactly the data of `a` (what JSON.parse gave): the schema dropped no
+ * field and filled none in. Field order does not count; JSON has no undefined, cycles or non-plain objects.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    n += 1;
+    if (!Object.hasOwn(rb, k) || !sameData(ra[k], rb[k])) return false;
+  }
+  return n === Object.keys(rb).length;
 }
 
 function keyField(table: TableName): string {
@@ -368,7 +475,10 @@ async function readRoot(input: Input, c: Collector): Promise<void> {
       await readTables(input, c);
       c.tablesRead = true;
     }
-    else if (HEADER_FIELDS.has(key)) c.header(key, parseJson(await input.value()));
+    else if (HEADER_FIELDS.has(key)) {
+      const wait = c.header(key, parseJson(await input.value()));
+      if (wait) await wait;
+    }
     else if (key === 'resources' && c.format === undefined) {
       fail('not_backup', 'This is a resource-library export, not a full backup: import it under Resources instead.');
     } else if (c.format === undefined) notBackup('it has no "format": "resourceful-backup" field');
@@ -407,7 +517,8 @@ async function readTables(input: Input, c: Collector): Promise<void> {
         input.i += 1;
         break;
       }
-      c.row(table, parseJson(await input.value()));
+      const wait = c.row(table, parseJson(await input.value()));
+      if (wait) await wait;
       firstRow = false;
       ch = await input.peek();
       if (ch === null) throw new EndOfInput();
@@ -426,13 +537,9 @@ async function readTables(input: Input, c: Collector): Promise<void> {
   }
 }
 
-/**
- * Reads and checks a backup from its text (whole, or in chunks as a file streams in). Resolves only when every row
- * passed; otherwise rejects with a `BackupError`.
- */
-export async function readBackup(source: string | Iterable<string> | AsyncIterable<string>): Promise<ParsedBackup> {
-  const input = new Input(iterate(source));
-  const c = new Collector();
+/** One pass over a backup's text: everything is checked; the collector keeps or passes on the rows. */
+async function scan(chunks: AsyncIterator<string>, c: Collector): Promise<ParsedBackup> {
+  const input = new Input(chunks);
   try {
     let ch = await input.peek();
     if (ch === '\uFEFF') {
@@ -470,28 +577,98 @@ export async function readBackup(source: string | Iterable<string> | AsyncIterab
 }
 
 /**
- * Reads a backup from a file the rep picked, streaming it through a UTF-8 decoder; `onProgress` gets the bytes
- * read so far and the file's size.
+ * Reads and checks a backup from its text (whole, or in chunks as a file streams in), keeping every row in memory.
+ * Resolves only when every row passed; otherwise rejects with a `BackupError`.
  */
-export async function readBackupFile(file: Blob, onProgress?: (p: { done: number; total: number }) => void): Promise<ParsedBackup> {
-  async function* chunks(): AsyncGenerator<string> {
-    const reader = file.stream().getReader();
-    const decoder = new TextDecoder('utf-8');
-    let done = 0;
-    try {
-      for (;;) {
-        const next = await reader.read();
-        if (next.done) break;
-        done += next.value.byteLength;
-        onProgress?.({ done, total: file.size });
-        yield decoder.decode(next.value, { stream: true });
-      }
-      const rest = decoder.decode();
-      if (rest) yield rest;
-    } finally {
-      // Stops reading when the parser gave up early (a wrong file is not read to its end).
-      await reader.cancel().catch(() => undefined);
+export async function readBackup(source: string | Iterable<string> | AsyncIterable<string>): Promise<ParsedBackup> {
+  return scan(iterate(source), new Collector({ keep: true, keySets: 'all' }));
+}
+
+type OnBytes = (p: { done: number; total: number }) => void;
+
+/** A file's text, streamed through a UTF-8 decoder (characters split between chunks are joined). */
+async function* streamText(file: Blob, onProgress?: OnBytes): AsyncGenerator<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder('utf-8');
+  let done = 0;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      done += next.value.byteLength;
+      onProgress?.({ done, total: file.size });
+      yield decoder.decode(next.value, { stream: true });
     }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    // Stops reading when the parser gave up early (a wrong file is not read to its end).
+    await reader.cancel().catch(() => undefined);
   }
-  return readBackup(chunks());
+}
+
+/**
+ * Reads a backup from a file, keeping every row in memory (`checkBackupFile` keeps none); `onProgress` gets the
+ * bytes read so far and the file's size.
+ */
+export async function readBackupFile(file: Blob, onProgress?: OnBytes): Promise<ParsedBackup> {
+  return scan(streamText(file, onProgress), new Collector({ keep: true, keySets: 'all' }));
+}
+
+/**
+ * Checks a backup file the rep picked without keeping its rows: memory stays flat whatever the file's size.
+ * `onProgress` gets the bytes read so far and the file's size; `onRow`, if given, each checked row as it is read
+ * (not kept; its promise is awaited before the next row). Resolves only when every row passed; otherwise rejects
+ * with a `BackupError`.
+ */
+export async function checkBackupFile(
+  file: Blob,
+  onProgress?: OnBytes,
+  onRow?: (table: TableName, row: Record<string, unknown>) => void | Promise<void>,
+): Promise<CheckedBackup> {
+  const first = new Collector({ keep: false, keySets: new Set(), onRow });
+  const head = await scan(streamText(file, onProgress), first);
+  // A table out of key order (only a file edited by hand): read again, remembering that table's keys to find repeats.
+  if (first.unsorted.size) await scan(streamText(file), new Collector({ keep: false, keySets: first.unsorted }));
+  return { exportedAt: head.exportedAt, schemaVersion: head.schemaVersion, counts: head.counts, invalidRows: head.invalidRows, file, asRead: { ...first.asRead } };
+}
+
+/** Bytes of the file read per request by the restore: what is held at a time, twice (one slice is read ahead). */
+export const SLICE_BYTES = 1 << 20;
+
+/**
+ * Reads a checked backup's rows again, in file order, and hands each to `onRow` (whose promise is awaited before the
+ * next row). The file is read a slice at a time, the next slice while the current one is handed out; `wait` is how
+ * the caller waits for a read (restoreBackup: its transaction's `waitFor`, so the transaction stays open while the
+ * file is read). Rows of `asRead` tables are not checked again; the rest are (they may have been cleaned up).
+ */
+export async function streamCheckedRows(
+  backup: CheckedBackup,
+  opts: {
+    onRow: (table: TableName, row: Record<string, unknown>) => void | Promise<void>;
+    wait: <T>(read: Promise<T>) => PromiseLike<T>;
+    sliceBytes?: number;
+  },
+): Promise<void> {
+  const { file } = backup;
+  const size = Math.max(1, opts.sliceBytes ?? SLICE_BYTES);
+  const readAt = (at: number): Promise<ArrayBuffer> => {
+    const read = file.slice(at, at + size).arrayBuffer();
+    // A read ahead that nobody waits for (the restore stopped) must not surface as an unhandled rejection.
+    read.catch(() => undefined);
+    return read;
+  };
+  async function* slices(): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8');
+    let next = file.size > 0 ? readAt(0) : null;
+    for (let at = 0; next; ) {
+      const bytes = await opts.wait(next);
+      at += size;
+      next = at < file.size ? readAt(at) : null;
+      yield decoder.decode(bytes, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+  await scan(slices(), new Collector({ keep: false, keySets: new Set(), trusted: backup.asRead, onRow: opts.onRow }));
 }

@@ -15,11 +15,12 @@
  */
 import { STAGE_LABEL } from '../playbook/types';
 import { DEFAULT_SETTINGS, OfferProfileSchema, SettingsSchema, type Interaction, type InteractionKind } from '../db/models';
+import type { Table } from 'dexie';
 import type { ResourcefulDB } from '../db/schema';
 import { BackupError, PRIMARY_KEY, TABLES, TABLE_WORDS, VERSION_FIELD, parseRow, zeroCounts, type Counts, type TableName } from './format';
 import { sameRow } from './hash';
 import { QUOTA_MESSAGE, isQuotaError } from './quota';
-import type { ParsedBackup } from './read';
+import { streamCheckedRows, type CheckedBackup, type ParsedBackup } from './read';
 import type { Progress } from './write';
 
 /** How the backup meets what is here: joined by id, or instead of it. */
@@ -52,11 +53,19 @@ export const WRITE_CHUNK = 2000;
 
 type Row = Record<string, unknown>;
 
-/** Writes a checked backup into the database. Rejects with a `BackupError` (and changes nothing) when it fails. */
+/**
+ * Writes a checked backup into the database. Rejects with a `BackupError` (and changes nothing) when it fails.
+ *
+ * A `CheckedBackup` (checkBackupFile) is read from its file again, a slice at a time, inside the one transaction:
+ * while a slice is read, the transaction's `waitFor` keeps it open (IndexedDB commits a transaction that has no
+ * request pending when the page waits for anything else, such as a file), and the next slice is read while the
+ * current chunk is written, so the wait is short or none. Memory holds two slices and two chunks of rows, whatever
+ * the file's size. A `ParsedBackup` (rows already in memory) is written the same way.
+ */
 export async function restoreBackup(
   db: ResourcefulDB,
-  backup: ParsedBackup,
-  opts: { mode: RestoreMode; now: number; onProgress?: (p: Progress) => void; chunkSize?: number },
+  backup: ParsedBackup | CheckedBackup,
+  opts: { mode: RestoreMode; now: number; onProgress?: (p: Progress) => void; chunkSize?: number; sliceBytes?: number },
 ): Promise<RestoreSummary> {
   const summary: RestoreSummary = {
     mode: opts.mode,
@@ -68,47 +77,97 @@ export async function restoreBackup(
     conflictsRecorded: 0,
     conflictsUnrecorded: 0,
   };
-  const chunk = opts.chunkSize ?? WRITE_CHUNK;
-  const total = TABLES.reduce((n, t) => n + backup.tables[t].length, 0);
+  const chunk = Math.max(1, opts.chunkSize ?? WRITE_CHUNK);
+  const inMemory = 'tables' in backup;
+  const expected = inMemory ? (Object.fromEntries(TABLES.map((t) => [t, backup.tables[t].length])) as Counts) : backup.counts;
+  const total = TABLES.reduce((n, t) => n + expected[t], 0);
+  const written = zeroCounts();
   let done = 0;
   let current: TableName = TABLES[0];
   try {
-    await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
+    await db.transaction('rw', TABLES.map((t) => db.table(t)), async (tx) => {
       if (opts.mode === 'replace') {
         for (const t of TABLES) {
           current = t;
-          summary.removed[t] = await db.table(t).count();
-          await db.table(t).clear();
+          summary.removed[t] = await tx.table(t).count();
+          await tx.table(t).clear();
         }
       }
       const conflicts: Interaction[] = [];
-      for (const t of TABLES) {
-        current = t;
-        const rows = backup.tables[t];
-        for (let at = 0; at < rows.length; at += chunk) {
-          const part = rows.slice(at, at + chunk);
-          if (opts.mode === 'replace') {
-            await db.table(t).bulkAdd(part);
-            summary.added[t] += part.length;
-          } else {
-            await mergeChunk(db, t, part, summary, conflicts, opts.now);
-          }
-          done += part.length;
-          opts.onProgress?.({ done, total, table: t });
-        }
-      }
-      if (conflicts.length) {
+      /** Writes the conflict entries gathered so far; only once the contacts are final (an entry needs its contact). */
+      const record = async (): Promise<void> => {
+        if (conflicts.length === 0) return;
         current = 'interactions';
-        // Only contacts that exist after the merge get an entry: a history row must belong to someone.
-        const owners = await db.contacts.bulkGet([...new Set(conflicts.map((c) => c.contactId))]);
-        const present = new Set(owners.filter((c) => c !== undefined).map((c) => c.id));
-        const kept = conflicts.filter((c) => present.has(c.contactId));
-        summary.conflictsUnrecorded += conflicts.length - kept.length;
-        summary.conflictsRecorded = kept.length;
-        for (let at = 0; at < kept.length; at += chunk) await db.interactions.bulkAdd(kept.slice(at, at + chunk));
+        const list = conflicts.splice(0);
+        const owners = (await tx.table('contacts').bulkGet([...new Set(list.map((c) => c.contactId))])) as (Row | undefined)[];
+        const present = new Set(owners.filter((c) => c !== undefined).map((c) => c.id as string));
+        const kept = list.filter((c) => present.has(c.contactId));
+        summary.conflictsUnrecorded += list.length - kept.length;
+        summary.conflictsRecorded += kept.length;
+        for (let at = 0; at < kept.length; at += chunk) await tx.table('interactions').bulkAdd(kept.slice(at, at + chunk));
+      };
+      const write = async (t: TableName, part: Row[]): Promise<void> => {
+        current = t;
+        if (opts.mode === 'replace') {
+          await tx.table(t).bulkAdd(part);
+          summary.added[t] += part.length;
+        } else {
+          await mergeChunk(tx.table(t), t, part, summary, conflicts, opts.now);
+          // Contacts are only written by their own table: once it is all in, the conflicts found so far can go.
+          if (written.contacts + (t === 'contacts' ? part.length : 0) === expected.contacts && conflicts.length >= chunk) await record();
+        }
+        written[t] += part.length;
+        done += part.length;
+        opts.onProgress?.({ done, total, table: t });
+      };
+
+      // Rows are gathered per table into chunks; a chunk is written while the next one is read and parsed (the
+      // browser's IndexedDB works in another process), and never more than one write is under way.
+      let table: TableName | null = null;
+      let rows: Row[] = [];
+      let inflight: Promise<void> | null = null;
+      const flush = async (): Promise<void> => {
+        const part = rows;
+        rows = [];
+        if (inflight) {
+          const before = inflight;
+          inflight = null;
+          await before;
+        }
+        if (part.length === 0 || table === null) return;
+        inflight = write(table, part);
+        // Awaited by the next flush; until then a failure must not count as unhandled.
+        inflight.catch(() => undefined);
+      };
+      const push = (t: TableName, row: Row): void | Promise<void> => {
+        if (t !== table && rows.length) {
+          return flush().then(() => {
+            table = t;
+            rows.push(row);
+          });
+        }
+        table = t;
+        rows.push(row);
+        if (rows.length >= chunk) return flush();
+      };
+
+      if (inMemory) {
+        for (const t of TABLES) {
+          for (const row of backup.tables[t]) {
+            const wait = push(t, row);
+            if (wait) await wait;
+          }
+        }
+      } else {
+        await streamCheckedRows(backup, { onRow: push, wait: (read) => keepOpen(tx.idbtrans, read), sliceBytes: opts.sliceBytes });
       }
+      await flush();
+      await flush();
+      await record();
     });
   } catch (e) {
+    // A problem with the file itself (it changed since it was checked): its own message; the transaction undid all.
+    if (e instanceof BackupError) throw e;
     if (isQuotaError(e)) throw new BackupError('quota', QUOTA_MESSAGE);
     const why = e instanceof Error ? e.message : String(e);
     throw new BackupError('write_failed', `Restoring stopped while writing ${TABLE_WORDS[current][1]} (${why}). Everything written was undone: nothing was changed.`);
@@ -116,9 +175,43 @@ export async function restoreBackup(
   return summary;
 }
 
-async function mergeChunk(db: ResourcefulDB, t: TableName, part: Row[], summary: RestoreSummary, conflicts: Interaction[], now: number): Promise<void> {
+/**
+ * Waits for `read` while keeping `idbtrans` open: IndexedDB commits a transaction as soon as it has no request
+ * pending and the page returns to its event loop, so a cheap request is kept pending until the read settles. The
+ * promise settles inside a request's success callback, where the transaction is active: the caller's next writes
+ * (in the same microtask checkpoint) land in the same transaction. Dexie's own `waitFor` does the same, but is not
+ * part of its typed API on a transaction.
+ */
+function keepOpen<T>(idbtrans: IDBTransaction, read: Promise<T>): Promise<T> {
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
+  read.then(
+    (value) => (outcome = { ok: true, value }),
+    (error: unknown) => (outcome = { ok: false, error }),
+  );
+  const store = idbtrans.objectStoreNames[0]!;
+  return new Promise<T>((resolve, reject) => {
+    const spin = (): void => {
+      if (outcome) {
+        if (outcome.ok) resolve(outcome.value);
+        else reject(outcome.error);
+        return;
+      }
+      try {
+        // -Infinity is a valid key that no row has: the cheapest request there is.
+        const request = idbtrans.objectStore(store).get(-Infinity);
+        request.onsuccess = spin;
+        request.onerror = () => reject(request.error ?? new Error('the restore transaction failed'));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    spin();
+  });
+}
+
+async function mergeChunk(table: Table, t: TableName, part: Row[], summary: RestoreSummary, conflicts: Interaction[], now: number): Promise<void> {
   const key = PRIMARY_KEY[t];
-  const here = (await db.table(t).bulkGet(part.map((r) => r[key] as string))) as (Row | undefined)[];
+  const here = (await table.bulkGet(part.map((r) => r[key] as string))) as (Row | undefined)[];
   const puts: Row[] = [];
   part.forEach((theirs, k) => {
     const mine = here[k];
@@ -147,7 +240,7 @@ async function mergeChunk(db: ResourcefulDB, t: TableName, part: Row[], summary:
       else summary.conflictsUnrecorded += 1;
     }
   });
-  if (puts.length) await db.table(t).bulkPut(puts);
+  if (puts.length) await table.bulkPut(puts);
 }
 
 function union(a: unknown, b: unknown, max: number): string[] {

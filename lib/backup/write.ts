@@ -1,7 +1,9 @@
 /**
  * Writing a backup: every table, read in pages inside one read transaction (a consistent snapshot, even while the
  * background keeps recording history), turned into text parts the page hands to a Blob. Nothing is ever one giant
- * string, so a database larger than a JavaScript string can hold still backs up.
+ * string, so a database larger than a JavaScript string can hold still backs up; and every few megabytes the text
+ * so far is handed to a Blob (memory the browser keeps outside the page's JavaScript heap, on disk when large), so
+ * the page holds at most a few megabytes of text and one page of rows whatever the database's size.
  */
 import type { ResourcefulDB } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, CURRENT_SCHEMA_VERSION, PRIMARY_KEY, TABLES, parseRow, zeroCounts, type Counts, type RowProblem, type TableName } from './format';
@@ -14,9 +16,9 @@ export interface Progress {
   table: TableName;
 }
 
-/** A finished backup: the file's text in parts, and what went into it. */
+/** A finished backup: the file's text in parts (strings and Blobs of text, in order), and what went into it. */
 export interface BackupResult {
-  parts: string[];
+  parts: BlobPart[];
   counts: Counts;
   /** Stored rows that fail their schema: kept verbatim under `invalidRows`, not restored. */
   invalid: RowProblem[];
@@ -26,28 +28,46 @@ export interface BackupResult {
 /** Rows read per request: large enough to be quick, small enough that the progress bar moves. */
 export const PAGE_SIZE = 2000;
 
+/** Characters of text gathered before they are handed to a Blob (see above). */
+export const BLOB_CHARS = 4_000_000;
+
 /** Reads the whole database into backup text. `now` stamps the file; progress is reported after every page. */
 export async function writeBackup(
   db: ResourcefulDB,
-  opts: { now: number; onProgress?: (p: Progress) => void; pageSize?: number },
+  opts: { now: number; onProgress?: (p: Progress) => void; pageSize?: number; blobChars?: number },
 ): Promise<BackupResult> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const blobChars = opts.blobChars ?? BLOB_CHARS;
   const counts = zeroCounts();
   const invalid: (RowProblem & { row: unknown })[] = [];
-  const body: string[] = [];
+  const blobs: Blob[] = [];
+  let body: string[] = [];
+  let chars = 0;
+  const push = (text: string): void => {
+    body.push(text);
+    chars += text.length;
+    if (chars >= blobChars) {
+      blobs.push(new Blob(body));
+      body = [];
+      chars = 0;
+    }
+  };
   await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
     const sizes = await Promise.all(TABLES.map((t) => db.table(t).count()));
     const total = sizes.reduce((a, b) => a + b, 0);
     let done = 0;
     for (const [ti, table] of TABLES.entries()) {
       const t = db.table(table);
-      let last: string | undefined;
+      // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
+      const read = (after: string | undefined): Promise<Record<string, unknown>[]> => (after === undefined ? t.orderBy(':id') : t.where(':id').above(after)).limit(pageSize).toArray();
       let index = 0;
       let first = true;
-      body.push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
-      for (;;) {
-        // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
-        const page: Record<string, unknown>[] = await (last === undefined ? t.orderBy(':id') : t.where(':id').above(last)).limit(pageSize).toArray();
+      push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
+      let next: Promise<Record<string, unknown>[]> | null = read(undefined);
+      while (next) {
+        const page: Record<string, unknown>[] = await next;
+        // The next page is asked for before this one is checked and turned into text: the browser reads it meanwhile.
+        next = page.length === pageSize ? read(page[page.length - 1]![PRIMARY_KEY[table]] as string) : null;
         if (page.length === 0) break;
         const lines: string[] = [];
         for (const row of page) {
@@ -59,22 +79,20 @@ export async function writeBackup(
           } else invalid.push({ ...checked.problem, row });
         }
         if (lines.length) {
-          body.push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
+          push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
           first = false;
         }
-        last = page[page.length - 1]![PRIMARY_KEY[table]] as string;
         done += page.length;
         opts.onProgress?.({ done, total, table });
-        if (page.length < pageSize) break;
       }
-      body.push(first ? ']' : '\n]');
+      push(first ? ']' : '\n]');
     }
   });
   const exportedAt = new Date(opts.now).toISOString();
   const header = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"schemaVersion":${CURRENT_SCHEMA_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"counts":${JSON.stringify(counts)},"tables":{\n`;
   const invalidRows = invalid.map(({ table, index, key, message, row }) => JSON.stringify({ table, index, key, problem: message, row }));
   const tail = `\n},"invalidRows":[${invalidRows.length ? `\n${invalidRows.join(',\n')}\n` : ''}]}\n`;
-  return { parts: [header, ...body, tail], counts, invalid: invalid.map(({ row: _row, ...p }) => p), exportedAt };
+  return { parts: [header, ...blobs, ...body, tail], counts, invalid: invalid.map(({ row: _row, ...p }) => p), exportedAt };
 }
 
 /** A file name for a backup made at `now`, e.g. `resourceful-backup-2026-03-02-1405.json` (local time). */

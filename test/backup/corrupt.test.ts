@@ -3,12 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BackupError, type BackupErrorCode } from '../../lib/backup/format';
 import { hashDatabase } from '../../lib/backup/hash';
 import { QUOTA_MESSAGE } from '../../lib/backup/quota';
-import { readBackup } from '../../lib/backup/read';
+import { checkBackupFile, readBackup } from '../../lib/backup/read';
 import { restoreBackup, type RestoreMode } from '../../lib/backup/restore';
 import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
 import { freshDb } from '../helpers/db';
-import { contact, fixtureState, note, T0 } from './fixture';
+import { contact, fixtureState, note, T0, textOf } from './fixture';
 import { load } from './arbitraries';
 
 /** The database under test: the fixture, plus one contact the backup does not have (replace would delete it). */
@@ -24,7 +24,7 @@ beforeEach(async () => {
   state.notes = state.notes.map((n) => ({ ...n, text: `${n.text as string} (edited)`, updatedAt: (n.updatedAt as number) + 1 }));
   state.notes.push(note('n-backup', 'c-dana', 'Only in the backup', T0 + 1));
   await load(other, state);
-  good = (await writeBackup(other, { now: T0 })).parts.join('');
+  good = await textOf((await writeBackup(other, { now: T0 })).parts);
   other.close();
   db = freshDb();
   const here = fixtureState();
@@ -32,21 +32,31 @@ beforeEach(async () => {
   await load(db, here);
 });
 
-/** Reads and (if that passes) restores `text` in both modes; returns the error, having checked nothing changed. */
-async function attempt(text: string | string[], mode: RestoreMode = 'replace', target: ResourcefulDB = db): Promise<BackupError> {
-  const before = await hashDatabase(db);
-  let error: unknown = null;
-  try {
-    const parsed = await readBackup(text);
-    await restoreBackup(target, parsed, { mode, now: T0 + 99, chunkSize: 5 });
-  } catch (e) {
-    error = e;
+/**
+ * Reads and (if that passes) restores `text`: from memory (readBackup) and, unless `via` says otherwise, from a file
+ * too (checkBackupFile, then restoreBackup reading the file in small slices). Both must fail the same way; returns
+ * the error, having checked nothing changed.
+ */
+async function attempt(text: string | string[], mode: RestoreMode = 'replace', target: ResourcefulDB = db, via: 'both' | 'text' | 'file' = 'both'): Promise<BackupError> {
+  const errors: unknown[] = [];
+  for (const path of via === 'both' ? (['text', 'file'] as const) : [via]) {
+    const before = await hashDatabase(db);
+    let error: unknown = null;
+    try {
+      if (path === 'text') await restoreBackup(target, await readBackup(text), { mode, now: T0 + 99, chunkSize: 5 });
+      else await restoreBackup(target, await checkBackupFile(new Blob(typeof text === 'string' ? [text] : text)), { mode, now: T0 + 99, chunkSize: 5, sliceBytes: 61 });
+    } catch (e) {
+      error = e;
+    }
+    const after = await hashDatabase(db);
+    expect(after.tables).toEqual(before.tables);
+    expect(after.all).toBe(before.all);
+    expect(error).toBeInstanceOf(BackupError);
+    errors.push(error);
   }
-  const after = await hashDatabase(db);
-  expect(after.tables).toEqual(before.tables);
-  expect(after.all).toBe(before.all);
-  expect(error).toBeInstanceOf(BackupError);
-  return error as BackupError;
+  const [first, ...rest] = errors as BackupError[];
+  for (const e of rest) expect({ code: e.code, message: e.message }).toEqual({ code: first!.code, message: first!.message });
+  return first!;
 }
 
 function expectError(e: BackupError, code: BackupErrorCode, message: string): void {
@@ -194,11 +204,11 @@ function failingConnection(name: string, table: string, after: number, error: ()
 }
 
 describe('a write that fails midway', () => {
-  for (const mode of ['replace', 'merge'] as const) {
-    it(`undoes everything (${mode})`, async () => {
+  for (const [mode, via] of [['replace', 'text'], ['merge', 'text'], ['replace', 'file'], ['merge', 'file']] as const) {
+    it(`undoes everything (${mode}, rows from ${via === 'text' ? 'memory' : 'the file'})`, async () => {
       const failing = failingConnection(db.name, 'notes', 20, () => new Error('disk on fire'));
       expectError(
-        await attempt(good, mode, failing.db),
+        await attempt(good, mode, failing.db, via),
         'write_failed',
         'Restoring stopped while writing notes (disk on fire). Everything written was undone: nothing was changed.',
       );
@@ -208,10 +218,12 @@ describe('a write that fails midway', () => {
     });
   }
 
-  it('a full disk: the quota message, and nothing changed', async () => {
-    const failing = failingConnection(db.name, 'notes', 10, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    expectError(await attempt(good, 'replace', failing.db), 'quota', QUOTA_MESSAGE);
-    expect(failing.written()).toBe(10);
-    failing.db.close();
-  });
+  for (const via of ['text', 'file'] as const) {
+    it(`a full disk: the quota message, and nothing changed (rows from ${via === 'text' ? 'memory' : 'the file'})`, async () => {
+      const failing = failingConnection(db.name, 'notes', 10, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      expectError(await attempt(good, 'replace', failing.db, via), 'quota', QUOTA_MESSAGE);
+      expect(failing.written()).toBe(10);
+      failing.db.close();
+    });
+  }
 });

@@ -89,3 +89,8 @@ export function fixtureState(): State {
 }
 
 export { T0, HOUR };
+
+/** A written backup's text (its parts are strings and Blobs). */
+export async function textOf(parts: BlobPart[]): Promise<string> {
+  return new Blob(parts).text();
+}

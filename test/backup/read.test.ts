@@ -4,12 +4,12 @@ import { readBackup, readBackupFile } from '../../lib/backup/read';
 import { writeBackup } from '../../lib/backup/write';
 import { freshDb } from '../helpers/db';
 import { load } from './arbitraries';
-import { fixtureState } from './fixture';
+import { fixtureState, textOf } from './fixture';
 
 async function goodText(): Promise<string> {
   const db = freshDb();
   await load(db, fixtureState());
-  return (await writeBackup(db, { now: 0 })).parts.join('');
+  return textOf((await writeBackup(db, { now: 0 })).parts);
 }
 
 describe('readBackupFile', () => {

@@ -6,7 +6,7 @@ import { backupFileName, writeBackup, type Progress } from '../../lib/backup/wri
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import { freshDb } from '../helpers/db';
 import { emptyState, load } from './arbitraries';
-import { contact, fixtureState, HOUR, interaction, note, T0 } from './fixture';
+import { contact, fixtureState, HOUR, interaction, note, T0, textOf } from './fixture';
 
 const NOW = Date.UTC(2026, 2, 3, 12);
 
@@ -15,7 +15,7 @@ const counts = (over: Partial<Counts>): Counts => ({ ...zeroCounts(), ...over })
 async function backupOf(state: ReturnType<typeof fixtureState>) {
   const db = freshDb();
   await load(db, state);
-  const text = (await writeBackup(db, { now: T0 })).parts.join('');
+  const text = await textOf((await writeBackup(db, { now: T0 })).parts);
   db.close();
   return readBackup(text);
 }
@@ -201,7 +201,7 @@ describe('writing a backup', () => {
     ]);
     expect(result.invalid).toEqual([{ table: 'contacts', index: 1, key: 'c-broken', message: 'nameTokens: Invalid input: expected array, received undefined' }]);
     expect(result.counts.contacts).toBe(3);
-    const text = result.parts.join('');
+    const text = await textOf(result.parts);
     const json = JSON.parse(text) as { invalidRows: unknown[]; counts: Counts; exportedAt: string };
     expect(json.invalidRows).toEqual([
       { table: 'contacts', index: 1, key: 'c-broken', problem: 'nameTokens: Invalid input: expected array, received undefined', row: { id: 'c-broken', name: 'Broken', emails: [], tags: [] } },

@@ -8,10 +8,11 @@ import { writeBackup } from '../../lib/backup/write';
 import type { ResourcefulDB } from '../../lib/db/schema';
 import { freshDb } from '../helpers/db';
 import { dump, emptyState, load, stateArb, type State } from './arbitraries';
+import { textOf } from './fixture';
 
 async function backupText(db: ResourcefulDB, pageSize?: number): Promise<string> {
   const b = await writeBackup(db, { now: Date.UTC(2026, 2, 2, 10), pageSize });
-  return b.parts.join('');
+  return textOf(b.parts);
 }
 
 type Row = Record<string, unknown>;
