@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
-import { searchFor } from '@/lib/db/search';
 import { Avatar, Section } from './ui';
 
 /**
@@ -14,12 +13,24 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
   const [tag, setTag] = useState<string | null>(null);
   // Typing stays responsive: the search renders from the deferred value.
   const q = useDeferredValue(query);
+  // The index code (MiniSearch) loads when the rep first types or focuses the box, not with every panel open.
+  const [engine, setEngine] = useState<typeof import('@/lib/db/search') | null>(null);
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    if (engine || (!wanted && !query)) return undefined;
+    let live = true;
+    void import('@/lib/db/search').then((m) => live && setEngine(m));
+    return () => {
+      live = false;
+    };
+  }, [engine, wanted, query]);
   const tags = useLiveQuery(async () => (await getDb().contacts.orderBy('tags').uniqueKeys()) as string[], []);
   const results = useLiveQuery(async () => {
     const db = getDb();
     let hits: { contact: Contact; note: string | null }[] = [];
     if (q.trim()) {
-      const index = searchFor(db);
+      if (!engine) return undefined;
+      const index = engine.searchFor(db);
       await index.sync();
       const found = index.search(q, 30);
       const contacts = await db.contacts.bulkGet(found.map((h) => h.contactId));
@@ -30,13 +41,13 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
       return null;
     }
     return tag ? hits.filter((h) => h.contact.tags.includes(tag)) : hits;
-  }, [q, tag]);
+  }, [q, tag, engine]);
 
   return (
     <Section title="Find" testId="search">
       <label className="field">
         <span className="sr-only">Search contacts, notes, companies and tags</span>
-        <input type="search" value={query} placeholder="Search contacts, notes, companies, tags" onChange={(e) => setQuery(e.target.value)} data-testid="search-input" />
+        <input type="search" value={query} placeholder="Search contacts, notes, companies, tags" onChange={(e) => setQuery(e.target.value)} onFocus={() => setWanted(true)} data-testid="search-input" />
       </label>
       {tags && tags.length > 0 && (
         <div className="tag-list" role="group" aria-label="Filter by tag">

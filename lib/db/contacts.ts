@@ -1,4 +1,3 @@
-import type { Table } from 'dexie';
 import type { GmailThread } from '../gmail/types';
 import type { LinkedInProfile } from '../linkedin/types';
 import { cleanText, normalizeEmail } from '../text';
@@ -91,24 +90,24 @@ export type TimelineItem =
   | { type: 'interaction'; at: number; interaction: Interaction }
   | { type: 'note'; at: number; note: Note };
 
-/**
- * The newest `limit` rows of one contact on a `[contactId+time]` index, newest first. A reverse cursor costs a round
- * trip to the browser's IndexedDB per row (50 rows: ~10 ms); instead a key cursor jumps to the limit-th newest key
- * (`offset` is one `advance`) and one `getAll` reads from there up: three round trips for any limit, same order.
- */
-async function newestOf<T, I>(table: Table<T, string, I>, index: string, contactId: string, limit: number): Promise<T[]> {
-  if (limit <= 0) return [];
-  const all = () => table.where(index).between([contactId, -Infinity], [contactId, Infinity]);
-  const [edge] = await all().reverse().offset(limit - 1).limit(1).keys();
-  const rows = edge === undefined ? await all().toArray() : await table.where(index).between(edge, [contactId, Infinity], true, true).toArray();
-  return rows.reverse().slice(0, limit);
-}
-
 /** A contact's history, newest first: interactions and notes merged, at most `limit` entries. */
 export async function getTimeline(db: ResourcefulDB, contactId: string, limit = 50): Promise<TimelineItem[]> {
   // One read transaction for both queries: each transaction is a round trip to the browser's IndexedDB process.
   const [interactions, notes] = await db.transaction('r', db.interactions, db.notes, () =>
-    Promise.all([newestOf(db.interactions, '[contactId+at]', contactId, limit), newestOf(db.notes, '[contactId+createdAt]', contactId, limit)]),
+    Promise.all([
+      db.interactions
+        .where('[contactId+at]')
+        .between([contactId, -Infinity], [contactId, Infinity])
+        .reverse()
+        .limit(limit)
+        .toArray(),
+      db.notes
+        .where('[contactId+createdAt]')
+        .between([contactId, -Infinity], [contactId, Infinity])
+        .reverse()
+        .limit(limit)
+        .toArray(),
+    ]),
   );
   const items: TimelineItem[] = [
     ...interactions.map((i) => ({ type: 'interaction' as const, at: i.at, interaction: i })),
