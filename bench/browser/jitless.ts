@@ -4,6 +4,6 @@
  * DevTools, where zod's `new Function` probe passes during the evaluation and fails later: make zod skip the probe,
  * as the real pages do.
  */
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 config({ jitless: true });

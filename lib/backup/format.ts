@@ -15,7 +15,7 @@
  * keeps, verbatim, any stored row that fails its schema: the rows under `tables` always restore, and nothing the
  * database held is missing from the file.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   CommitmentSchema,
   ContactSchema,
@@ -108,17 +108,20 @@ export function describeCounts(counts: Counts): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-const SettingsValueRow = z.object({ key: z.literal('settings'), value: z.record(z.string(), z.unknown()) }).transform((r, ctx) => {
-  // Settings saved by an older version lack newer fields; the app fills defaults when it reads them (getSettings).
-  const value = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...r.value });
-  if (value.success) return { key: 'settings' as const, value: value.data };
-  for (const issue of value.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path.map(String)], message: issue.message });
-  return z.NEVER;
-});
+const SettingsValueRow = z.pipe(
+  z.object({ key: z.literal('settings'), value: z.record(z.string(), z.unknown()) }),
+  z.transform((r, ctx) => {
+    // Settings saved by an older version lack newer fields; the app fills defaults when it reads them (getSettings).
+    const value = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...r.value });
+    if (value.success) return { key: 'settings' as const, value: value.data };
+    for (const issue of value.error.issues) ctx.issues.push({ code: 'custom', path: ['value', ...issue.path.map(String)], message: issue.message, input: r });
+    return z.NEVER;
+  }),
+);
 const OfferRow = z.object({ key: z.literal('offer'), value: OfferProfileSchema });
 
 /** The schema each table's rows must pass to be restored (settings: by key, see `parseRow`). */
-export const ROW_SCHEMAS: Record<Exclude<TableName, 'settings'>, z.ZodType> = {
+export const ROW_SCHEMAS: Record<Exclude<TableName, 'settings'>, z.ZodMiniType> = {
   contacts: ContactSchema,
   notes: NoteSchema,
   interactions: InteractionSchema,
@@ -129,7 +132,7 @@ export const ROW_SCHEMAS: Record<Exclude<TableName, 'settings'>, z.ZodType> = {
   triageOverrides: TriageOverrideSchema,
 };
 
-function schemaFor(table: TableName, row: unknown): z.ZodType | string {
+function schemaFor(table: TableName, row: unknown): z.ZodMiniType | string {
   if (table !== 'settings') return ROW_SCHEMAS[table];
   const key = keyOf('settings', row);
   // One schema per key: a union would report "invalid input" instead of the field that is wrong.

@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { OfferProfile } from '../replies/types';
 import { CommitmentSchema, StageSchema } from '../playbook/types';
 import { DeclineReasonSchema, FitSchema, IntentSchema, OfferProfileSchema, ResourceSchema } from '../replies/types';
 
 /** What the rep knows of one LinkedIn profile linked to a contact (kept so unlinking can restore it). */
 export const LinkedInRefSchema = z.object({
-  slug: z.string().min(1).max(200),
-  url: z.string().max(400),
-  name: z.string().max(300),
-  headline: z.string().max(1000).nullable(),
-  company: z.string().max(300).nullable(),
-  title: z.string().max(300).nullable(),
-  location: z.string().max(300).nullable(),
+  slug: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: z.string().check(z.maxLength(400)),
+  name: z.string().check(z.maxLength(300)),
+  headline: z.nullable(z.string().check(z.maxLength(1000))),
+  company: z.nullable(z.string().check(z.maxLength(300))),
+  title: z.nullable(z.string().check(z.maxLength(300))),
+  location: z.nullable(z.string().check(z.maxLength(300))),
 });
 export type LinkedInRef = z.infer<typeof LinkedInRefSchema>;
 
@@ -20,43 +20,43 @@ export const CompanySourceSchema = z.enum(['email_domain', 'linkedin', 'manual']
 export type CompanySource = z.infer<typeof CompanySourceSchema>;
 
 /** A decline reason with the rep's own words about it. */
-export const DeclineNoteSchema = z.object({ reason: DeclineReasonSchema, text: z.string().max(2000) });
+export const DeclineNoteSchema = z.object({ reason: DeclineReasonSchema, text: z.string().check(z.maxLength(2000)) });
 export type DeclineNote = z.infer<typeof DeclineNoteSchema>;
 
 /** One person the rep chose to save. */
 export const ContactSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().max(300),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.maxLength(300)),
   /** Lower-cased, normalised name words: the index behind "is this the same person?" suggestions. */
-  nameTokens: z.array(z.string().max(100)).max(20),
-  emails: z.array(z.string().max(320)).max(50),
-  linkedinSlugs: z.array(z.string().max(200)).max(20),
-  linkedin: z.array(LinkedInRefSchema).max(20),
-  company: z.string().max(300).nullable(),
-  companySource: CompanySourceSchema.nullable(),
-  title: z.string().max(300).nullable(),
-  location: z.string().max(300).nullable(),
-  tags: z.array(z.string().min(1).max(60)).max(50),
+  nameTokens: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
+  emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(50)),
+  linkedinSlugs: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+  linkedin: z.array(LinkedInRefSchema).check(z.maxLength(20)),
+  company: z.nullable(z.string().check(z.maxLength(300))),
+  companySource: z.nullable(CompanySourceSchema),
+  title: z.nullable(z.string().check(z.maxLength(300))),
+  location: z.nullable(z.string().check(z.maxLength(300))),
+  tags: z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(50)),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** Time of the newest history entry (mail, visit, note); null before the first one. */
-  lastInteractionAt: z.number().nullable(),
+  lastInteractionAt: z.nullable(z.number()),
   // ---- since schema v2 (the playbook) ----
   /** Where the contact stands; v2's upgrade derives it from the history of v1 rows. */
   stage: StageSchema,
   /** The contact who referred this one to the rep (a contact id), if any. */
-  referredBy: z.string().max(64).nullable(),
+  referredBy: z.nullable(z.string().check(z.maxLength(64))),
   /** Why they said no, as they put it, and (once learned) the real reason. */
-  declineStated: DeclineNoteSchema.nullable(),
-  declineReal: DeclineNoteSchema.nullable(),
+  declineStated: z.nullable(DeclineNoteSchema),
+  declineReal: z.nullable(DeclineNoteSchema),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** A free-text note on a contact. */
 export const NoteSchema = z.object({
-  id: z.string().min(1).max(64),
-  contactId: z.string().min(1).max(64),
-  text: z.string().min(1).max(20_000),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  contactId: z.string().check(z.minLength(1), z.maxLength(64)),
+  text: z.string().check(z.minLength(1), z.maxLength(20_000)),
   pinned: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -88,33 +88,33 @@ export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
 /** One entry of a contact's history timeline. `id` is `${contactId}|${sourceKey}`, which deduplicates it. */
 export const InteractionSchema = z.object({
-  id: z.string().min(1).max(400),
-  contactId: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(400)),
+  contactId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Where it came from, stable across reads: `gmail:<messageId>`, `li:<slug>:<day>`, `event:<uuid>`. */
-  sourceKey: z.string().min(1).max(300),
+  sourceKey: z.string().check(z.minLength(1), z.maxLength(300)),
   kind: InteractionKindSchema,
   at: z.number(),
-  subject: z.string().max(1000).nullable(),
-  snippet: z.string().max(400).nullable(),
-  threadId: z.string().max(200).nullable(),
+  subject: z.nullable(z.string().check(z.maxLength(1000))),
+  snippet: z.nullable(z.string().check(z.maxLength(400))),
+  threadId: z.nullable(z.string().check(z.maxLength(200))),
   /** Where to open it again (a Gmail thread URL, a LinkedIn profile URL). */
-  url: z.string().max(2000).nullable(),
+  url: z.nullable(z.string().check(z.maxLength(2000))),
   /** Resources given with it (value_given); optional so v1 rows stay valid. */
-  resourceIds: z.array(z.string().max(64)).max(50).optional(),
+  resourceIds: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50))),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
 /** The rep's settings. */
 export const SettingsSchema = z.object({
   /** Extra addresses that are the rep's own (aliases, a second account); never shown as a contact. */
-  ownEmails: z.array(z.string().max(320)).max(50),
+  ownEmails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(50)),
   theme: z.enum(['system', 'light', 'dark']),
   /** Senders (full addresses) and domains (`@news.example.com`) kept out of the unanswered queue. */
-  muted: z.array(z.string().max(320)).max(500),
+  muted: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(500)),
   /** A contact with no interaction for this many days is dormant (follow-up planner). */
-  dormantDays: z.number().int().min(1).max(3650),
+  dormantDays: z.int().check(z.minimum(1), z.maximum(3650)),
   /** After this many follow-ups without an answer, suggest closing the file instead. */
-  maxUnansweredFollowUps: z.number().int().min(1).max(20),
+  maxUnansweredFollowUps: z.int().check(z.minimum(1), z.maximum(20)),
   /** Show "Polish with on-device AI" (Chrome's built-in model). Off by default. */
   aiPolish: z.boolean(),
   /** The first-run offer-profile card was dismissed. */
@@ -142,29 +142,29 @@ export type { OfferProfile, Resource } from '../replies/types';
 
 /** A resource given to a contact: the library remembers what went to whom, and never suggests it twice. */
 export const ResourceSendSchema = z.object({
-  id: z.string().min(1).max(200),
-  contactId: z.string().min(1).max(64),
-  resourceId: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  contactId: z.string().check(z.minLength(1), z.maxLength(64)),
+  resourceId: z.string().check(z.minLength(1), z.maxLength(64)),
   at: z.number(),
-  threadId: z.string().max(200).nullable(),
+  threadId: z.nullable(z.string().check(z.maxLength(200))),
 });
 export type ResourceSend = z.infer<typeof ResourceSendSchema>;
 
 /** Every Gmail thread seen, summarised for the unanswered-inquiry queue (the rep's own mail; stays local). */
 export const ThreadRowSchema = z.object({
-  threadId: z.string().min(1).max(200),
-  url: z.string().max(4000),
-  subject: z.string().max(1000),
+  threadId: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: z.string().check(z.maxLength(4000)),
+  subject: z.string().check(z.maxLength(1000)),
   /** The other party of the latest inbound message. */
-  fromName: z.string().max(300),
-  fromEmail: z.string().max(320),
-  lastInboundAt: z.number().nullable(),
-  lastOutboundAt: z.number().nullable(),
+  fromName: z.string().check(z.maxLength(300)),
+  fromEmail: z.string().check(z.maxLength(320)),
+  lastInboundAt: z.nullable(z.number()),
+  lastOutboundAt: z.nullable(z.number()),
   /** The first inbound message and the rep's first reply after it: "time to answer" in the goodwill report. */
-  firstInboundAt: z.number().nullable(),
-  firstReplyAt: z.number().nullable(),
+  firstInboundAt: z.nullable(z.number()),
+  firstReplyAt: z.nullable(z.number()),
   /** The saved contact this thread is with, when there is one (filled as contacts are saved). */
-  contactId: z.string().max(64).nullable(),
+  contactId: z.nullable(z.string().check(z.maxLength(64))),
   /** 1 while the latest message is inbound and the rep has not replied since (a number: IndexedDB can index it). */
   needsReply: z.union([z.literal(0), z.literal(1)]),
   updatedAt: z.number(),
@@ -173,10 +173,10 @@ export type ThreadRow = z.infer<typeof ThreadRowSchema>;
 
 /** The rep's one-click correction of a thread's triage; kept per thread. */
 export const TriageOverrideSchema = z.object({
-  threadId: z.string().min(1).max(200),
-  intent: IntentSchema.optional(),
-  fit: FitSchema.optional(),
-  declineReason: DeclineReasonSchema.optional(),
+  threadId: z.string().check(z.minLength(1), z.maxLength(200)),
+  intent: z.optional(IntentSchema),
+  fit: z.optional(FitSchema),
+  declineReason: z.optional(DeclineReasonSchema),
   updatedAt: z.number(),
 });
 export type TriageOverride = z.infer<typeof TriageOverrideSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Shared vocabulary of the trust-based playbook (issue: outcomes, commitments, stalls, unanswered inquiries,
@@ -34,19 +34,19 @@ export type CommitmentStatus = z.infer<typeof CommitmentStatusSchema>;
 
 /** One promise in a contact's commitments ledger. */
 export const CommitmentSchema = z.object({
-  id: z.string().min(1).max(64),
-  contactId: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  contactId: z.string().check(z.minLength(1), z.maxLength(64)),
   direction: DirectionSchema,
   kind: CommitmentKindSchema,
   /** What was promised, in words ("Send the onboarding checklist"). */
-  text: z.string().min(1).max(1000),
+  text: z.string().check(z.minLength(1), z.maxLength(1000)),
   /** When it is due (epoch ms, end of that day when only a day was said); null when no date was given. */
-  dueAt: z.number().nullable(),
+  dueAt: z.nullable(z.number()),
   status: CommitmentStatusSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
   /** When it was marked done or missed. */
-  resolvedAt: z.number().nullable(),
+  resolvedAt: z.nullable(z.number()),
   /** Where it came from: a note, a reply the rep used, a thread message, or typed by hand. */
   source: z.enum(['manual', 'note', 'reply', 'thread']),
 });

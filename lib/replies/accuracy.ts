@@ -2,21 +2,21 @@
  * Accuracy of triage over a labelled corpus (the fixtures in test/fixtures/inquiries, or any other), so tests and the
  * benchmark report the same numbers the same way.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { triageInquiry } from './triage';
 import { DeclineReasonSchema, FitSchema, IntentSchema, type InquiryMessage, type OfferProfile, type TriageResult } from './types';
 
 /** One labelled inquiry. */
 export const InquiryCaseSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   subject: z.string(),
   body: z.string(),
-  from: z.string().optional(),
+  from: z.optional(z.string()),
   expected: z.object({
     intent: IntentSchema,
     fit: FitSchema,
-    declineReason: DeclineReasonSchema.optional(),
-    language: z.enum(['en', 'de', 'es', 'fr', 'other']).optional(),
+    declineReason: z.optional(DeclineReasonSchema),
+    language: z.optional(z.enum(['en', 'de', 'es', 'fr', 'other'])),
   }),
 });
 /** One labelled inquiry (parsed). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** What the sender of an inquiry wants. */
 export const IntentSchema = z.enum(['purchase', 'advice', 'vendor_pitch', 'job', 'partnership', 'research', 'support', 'intro', 'stall', 'decline', 'other']);
@@ -15,16 +15,16 @@ export type DeclineReason = z.infer<typeof DeclineReasonSchema>;
 /** The rep's offer profile: who they are, what they do and don't do, whom they serve. All optional. */
 export const OfferProfileSchema = z.object({
   /** The rep's own name, e.g. "Alex Rivera". */
-  name: z.string().max(200).default(''),
+  name: z._default(z.string().check(z.maxLength(200)), ''),
   /** How the rep signs off, e.g. "Best,\nAlex". Empty: a sign-off is derived from the name. */
-  signOff: z.string().max(300).default(''),
-  company: z.string().max(200).default(''),
+  signOff: z._default(z.string().check(z.maxLength(300)), ''),
+  company: z._default(z.string().check(z.maxLength(200)), ''),
   /** What we offer, one item per entry ("CRM implementation for small teams", "sales training"). */
-  offers: z.array(z.string().max(300)).max(50).default([]),
+  offers: z._default(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)), []),
   /** What we don't offer ("web design", "paid ads management"). */
-  doesNotOffer: z.array(z.string().max(300)).max(50).default([]),
+  doesNotOffer: z._default(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)), []),
   /** Who we serve, free text ("B2B teams of 5–50 people in Europe, SaaS and professional services"). */
-  serves: z.string().max(1000).default(''),
+  serves: z._default(z.string().check(z.maxLength(1000)), ''),
 });
 export type OfferProfile = z.infer<typeof OfferProfileSchema>;
 
@@ -34,12 +34,12 @@ export type ResourceKind = z.infer<typeof ResourceKindSchema>;
 
 /** Something helpful in the rep's library. A `person` resource is someone the rep can introduce. */
 export const ResourceSchema = z.object({
-  id: z.string().min(1).max(64),
-  title: z.string().min(1).max(300),
-  url: z.string().max(2000).nullable(),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  title: z.string().check(z.minLength(1), z.maxLength(300)),
+  url: z.nullable(z.string().check(z.maxLength(2000))),
   /** One paragraph: what it is and whom it helps. */
-  summary: z.string().max(2000),
-  tags: z.array(z.string().max(60)).max(30),
+  summary: z.string().check(z.maxLength(2000)),
+  tags: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30)),
   kind: ResourceKindSchema,
   createdAt: z.number(),
   updatedAt: z.number(),

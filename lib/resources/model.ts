@@ -3,7 +3,7 @@
  * import): what a valid resource looks like, how tags and links are normalised, and when two entries are the same
  * resource. Pure, so the repository and the importers cannot drift apart.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { ResourceKindSchema, type Resource, type ResourceKind } from '../replies/types';
 import { cleanMultiline, cleanText } from '../text';
 
@@ -31,10 +31,10 @@ export interface ResourceDraft {
 /** Loose input shape: every field may come from a text box, a CSV cell or someone else's JSON. */
 export const ResourceInputSchema = z.object({
   title: z.string({ error: 'title must be text' }),
-  url: z.string({ error: 'url must be text' }).nullish(),
-  summary: z.string({ error: 'summary must be text' }).nullish(),
-  tags: z.union([z.array(z.string()), z.string()], { error: 'tags must be a list of words or a ;-separated text' }).nullish(),
-  kind: z.string({ error: 'kind must be text' }).nullish(),
+  url: z.nullish(z.string({ error: 'url must be text' })),
+  summary: z.nullish(z.string({ error: 'summary must be text' })),
+  tags: z.nullish(z.union([z.array(z.string()), z.string()], { error: 'tags must be a list of words or a ;-separated text' })),
+  kind: z.nullish(z.string({ error: 'kind must be text' })),
 });
 /** What callers may pass to `normalizeDraft` (after `ResourceInputSchema` validation). */
 export type ResourceInput = z.input<typeof ResourceInputSchema>;

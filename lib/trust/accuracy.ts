@@ -3,13 +3,13 @@
  * exact matches per draft and as precision/recall over kinds (counted as multisets). Shared by the unit tests
  * and the benchmark so both measure the same thing.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { checkDraft } from './check';
 import { TRUST_FINDING_KINDS, type TrustFindingKind, type TrustReport } from './types';
 
 /** One labelled draft: the text and the multiset of finding kinds it should produce ([] for a clean draft). */
 export const TrustCorpusDraftSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   text: z.string(),
   expected: z.array(z.enum(TRUST_FINDING_KINDS as [TrustFindingKind, ...TrustFindingKind[]])),
 });
@@ -17,9 +17,7 @@ export const TrustCorpusDraftSchema = z.object({
 export type TrustCorpusDraft = z.infer<typeof TrustCorpusDraftSchema>;
 
 /** A labelled corpus (validated: unique ids). */
-export const TrustCorpusSchema = z
-  .array(TrustCorpusDraftSchema)
-  .refine((drafts) => new Set(drafts.map((d) => d.id)).size === drafts.length, 'draft ids must be unique');
+export const TrustCorpusSchema = z.array(TrustCorpusDraftSchema).check(z.refine((drafts) => new Set(drafts.map((d) => d.id)).size === drafts.length, 'draft ids must be unique'));
 
 /** True positives, false positives and false negatives for one kind, with the derived rates. */
 export interface KindCounts {

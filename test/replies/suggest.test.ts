@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from '../../lib/zod';
 import corpusJson from '../fixtures/inquiries/inquiries.json';
 import offerJson from '../fixtures/inquiries/offer.json';
 import resourcesJson from '../fixtures/inquiries/resources.json';
@@ -17,9 +18,9 @@ import {
 } from '../../lib/replies/index';
 import { checkDraft } from '../../lib/trust/index';
 
-const corpus: InquiryCase[] = InquiryCaseSchema.array().parse(corpusJson);
+const corpus: InquiryCase[] = z.array(InquiryCaseSchema).parse(corpusJson);
 const offer = OfferProfileSchema.parse(offerJson);
-const resources: Resource[] = ResourceSchema.array().parse(resourcesJson);
+const resources: Resource[] = z.array(ResourceSchema).parse(resourcesJson);
 const byId = new Map(resources.map((r) => [r.id, r]));
 
 /** "Dana Whitfield <dana@x.com>" → { name: 'Dana Whitfield', email: 'dana@x.com' }. */
