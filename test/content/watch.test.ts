@@ -92,4 +92,38 @@ describe('watchPage', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(sent).toEqual(['one', 'two', 'two']);
   });
+
+  it("firstRead 'idle': nothing is read in the starting task; the first reading comes in an idle callback", async () => {
+    const ctx = fakeCtx();
+    const idle: Array<{ cb: () => void; timeout?: number }> = [];
+    ctx.requestIdleCallback = (cb, options) => idle.push({ cb, timeout: options?.timeout }) && 1;
+    const sent: string[] = [];
+    const read = vi.fn(() => 'page');
+    watchPage(ctx, { read, send: (r) => sent.push(r), firstRead: 'idle', firstReadMaxMs: 300 });
+    expect(read).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(1);
+    expect(idle[0]!.timeout).toBe(300);
+    idle[0]!.cb();
+    expect(sent).toEqual(['page']);
+  });
+
+  it("firstRead 'idle' without requestIdleCallback falls back to a timeout, and a pending change reading wins", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    const read = vi.fn(() => document.body.textContent ?? '');
+    watchPage(ctx, { read, send: (r) => sent.push(r), firstRead: 'idle', debounceMs: 50 });
+    expect(read).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toEqual(['']);
+    // Started while the page was still changing: the change's debounced reading is the first one.
+    const ctx2 = fakeCtx();
+    const read2 = vi.fn(() => document.body.textContent ?? '');
+    watchPage(ctx2, { read: read2, send: () => undefined, firstRead: 'idle', debounceMs: 50 });
+    document.body.append('x');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(read2).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(read2).toHaveBeenCalledTimes(1);
+  });
 });
