@@ -15,6 +15,8 @@ export default defineContentScript({
         return { url: location.href, thread: thread && compactThread(thread), threadUrl: isGmailThreadUrl(location.href) };
       },
       send: (r) => sendSnapshot({ site: 'gmail', readAt: Date.now(), ...r }),
+      // Not in the task that evaluates this script: together they made a long task on a freshly loaded page.
+      firstRead: 'idle',
     });
     onPanelMessage(ctx, (m) => {
       if (m.type === 'content:reread') return watcher.refresh();

@@ -18,6 +18,8 @@ export default defineContentScript({
       // LinkedIn re-renders constantly (feeds, presence); a slower debounce keeps the cost negligible.
       debounceMs: 150,
       maxWaitMs: 800,
+      // Not in the task that evaluates this script: together they made a long task on a freshly loaded page.
+      firstRead: 'idle',
     });
     onPanelMessage(ctx, (m) => {
       if (m.type === 'content:reread') watcher.refresh();

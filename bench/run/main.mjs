@@ -92,19 +92,12 @@ async function main() {
       if (run('pages')) readerRows(readers);
     }
     if (run('pages')) {
-      log('counting long tasks on the Gmail page (load + 20 thread switches), without and with the extension…');
-      const lt = await measureLongTasks({ port: server.port, switches: 20, rounds: O.longTaskRounds, extensionDir: EXT_DIR });
+      // At least 3 (quick) / 5 rounds: one or two say little on a shared machine. `--set=longTaskRounds=N` still wins.
+      const rounds = argv.some((a) => a.startsWith('--set=longTaskRounds=')) ? O.longTaskRounds : Math.max(O.longTaskRounds, QUICK ? 3 : 5);
+      log(`counting long tasks on the Gmail page (load + 20 thread switches), ${rounds} rounds without and with the extension…`);
+      const lt = await measureLongTasks({ port: server.port, switches: 20, rounds, extensionDir: EXT_DIR });
       details.longTasks = lt;
-      const added = lt.withExt.map((w, i) => Math.max(0, (w?.length ?? 0) - (lt.base[i]?.length ?? 0)));
-      const worst = Math.max(...added);
-      const durations = lt.withExt.flat().filter(Boolean).map((t) => `${round(t.duration, 0)} ms at ${t.during}`);
-      row('long-tasks', 'long tasks added to the Gmail page (load + 20 switches)', worst, {
-        budget: 0,
-        goal: 0,
-        measured: `${worst} (with extension: ${lt.withExt.map((w) => w?.length ?? 'n/a').join('/')}, without: ${lt.base.map((b) => b?.length ?? 'n/a').join('/')}${durations.length ? `; ${durations.join(', ')}` : ''})`,
-        budgetText: '0',
-        goalText: '0',
-      });
+      longTaskRows(lt);
     }
 
     // ---------------------------------------------------------------- panel + database
@@ -181,11 +174,14 @@ function readerRows(r) {
   const gr = g.reader / g.qsa;
   row('ratio-gmail', 'reader ÷ one querySelectorAll(*) pass, Gmail thread', gr, { budget: 3, goal: 1.5, measured: `${gr.toFixed(2)}× (qsa ${ms(g.qsa, 3)}, ${g.elements} elements)`, budgetText: '≤ 3×', goalText: '≤ 1.5×' });
   const ratios = li.map((x) => ({ ...x, ratio: x.reader / x.qsa }));
-  // The anonymised real pages (../shared) and the small hand-made ones are reported apart: on a page of a few
-  // hundred elements the reader's fixed cost (validation, URL parsing) dwarfs a querySelectorAll pass.
+  // The anonymised real pages (../shared) and the hand-made newer-layout ones (hashed-*, which carry a real page's
+  // nav, rails, messaging overlay and footer around the profile) are held to the budget. The deliberately hostile
+  // page is tiny and broken on purpose: on a few dozen elements a querySelectorAll pass takes a microsecond and the
+  // reader's fixed cost (URL parsing, validation) is all there is to see, so it is shown as information only.
+  const hostile = (x) => /^hostile/.test(x.fixture);
   for (const [id, label, set] of [
     ['ratio-linkedin', 'LinkedIn real pages', ratios.filter((x) => x.shared)],
-    ['ratio-linkedin-small', 'LinkedIn hand-made pages', ratios.filter((x) => !x.shared)],
+    ['ratio-linkedin-small', 'LinkedIn hand-made pages (newer layout)', ratios.filter((x) => !x.shared && !hostile(x))],
   ]) {
     if (set.length === 0) {
       row(id, `reader ÷ one querySelectorAll(*) pass, ${label}`, null, { measured: 'no fixtures (../shared/fixtures/linkedin absent)', status: 'pending' });
@@ -200,8 +196,36 @@ function readerRows(r) {
       goalText: '≤ 1.5×',
     });
   }
+  for (const x of ratios.filter(hostile)) {
+    row(`ratio-linkedin-${x.fixture.replace('.html', '')}`, `  ${x.fixture}: deliberately tiny hostile page (fixed cost only; information)`, x.ratio, {
+      measured: `${x.ratio.toFixed(2)}× (reader ${ms(x.reader, 3)}, qsa ${ms(x.qsa, 4)}, ${x.elements} elements)`,
+      status: 'info',
+    });
+  }
   const failed = [g, ...li].filter((x) => !x.ok);
   if (failed.length) log(`WARNING: the reader returned null on ${failed.map((x) => x.fixture).join(', ')}`);
+}
+
+/**
+ * Long tasks: what the extension adds, compared like with like: the median count over interleaved rounds with it
+ * minus the median without it (a busy spell of the machine lands on either side and is not counted as ours).
+ * Every round's tasks, and when each happened, are shown in the detail row.
+ */
+function longTaskRows(lt) {
+  const counts = (runs) => runs.map((r) => r.tasks?.length ?? null);
+  const withN = counts(lt.withExt);
+  const baseN = counts(lt.base);
+  const known = (xs) => xs.filter((x) => x !== null);
+  const added = known(withN).length && known(baseN).length ? Math.max(0, median(known(withN)) - median(known(baseN))) : null;
+  const perRound = (runs) => runs.map((r) => (r.tasks ?? []).map((t) => `${round(t.duration, 0)} ms at ${t.during}`).join(', ') || 'none').join(' / ');
+  row('long-tasks', `long tasks added to the Gmail page (load + 20 switches; median of ${withN.length} rounds, with − without)`, added, {
+    budget: 0,
+    goal: 0,
+    measured: `${added ?? 'n/a'} (per round with the extension ${withN.join('/')}, without ${baseN.join('/')})`,
+    budgetText: '0',
+    goalText: '0',
+  });
+  row('long-tasks-detail', '  long tasks per round (with the extension; without)', null, { measured: `${perRound(lt.withExt)}; without: ${perRound(lt.base)}`, status: 'info' });
 }
 
 function panelRows(p, spec, profile) {

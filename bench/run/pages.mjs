@@ -50,8 +50,9 @@ export async function measureReaders({ port, readersJs, samples, minSampleMs }) 
   return out;
 }
 
-// Registered before any page script: every long task (≥ 50 ms on the main thread) of the page, and when the
-// Gmail stand-in finished swapping a thread in.
+// Registered before any page script: every long task (≥ 50 ms on the main thread) of the page. (Long Animation
+// Frames name the scripts of a long frame, but not content scripts, which run in an isolated world: of no help to
+// tell ours apart.)
 const PAGE_PROBE = () => {
   if (location.protocol !== 'https:') return;
   const w = window;
@@ -66,8 +67,8 @@ const PAGE_PROBE = () => {
 };
 
 /**
- * Loads the Gmail stand-in and switches thread 20 times; counts long tasks. Run once without the extension and once
- * with it: what the content script adds is the difference.
+ * Loads the Gmail stand-in and switches thread `switches` times; the long tasks, each placed in the part of the run
+ * it fell in (the load, or the n-th switch).
  */
 async function longTaskRun(context, switches, { settleMs }) {
   await context.addInitScript(PAGE_PROBE);
@@ -92,13 +93,17 @@ async function longTaskRun(context, switches, { settleMs }) {
   }
   const tasks = await page.evaluate(() => globalThis.__lt);
   await page.close();
-  // Which part of the run each long task fell in: the page load, or the n-th thread switch.
-  return tasks?.map((t) => {
-    const n = marks.filter((m) => m <= t.start).length;
-    return { ...t, during: n === 0 ? 'load' : `switch ${n}` };
-  }) ?? null;
+  const during = (start) => {
+    const n = marks.filter((m) => m <= start).length;
+    return n === 0 ? 'load' : `switch ${n}`;
+  };
+  return { tasks: tasks?.map((t) => ({ ...t, during: during(t.start) })) ?? null };
 }
 
+/**
+ * `rounds` runs without and with the extension, interleaved (plain, extension, plain, …) so a busy spell of the
+ * machine lands on both sides. Each run is a fresh browser. Per round: the long tasks of each side.
+ */
 export async function measureLongTasks({ port, switches, rounds, extensionDir }) {
   const base = [];
   const withExt = [];
@@ -117,7 +122,7 @@ export async function measureLongTasks({ port, switches, rounds, extensionDir })
       await ext.context.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true });
     }
-    log(`long tasks round ${r + 1}: ${base[r]?.length ?? 'n/a'} without the extension, ${withExt[r]?.length ?? 'n/a'} with it`);
+    log(`long tasks round ${r + 1}: ${base[r].tasks?.length ?? 'n/a'} without the extension, ${withExt[r].tasks?.length ?? 'n/a'} with it`);
   }
   return { base, withExt };
 }

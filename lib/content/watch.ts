@@ -1,11 +1,13 @@
 /**
- * Keeps a content script's reading of its page fresh without costing the page: reads once on load, then after
- * navigation or DOM changes, debounced, and sends only when what it read actually changed.
+ * Keeps a content script's reading of its page fresh without costing the page: reads once on start (or once the
+ * page is idle), then after navigation or DOM changes, debounced, and sends only when what it read changed.
  */
 
 /** The parts of WXT's ContentScriptContext the watcher uses (so tests can pass a fake). */
 export interface WatchContext {
   setTimeout(handler: () => void, timeout?: number): number;
+  /** WXT's `ctx.requestIdleCallback` (cancelled with the context); without it, `firstRead: 'idle'` uses a timeout. */
+  requestIdleCallback?(callback: () => void, options?: { timeout?: number }): number;
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void;
   onInvalidated(cb: () => void): () => void;
   readonly isValid: boolean;
@@ -32,6 +34,15 @@ export interface WatchOptions<T> {
   root?: () => Node | null;
   /** Equality key for readings (defaults to JSON). */
   key?: (reading: T) => string;
+  /**
+   * When the first reading happens: `now` (default) inside `watchPage`, or `idle`, in a task of its own once the
+   * page is idle (at most `firstReadMaxMs` later). A content script starts in the same task as its own
+   * evaluation; on a page that has just loaded, evaluating the script and reading a long thread cold (no code
+   * compiled yet) back to back made one task over 50 ms.
+   */
+  firstRead?: 'now' | 'idle';
+  /** Longest the idle first reading waits, in ms (default 500). */
+  firstReadMaxMs?: number;
 }
 
 /** Handle returned by `watchPage`. */
@@ -63,12 +74,12 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
     opts.send(reading);
   };
 
-  const schedule = () => {
+  const schedule = (quietMs?: number) => {
     const now = performance.now();
     if (firstPending === 0) firstPending = now;
     if (timer !== null) clearTimeout(timer);
     // Under a constant stream of mutations (Gmail animates a lot), still read at least every maxWaitMs.
-    const quiet = now - navigatedAt < navWindowMs ? navDebounceMs : debounceMs;
+    const quiet = quietMs ?? (now - navigatedAt < navWindowMs ? navDebounceMs : debounceMs);
     const wait = now - firstPending >= maxWaitMs ? 0 : quiet;
     timer = ctx.setTimeout(() => run(false), wait);
   };
@@ -78,10 +89,10 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
   // for a navigation that changes nothing on the page.
   const navigated = () => {
     navigatedAt = performance.now();
-    schedule();
+    schedule(debounceMs);
   };
 
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver(() => schedule());
   const observe = () => {
     const root = opts.root?.() ?? document.body;
     if (root) observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['title', 'aria-label', 'data-message-id', 'data-legacy-message-id'] });
@@ -99,6 +110,13 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') schedule();
   });
-  run(false);
+  if (opts.firstRead === 'idle') {
+    const first = () => {
+      // A change already scheduled a reading: that one comes soon enough.
+      if (timer === null) run(false);
+    };
+    if (ctx.requestIdleCallback) ctx.requestIdleCallback(first, { timeout: opts.firstReadMaxMs ?? 500 });
+    else ctx.setTimeout(first, 0);
+  } else run(false);
   return { refresh: () => run(true) };
 }

@@ -117,6 +117,32 @@ function readTime(s: string): Hms | null | 'bad' {
   return { h, min, s: sec };
 }
 
+/** A tooltip's date and time as written, before the local time zone is applied; null when there is none. */
+type Parts = readonly [y: number, m: number, d: number, h: number, min: number, s: number] | null;
+
+/**
+ * Parsed tooltips by their exact text. The content script reads the same thread again after every change Gmail
+ * makes to it, and the regexes cost more than the rest of a message: each tooltip is parsed once. Only the parts
+ * are kept (the time zone is applied on every call), and the cache is bounded.
+ */
+const PARSED = new Map<string, Parts>();
+const MAX_PARSED = 512;
+
+function partsOf(raw: string): Parts {
+  const s = normalize(raw);
+  if (!s) return null;
+  const ymd = readYmd(s);
+  if (!ymd) return null;
+  if (ymd.y < 1990 || ymd.y > 2200 || ymd.m < 0 || ymd.m > 11 || ymd.d < 1 || ymd.d > 31) return null;
+  // Read the time from what follows the year so a day number is never taken for an hour.
+  const yearAt = s.indexOf(String(ymd.y));
+  const rest = yearAt >= 0 ? s.slice(yearAt + 4) : s;
+  const time = readTime(rest);
+  if (time === 'bad') return null;
+  const { h, min, s: sec } = time ?? { h: 0, min: 0, s: 0 };
+  return [ymd.y, ymd.m, ymd.d, h, min, sec];
+}
+
 /**
  * Epoch ms for a Gmail date tooltip, in local time; null when unknown or impossible (Feb 30, 25:00). A string
  * with a date but no time means local midnight of that day.
@@ -124,20 +150,17 @@ function readTime(s: string): Hms | null | 'bad' {
 export function parseGmailDate(raw: string | null | undefined): number | null {
   try {
     if (!raw || typeof raw !== 'string') return null;
-    const s = normalize(raw);
-    if (!s) return null;
-    const ymd = readYmd(s);
-    if (!ymd) return null;
-    if (ymd.y < 1990 || ymd.y > 2200 || ymd.m < 0 || ymd.m > 11 || ymd.d < 1 || ymd.d > 31) return null;
-    // Read the time from what follows the year so a day number is never taken for an hour.
-    const yearAt = s.indexOf(String(ymd.y));
-    const rest = yearAt >= 0 ? s.slice(yearAt + 4) : s;
-    const time = readTime(rest);
-    if (time === 'bad') return null;
-    const { h, min, s: sec } = time ?? { h: 0, min: 0, s: 0 };
-    const date = new Date(ymd.y, ymd.m, ymd.d, h, min, sec, 0);
+    let parts = PARSED.get(raw);
+    if (parts === undefined) {
+      parts = partsOf(raw);
+      if (PARSED.size >= MAX_PARSED) PARSED.clear();
+      PARSED.set(raw, parts);
+    }
+    if (!parts) return null;
+    const [y, m, d, h, min, sec] = parts;
+    const date = new Date(y, m, d, h, min, sec, 0);
     // Reject dates that rolled over (Feb 30 → Mar 2).
-    if (date.getFullYear() !== ymd.y || date.getMonth() !== ymd.m || date.getDate() !== ymd.d) return null;
+    if (date.getFullYear() !== y || date.getMonth() !== m || date.getDate() !== d) return null;
     const ms = date.getTime();
     return Number.isFinite(ms) ? ms : null;
   } catch {

@@ -47,6 +47,7 @@ import {
   queryFirstWhere,
   type Fallbacks,
 } from './selectors';
+import { INVALID, parseGmailThreadCompiled } from './thread-parser.gen';
 import {
   GmailThreadSchema,
   type GmailMessage,
@@ -176,6 +177,10 @@ function read(doc: Document, options: ReadGmailOptions): GmailThread | null {
     latestInboundIndex,
     matched,
   };
+  // zod's compiled checks first (generated from the schema, see thread-parser.gen.ts); the schema itself decides
+  // whatever they do not accept.
+  const fast = parseGmailThreadCompiled(result);
+  if (fast !== INVALID) return fast;
   const parsed = GmailThreadSchema.safeParse(result);
   return parsed.success ? parsed.data : null;
 }
@@ -436,10 +441,11 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   // Collapsed: the list item's class, else its ARIA state, else "no body in the DOM". When the items are the
   // message cards themselves, the list item around the card says it.
   const holder = closestAll(item, LIST_ITEM)[0]?.el ?? item;
-  const expandedAttr = item.getAttribute(ATTR.expanded) ?? holder.getAttribute(ATTR.expanded);
+  const apart = holder !== item; // usually the item is the list item: ask it once
+  const expandedAttr = item.getAttribute(ATTR.expanded) ?? (apart ? holder.getAttribute(ATTR.expanded) : null);
   let collapsed: boolean;
-  if (hasAnyClass(item, COLLAPSED_CLASSES) || hasAnyClass(holder, COLLAPSED_CLASSES)) collapsed = true;
-  else if (hasAnyClass(item, EXPANDED_CLASSES) || hasAnyClass(holder, EXPANDED_CLASSES)) collapsed = false;
+  if (hasAnyClass(item, COLLAPSED_CLASSES) || (apart && hasAnyClass(holder, COLLAPSED_CLASSES))) collapsed = true;
+  else if (hasAnyClass(item, EXPANDED_CLASSES) || (apart && hasAnyClass(holder, EXPANDED_CLASSES))) collapsed = false;
   else if (expandedAttr === 'false') collapsed = true;
   else if (expandedAttr === 'true') collapsed = false;
   else collapsed = bodyEl === null;
@@ -458,8 +464,8 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   let id: string | null = null;
   if (idHit) {
     const raw = idHit.el.getAttribute(ATTR.legacyMessageId) || idHit.el.getAttribute(ATTR.messageId);
-    const c = cleanText(raw, 200).replace(/^#/, '');
-    id = c === '' ? null : c;
+    const c = cleanText(raw, 200);
+    id = c.charCodeAt(0) === 35 /* # */ ? c.slice(1) || null : c || null;
     if (id) note(seen, 'id', idHit.name);
   }
 
@@ -504,11 +510,21 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
     if (!body) body = cleanMultiline(snippetText, MAX_BODY);
     note(seen, 'snippet', snippetHit!.name);
   } else {
-    snippet = cleanText(body || snippetText, SNIPPET_MAX);
+    snippet = body ? snippetOfBody(body) : cleanText(snippetText, SNIPPET_MAX);
   }
 
   if (from) note(seen, 'from', senderHit!.name);
   return { id, from, to, date, dateRaw, body, snippet, collapsed };
+}
+
+/**
+ * `cleanText(body, SNIPPET_MAX)` for a body as `walkText`/`cleanMultiline` give it (no invisible characters, no
+ * whitespace but single spaces and one or two newlines, trimmed): only the newlines are left to fold.
+ */
+function snippetOfBody(body: string): string {
+  const head = body.length > SNIPPET_MAX * 4 ? body.slice(0, SNIPPET_MAX * 4) : body;
+  const line = (head.includes('\n') ? head.replace(/\n+/g, ' ') : head).trimEnd();
+  return line.length > SNIPPET_MAX ? `${line.slice(0, SNIPPET_MAX - 1).trimEnd()}…` : line;
 }
 
 /**
@@ -555,8 +571,7 @@ function endsWithAny(value: string, suffixes: readonly string[]): boolean {
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-function classify(el: Element): Kind {
-  const tag = el.localName;
+function classify(el: Element, tag: string): Kind {
   if (SKIP_TAGS.has(tag)) return 'skip';
   const quoteTag = QUOTE_TAGS.has(tag);
   if (!el.hasAttributes()) return quoteTag ? 'quote' : 'keep'; // most body elements: one cheap call
@@ -583,21 +598,84 @@ function extractBody(el: Element): string {
   return walkText(el, false).text;
 }
 
+/** Invisible and bidi control characters (what `cleanMultiline` drops). */
+const INVISIBLE_CHAR = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
+/** Whitespace other than single plain spaces: the text node needs collapsing. */
+const ODD_SPACE = /[^\S ]| {2}/;
+const SPACES = /\s+/g;
+/** Not only HTML whitespace: the text node counts as content for the line-break logic below. */
+const NOT_HTML_SPACE = /[^\t\n\r\f ]/;
+
 /**
- * Plain text of a subtree by a TreeWalker over elements and text nodes: line breaks at block elements, skipped
- * subtrees never entered, bounded in characters and nodes. Iterative, so 5,000 nested divs are fine.
+ * Plain text of a subtree: line breaks at block elements, skipped subtrees never entered, bounded in characters
+ * and nodes. Iterative (a TreeWalker), so 5,000 nested divs are fine. The text comes out already as
+ * `cleanMultiline` would leave it: whitespace collapsed as it is met, breaks held back until the next text (two at
+ * most, none at either end), so a 30-message thread costs no regex pass over its bodies. The rare body this does
+ * not cover (invisible characters, whose removal can join the spaces around them, or one long enough to hit the
+ * raw-length cap) is read again the original way: collect, then `cleanMultiline`.
  */
 function walkText(root: Element, skipQuotes: boolean): { text: string; quoted: boolean } {
+  return walkTextAs(root, skipQuotes, true) ?? walkTextAs(root, skipQuotes, false)!;
+}
+
+function walkTextAs(root: Element, skipQuotes: boolean, clean: boolean): { text: string; quoted: boolean } | null {
   let quoted = false;
+  // Raw mode: the pieces, joined and cleaned at the end.
   const parts: string[] = [];
+  // Clean mode: the text so far, and the separator owed before the next text.
+  let out = '';
+  let owedBreaks = 0;
+  let owedSpace = false;
+  // Raw length: exact in raw mode, an upper bound in clean mode (which gives up before it could reach the cap).
   let length = 0;
   let visited = 0;
-  // Line breaks owed at the end of the output: a block needs one, a paragraph two; several adjacent blocks
+  // Line breaks owed at the end of the raw output: a block needs one, a paragraph two; several adjacent blocks
   // still give one break, as on screen. Whitespace-only text does not count as content.
   let trailing = 0;
   let started = false;
 
+  const emit = (text: string): void => {
+    if (out !== '') out += owedBreaks > 1 ? '\n\n' : owedBreaks === 1 ? '\n' : owedSpace ? ' ' : '';
+    owedBreaks = 0;
+    owedSpace = false;
+    out += text;
+  };
   const pushText = (data: string): void => {
+    if (!data) return;
+    if (clean) {
+      length += data.length;
+      // The usual text node: words and single plain spaces. One test, then only ends to look at.
+      if (!ODD_SPACE.test(data)) {
+        if (data === ' ') {
+          owedSpace = true; // whitespace only: a separator, and not content for the break logic
+          return;
+        }
+        trailing = 0;
+        started = true;
+        const lead = data.charCodeAt(0) === 32;
+        const tail = data.charCodeAt(data.length - 1) === 32;
+        if (lead) owedSpace = true;
+        emit(lead || tail ? data.slice(lead ? 1 : 0, tail ? -1 : data.length) : data);
+        if (tail) owedSpace = true;
+        return;
+      }
+      // U+FEFF is both whitespace and invisible: dropped, not a space. The raw way (ends the walk) knows.
+      if (data.includes('\uFEFF')) {
+        length = MAX_BODY_RAW;
+        return;
+      }
+      if (NOT_HTML_SPACE.test(data)) {
+        trailing = 0;
+        started = true;
+      }
+      const text = data.replace(SPACES, ' ');
+      const from = text.charCodeAt(0) === 32 ? 1 : 0;
+      const to = text.charCodeAt(text.length - 1) === 32 ? text.length - 1 : text.length;
+      if (from === 1) owedSpace = true;
+      if (to > from) emit(from === 0 && to === text.length ? text : text.slice(from, to));
+      if (to < text.length) owedSpace = true;
+      return;
+    }
     const room = MAX_BODY_RAW - length;
     const text = (data.length > room ? data.slice(0, Math.max(0, room)) : data).replace(/[\t\n\r\f ]+/g, ' ');
     if (!text) return;
@@ -611,56 +689,59 @@ function walkText(root: Element, skipQuotes: boolean): { text: string; quoted: b
   const breaks = (n: number, force = false): void => {
     if (!started) return; // no leading blank lines
     const add = force ? n : Math.max(0, n - trailing);
-    for (let i = 0; i < add; i++) parts.push('\n');
+    if (clean) owedBreaks += add;
+    else for (let i = 0; i < add; i++) parts.push('\n');
     length += add;
     trailing += add;
   };
-  const open = (node: Node): void => {
-    const tag = (node as Element).localName;
+  const open = (tag: string): void => {
     if (tag === 'br') breaks(1, true);
     else if (tag === 'p') breaks(2);
     else if (BLOCK_TAGS.has(tag)) breaks(1);
     else if (CELL_TAGS.has(tag)) pushText(' ');
   };
-  const close = (node: Node): void => {
-    if (node.nodeType !== ELEMENT_NODE) return;
-    const tag = (node as Element).localName;
+  const close = (tag: string): void => {
     if (tag === 'p') breaks(2);
     else if (tag !== 'br' && BLOCK_TAGS.has(tag)) breaks(1);
   };
 
-  // No NodeFilter callback: a JS filter costs a C++→JS call per node. Subtrees are skipped by not descending.
+  // A TreeWalker without a NodeFilter callback (a JS filter costs a C++→JS call per node; its steps return the
+  // next node, so each move is one call). Subtrees are skipped by not descending. The tags of the elements
+  // entered are kept on a stack, so closing one on the way up asks the DOM nothing.
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  const open_: string[] = [];
   let node: Node | null = walker.firstChild();
   while (node && length < MAX_BODY_RAW && visited < MAX_BODY_NODES) {
     visited++;
-    let enter = false;
     if (node.nodeType === TEXT_NODE) {
       pushText((node as Text).data);
     } else {
-      const kind = classify(node as Element);
+      const tag = (node as Element).localName;
+      const kind = classify(node as Element, tag);
       if (kind === 'quote' || kind === 'stop') quoted = true;
       if (kind === 'stop' && skipQuotes) break; // Outlook: everything after the marker is the quoted history
       if (kind === 'keep' || (!skipQuotes && kind !== 'skip')) {
-        open(node);
-        enter = true;
+        open(tag);
+        const child = walker.firstChild();
+        if (child) {
+          open_.push(tag);
+          node = child;
+          continue;
+        }
+        close(tag);
       }
     }
-    if (enter && walker.firstChild()) {
-      node = walker.currentNode;
-      continue;
-    }
-    if (enter) close(node);
-    node = null;
-    for (;;) {
-      if (walker.nextSibling()) {
-        node = walker.currentNode;
-        break;
-      }
-      const parent = walker.parentNode();
-      if (!parent || parent === root) break;
-      close(parent);
+    node = walker.nextSibling();
+    while (!node) {
+      const tag = open_.pop();
+      if (tag === undefined || !walker.parentNode()) break;
+      close(tag);
+      node = walker.nextSibling();
     }
   }
-  return { text: cleanMultiline(parts.join(''), MAX_BODY), quoted };
+  if (!clean) return { text: cleanMultiline(parts.join(''), MAX_BODY), quoted };
+  // Near the raw cap the original cut point matters, and invisible characters change which spaces join: both are
+  // left to the raw way.
+  if (length >= MAX_BODY_RAW || INVISIBLE_CHAR.test(out)) return null;
+  return { text: out.length > MAX_BODY ? `${out.slice(0, MAX_BODY - 1).trimEnd()}…` : out, quoted };
 }

@@ -255,7 +255,15 @@ export function queryAllFirstWhere(
   accept: (el: Element) => boolean,
 ): { els: Element[]; name: string } | null {
   for (const f of fallbacks) {
-    const els = safeQueryAll(root, f.selector).filter(accept);
+    let all: NodeListOf<Element>;
+    try {
+      all = root.querySelectorAll(f.selector);
+    } catch {
+      continue; // an engine that rejects a selector just skips that variant
+    }
+    // Filtered straight off the static list: no intermediate array per message.
+    const els: Element[] = [];
+    for (let i = 0; i < all.length; i++) if (accept(all[i]!)) els.push(all[i]!);
     if (els.length > 0) return { els, name: f.name };
   }
   return null;

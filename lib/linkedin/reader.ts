@@ -21,6 +21,7 @@ import {
   type Fallbacks,
   type QueryMatch,
 } from './selectors';
+import { INVALID, parseLinkedInProfileCompiled } from './profile-parser.gen';
 import { LinkedInProfileSchema, type LinkedInProfile } from './types';
 
 type Layout = LinkedInProfile['layout'];
@@ -673,6 +674,10 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     layout,
     matched,
   };
+  // zod's compiled checks first (generated from the schema, see profile-parser.gen.ts); the schema itself decides
+  // whatever they do not accept.
+  const fast = parseLinkedInProfileCompiled(result);
+  if (fast !== INVALID) return fast;
   const parsed = LinkedInProfileSchema.safeParse(result);
   return parsed.success ? parsed.data : null;
 }

@@ -97,10 +97,14 @@ describe('watchPage', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const ctx = fakeCtx();
     const sent: string[] = [];
-    watchPage(ctx, { read: () => document.body.textContent ?? '', send: (r) => sent.push(r), debounceMs: 60, navDebounceMs: 8, navWindowMs: 500 });
+    const read = vi.fn(() => document.body.textContent ?? '');
+    watchPage(ctx, { read, send: (r) => sent.push(r), debounceMs: 60, navDebounceMs: 8, navWindowMs: 500 });
     window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // The URL change alone is not read at once (the old thread is still on the page).
+    await vi.advanceTimersByTimeAsync(20);
+    expect(read).toHaveBeenCalledTimes(1);
     // The new thread arrives 40 ms after the URL changed: read 8 ms after it settles, not 60.
-    await vi.advanceTimersByTimeAsync(40);
+    await vi.advanceTimersByTimeAsync(20);
     document.body.append('thread two');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent).toEqual(['', 'thread two']);
@@ -111,5 +115,39 @@ describe('watchPage', () => {
     expect(sent).toEqual(['', 'thread two']);
     await vi.advanceTimersByTimeAsync(60);
     expect(sent).toEqual(['', 'thread two', 'thread two!']);
+  });
+
+  it("firstRead 'idle': nothing is read in the starting task; the first reading comes in an idle callback", async () => {
+    const ctx = fakeCtx();
+    const idle: Array<{ cb: () => void; timeout?: number }> = [];
+    ctx.requestIdleCallback = (cb, options) => idle.push({ cb, timeout: options?.timeout }) && 1;
+    const sent: string[] = [];
+    const read = vi.fn(() => 'page');
+    watchPage(ctx, { read, send: (r) => sent.push(r), firstRead: 'idle', firstReadMaxMs: 300 });
+    expect(read).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(1);
+    expect(idle[0]!.timeout).toBe(300);
+    idle[0]!.cb();
+    expect(sent).toEqual(['page']);
+  });
+
+  it("firstRead 'idle' without requestIdleCallback falls back to a timeout, and a pending change reading wins", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    const read = vi.fn(() => document.body.textContent ?? '');
+    watchPage(ctx, { read, send: (r) => sent.push(r), firstRead: 'idle', debounceMs: 50 });
+    expect(read).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toEqual(['']);
+    // Started while the page was still changing: the change's debounced reading is the first one.
+    const ctx2 = fakeCtx();
+    const read2 = vi.fn(() => document.body.textContent ?? '');
+    watchPage(ctx2, { read: read2, send: () => undefined, firstRead: 'idle', debounceMs: 50 });
+    document.body.append('x');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(read2).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(read2).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * Ahead-of-time zod parsers for the schemas the content scripts validate on every page read. zod's own compiler
+ * (`compileFn`, what `z.compile` uses) turns a schema into straight-line checks, ~30x faster than zod's
+ * interpreter, but it builds them with `new Function`, which the content scripts' CSP forbids. So the code is
+ * generated here, at development time, and committed; `npm run gen:parsers` rewrites it and
+ * test/content/parsers.test.ts fails when a schema changed and the generated file did not.
+ *
+ * zod's `withParser` would install such a parser, but it lives in zod's compiler module, which is marked as having
+ * side effects and would ship whole in the content scripts; the readers call the parser and fall back to the
+ * schema's own `safeParse` themselves (the same contract: the generated function returns the parsed value, or
+ * INVALID to let the interpreter decide).
+ *
+ * Dev tooling only: imported by the generator script and the test, never by the extension.
+ */
+import { compileFn } from 'zod/v4/core';
+import * as core from 'zod/v4/core';
+import { GmailThreadSchema } from '../../lib/gmail/types';
+import { LinkedInProfileSchema } from '../../lib/linkedin/types';
+
+/** One generated parser: which schema, where it goes, what the function is called. */
+export interface ParserSpec {
+  /** Path of the generated module, from the repository root. */
+  file: string;
+  schema: core.$ZodType;
+  /** The schema's exported name and module (for the header comment and the output type). */
+  schemaName: string;
+  schemaFrom: string;
+  /** The output type's name, exported by `typeFrom` (relative to the generated file). */
+  typeName: string;
+  typeFrom: string;
+  /** The generated function's name. */
+  fnName: string;
+}
+
+export const PARSERS: readonly ParserSpec[] = [
+  {
+    file: 'lib/gmail/thread-parser.gen.ts',
+    schema: GmailThreadSchema,
+    schemaName: 'GmailThreadSchema',
+    schemaFrom: 'lib/gmail/types.ts',
+    typeName: 'GmailThread',
+    typeFrom: './types',
+    fnName: 'parseGmailThreadCompiled',
+  },
+  {
+    file: 'lib/linkedin/profile-parser.gen.ts',
+    schema: LinkedInProfileSchema,
+    schemaName: 'LinkedInProfileSchema',
+    schemaFrom: 'lib/linkedin/types.ts',
+    typeName: 'LinkedInProfile',
+    typeFrom: './types',
+    fnName: 'parseLinkedInProfileCompiled',
+  },
+];
+
+/** How a constant the generated code closes over is written in the module: only ones known to be safe to name. */
+function constantSource(value: unknown): string {
+  const util = core.util as unknown as Record<string, unknown>;
+  if (value === util.codePointLength) return 'util.codePointLength';
+  if (value === util.isPlainObject) return 'util.isPlainObject';
+  if (value === Object.prototype.hasOwnProperty) return 'Object.prototype.hasOwnProperty';
+  if (value === Object.prototype.propertyIsEnumerable) return 'Object.prototype.propertyIsEnumerable';
+  if (value instanceof Set && [...value].every((v) => typeof v === 'string' || typeof v === 'number' || v === null)) {
+    return `new Set(${JSON.stringify([...value])})`;
+  }
+  if (value instanceof RegExp) return value.toString();
+  throw new Error(`generated parser closes over a constant the generator cannot name: ${String(value)}`);
+}
+
+/** zod's generated code and the values of its constants (captured from the `new Function` call zod makes). */
+function compile(schema: core.$ZodType): { code: string; names: string[]; values: unknown[]; definite: boolean } {
+  const RealFunction = globalThis.Function;
+  let captured: { names: string[]; body: string; values?: unknown[] } | null = null;
+  const Spy = function (...args: string[]) {
+    const body = args[args.length - 1]!;
+    const names = args.slice(0, -1);
+    const factory = new RealFunction(...args) as (...values: unknown[]) => unknown;
+    captured = { names, body };
+    return (...values: unknown[]) => {
+      captured!.values = values;
+      return factory(...values);
+    };
+  } as unknown as FunctionConstructor;
+  globalThis.Function = Spy;
+  let fn: { definite?: boolean };
+  try {
+    fn = compileFn(schema as never) as { definite?: boolean };
+  } finally {
+    globalThis.Function = RealFunction;
+  }
+  const c = captured as { names: string[]; body: string; values?: unknown[] } | null;
+  if (!c || !c.values) throw new Error('zod did not build its parser with new Function');
+  const m = /^return \(input\) => \{\n([\s\S]*)\n\}$/.exec(c.body);
+  if (!m) throw new Error('unexpected shape of zod generated code');
+  return { code: m[1]!, names: c.names, values: c.values, definite: fn.definite === true };
+}
+
+/** The full text of one generated module. */
+export function parserModuleSource(spec: ParserSpec): string {
+  const { code, names, values, definite } = compile(spec.schema);
+  if (!definite) throw new Error(`${spec.schemaName}: zod's compiled parser is not definite (user callbacks); keep the interpreter`);
+  const constants: string[] = [];
+  let usesUtil = false;
+  names.forEach((name, i) => {
+    if (name === 'INVALID') return;
+    const src = constantSource(values[i]);
+    if (src.startsWith('util.')) usesUtil = true;
+    constants.push(`const ${name} = ${src};`);
+  });
+  const body = code
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+  return [
+    '// @ts-nocheck -- generated code: zod writes it untyped.',
+    '/**',
+    ` * GENERATED by \`npm run gen:parsers\` (scripts/lib/zod-parsers.ts) from \`${spec.schemaName}\` in ${spec.schemaFrom}, with zod's`,
+    ' * own ahead-of-time compiler (`compileFn`). Do not edit: test/content/parsers.test.ts fails when it is out of date.',
+    ' */',
+    ...(usesUtil ? ["import { util } from 'zod/mini';"] : []),
+    `import type { ${spec.typeName} } from '${spec.typeFrom}';`,
+    '',
+    '/** Returned when the input does not validate here; the caller then asks the schema itself (`safeParse`). */',
+    "export const INVALID: unique symbol = Symbol('invalid');",
+    ...constants,
+    '',
+    `/** \`${spec.schemaName}.safeParse(input).data\` when that succeeds (a fresh copy), else INVALID. */`,
+    `export function ${spec.fnName}(input: unknown): ${spec.typeName} | typeof INVALID {`,
+    body,
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { GmailThreadSchema, readGmailThread } from '../../lib/gmail';
+import { INVALID as GMAIL_INVALID, parseGmailThreadCompiled } from '../../lib/gmail/thread-parser.gen';
+import { LinkedInProfileSchema, type LinkedInProfile } from '../../lib/linkedin';
+import { INVALID as LINKEDIN_INVALID, parseLinkedInProfileCompiled } from '../../lib/linkedin/profile-parser.gen';
+import { PARSERS, parserModuleSource } from '../../scripts/lib/zod-parsers';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('ahead-of-time zod parsers (lib/*/…-parser.gen.ts)', () => {
+  it.each(PARSERS.map((p) => [p.file, p] as const))('%s is what zod compiles from the schema today (run `npm run gen:parsers`)', (file, spec) => {
+    expect(readFileSync(join(ROOT, file), 'utf8')).toBe(parserModuleSource(spec));
+  });
+
+  const thread = (() => {
+    const html = readFileSync(join(ROOT, 'test/fixtures/gmail/thread-30.html'), 'utf8');
+    const doc = new JSDOM(html, { url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqJtNwVbXzRsLmKpHgFdSwQtZ' }).window.document;
+    return readGmailThread(doc)!;
+  })();
+  const profile: LinkedInProfile = {
+    slug: 'ana-lima',
+    url: 'https://www.linkedin.com/in/ana-lima/',
+    name: 'Ana Lima',
+    headline: 'Head of Sales',
+    company: 'Acme',
+    title: 'Head of Sales',
+    location: 'Lisbon, Portugal',
+    hasAbout: true,
+    layout: 'hashed',
+    matched: { name: 'hashed:top-card-h1' },
+  };
+
+  /** Damaged copies: each must be rejected by both, or accepted by both with the same data. */
+  const gmailCases: unknown[] = [
+    thread,
+    { ...thread, subject: 'x'.repeat(1001) },
+    { ...thread, subject: 7 },
+    { ...thread, threadId: undefined },
+    { ...thread, latestInboundIndex: -1 },
+    { ...thread, latestInboundIndex: 1.5 },
+    { ...thread, matched: { a: 1 } },
+    { ...thread, messages: [{ ...thread.messages[0]!, date: Number.NaN }] },
+    { ...thread, messages: [{ ...thread.messages[0]!, to: [{ name: 'a' }] }] },
+    { ...thread, messages: [{ ...thread.messages[0]!, body: 'b'.repeat(20_001) }] },
+    { ...thread, participants: [], extra: 'dropped' },
+    null,
+    [],
+  ];
+  it('Gmail: the compiled parser agrees with the schema', () => {
+    for (const c of gmailCases) {
+      const runtime = GmailThreadSchema.safeParse(c);
+      const fast = parseGmailThreadCompiled(c);
+      if (runtime.success) expect(fast).toEqual(runtime.data);
+      else expect(fast).toBe(GMAIL_INVALID);
+    }
+    expect(parseGmailThreadCompiled(thread)).not.toBe(thread); // a fresh copy, as zod returns
+  });
+
+  const linkedinCases: unknown[] = [
+    profile,
+    { ...profile, slug: '' },
+    { ...profile, layout: 'other' },
+    { ...profile, headline: null, company: null, title: null, location: null },
+    { ...profile, name: 'n'.repeat(301) },
+    { ...profile, hasAbout: 'yes' },
+    { ...profile, matched: [] },
+    'profile',
+  ];
+  it('LinkedIn: the compiled parser agrees with the schema', () => {
+    for (const c of linkedinCases) {
+      const runtime = LinkedInProfileSchema.safeParse(c);
+      const fast = parseLinkedInProfileCompiled(c);
+      if (runtime.success) expect(fast).toEqual(runtime.data);
+      else expect(fast).toBe(LINKEDIN_INVALID);
+    }
+  });
+});
