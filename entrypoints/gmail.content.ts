@@ -1,9 +1,10 @@
 import { onPanelMessage, sendSnapshot } from '@/lib/browser/content-port';
 import { isGmailThreadUrl } from '@/lib/content/sites';
 import { watchPage } from '@/lib/content/watch';
-import { readGmailThread } from '@/lib/gmail';
+// The reader and protocol modules themselves, not lib/gmail's index or lib/messaging: those build zod schemas.
+import { readGmailThread } from '@/lib/gmail/reader';
 import { insertReply } from '@/lib/gmail/compose';
-import { compactThread } from '@/lib/messaging';
+import { compactThread } from '@/lib/protocol';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],

@@ -1,7 +1,8 @@
 import { onPanelMessage, sendSnapshot } from '@/lib/browser/content-port';
 import { isLinkedInProfileUrl } from '@/lib/content/sites';
 import { watchPage } from '@/lib/content/watch';
-import { readLinkedInProfile } from '@/lib/linkedin';
+// The reader module itself, not lib/linkedin's index: that builds the zod schema.
+import { readLinkedInProfile } from '@/lib/linkedin/reader';
 
 // Reads only: nothing is ever injected into LinkedIn's page (it probes for extensions' DOM and resources).
 export default defineContentScript({

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { checkPanelMessage, fitSnapshot, type PageSnapshot, type PanelToContent } from '../messaging';
+// ../protocol, not ../messaging: this runs in the content scripts, which must not build zod schemas.
+import type { PageSnapshot, PanelToContent } from '../messaging';
+import { checkPanelMessage, fitSnapshot } from '../protocol';
 
 /** Content-script side of the protocol: send what the page shows, receive (checked) requests from the panel. */
 

@@ -48,13 +48,7 @@ import {
   type Fallbacks,
 } from './selectors';
 import { INVALID, parseGmailThreadCompiled } from './thread-parser.gen';
-import {
-  GmailThreadSchema,
-  type GmailMessage,
-  type GmailPerson,
-  type GmailThread,
-  type ReadGmailOptions,
-} from './types';
+import type { GmailMessage, GmailPerson, GmailThread, ReadGmailOptions } from './types';
 
 // DOM constants as numbers: the reader also runs on documents from other realms (jsdom in tests), where the
 // global `Node`/`NodeFilter` may not exist or may be a different object.
@@ -177,12 +171,10 @@ function read(doc: Document, options: ReadGmailOptions): GmailThread | null {
     latestInboundIndex,
     matched,
   };
-  // zod's compiled checks first (generated from the schema, see thread-parser.gen.ts); the schema itself decides
-  // whatever they do not accept.
-  const fast = parseGmailThreadCompiled(result);
-  if (fast !== INVALID) return fast;
-  const parsed = GmailThreadSchema.safeParse(result);
-  return parsed.success ? parsed.data : null;
+  // GmailThreadSchema's verdict and output, by zod's compiled checks of it (thread-parser.gen.ts, definite: what they
+  // reject, safeParse rejects). The content script never builds the schema itself: that cost the page a long task.
+  const parsed = parseGmailThreadCompiled(result);
+  return parsed === INVALID ? null : parsed;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

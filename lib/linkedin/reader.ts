@@ -22,7 +22,7 @@ import {
   type QueryMatch,
 } from './selectors';
 import { INVALID, parseLinkedInProfileCompiled } from './profile-parser.gen';
-import { LinkedInProfileSchema, type LinkedInProfile } from './types';
+import type { LinkedInProfile } from './types';
 
 type Layout = LinkedInProfile['layout'];
 
@@ -674,10 +674,8 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     layout,
     matched,
   };
-  // zod's compiled checks first (generated from the schema, see profile-parser.gen.ts); the schema itself decides
-  // whatever they do not accept.
-  const fast = parseLinkedInProfileCompiled(result);
-  if (fast !== INVALID) return fast;
-  const parsed = LinkedInProfileSchema.safeParse(result);
-  return parsed.success ? parsed.data : null;
+  // LinkedInProfileSchema's verdict and output, by zod's compiled checks of it (profile-parser.gen.ts, definite: what
+  // they reject, safeParse rejects). The content script never builds the schema itself: that cost the page a long task.
+  const parsed = parseLinkedInProfileCompiled(result);
+  return parsed === INVALID ? null : parsed;
 }

@@ -6,11 +6,13 @@ import { GmailThreadSchema, readGmailThread } from '../../lib/gmail';
 import { INVALID as GMAIL_INVALID, parseGmailThreadCompiled } from '../../lib/gmail/thread-parser.gen';
 import { LinkedInProfileSchema, type LinkedInProfile } from '../../lib/linkedin';
 import { INVALID as LINKEDIN_INVALID, parseLinkedInProfileCompiled } from '../../lib/linkedin/profile-parser.gen';
+import { PanelToContentSchema } from '../../lib/messaging';
+import { INVALID as PANEL_INVALID, parsePanelToContentCompiled } from '../../lib/panel-message-parser.gen';
 import { PARSERS, parserModuleSource } from '../../scripts/lib/zod-parsers';
 
 const ROOT = join(__dirname, '..', '..');
 
-describe('ahead-of-time zod parsers (lib/*/…-parser.gen.ts)', () => {
+describe('ahead-of-time zod parsers (lib/**/*-parser.gen.ts)', () => {
   it.each(PARSERS.map((p) => [p.file, p] as const))('%s is what zod compiles from the schema today (run `npm run gen:parsers`)', (file, spec) => {
     expect(readFileSync(join(ROOT, file), 'utf8')).toBe(parserModuleSource(spec));
   });
@@ -75,6 +77,33 @@ describe('ahead-of-time zod parsers (lib/*/…-parser.gen.ts)', () => {
       const fast = parseLinkedInProfileCompiled(c);
       if (runtime.success) expect(fast).toEqual(runtime.data);
       else expect(fast).toBe(LINKEDIN_INVALID);
+    }
+  });
+
+  const panelCases: unknown[] = [
+    { type: 'content:reread' },
+    { type: 'content:reread', extra: 'dropped' },
+    { type: 'content:insert-reply', text: 'Hi' },
+    { type: 'content:insert-reply', text: '' },
+    { type: 'content:insert-reply', text: 'x'.repeat(50_000) },
+    { type: 'content:insert-reply', text: 'x'.repeat(50_001) },
+    { type: 'content:insert-reply', text: '😀'.repeat(30_000) },
+    { type: 'content:insert-reply' },
+    { type: 'content:insert-reply', text: 7 },
+    { type: 'content:evil' },
+    { type: ['content:reread'] },
+    {},
+    [],
+    'content:reread',
+    null,
+    undefined,
+  ];
+  it('panel messages: the compiled parser agrees with the schema', () => {
+    for (const c of panelCases) {
+      const runtime = PanelToContentSchema.safeParse(c);
+      const fast = parsePanelToContentCompiled(c);
+      if (runtime.success) expect(fast).toEqual(runtime.data);
+      else expect(fast).toBe(PANEL_INVALID);
     }
   });
 });
