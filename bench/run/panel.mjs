@@ -150,8 +150,17 @@ async function tabIdFor(session, page) {
 async function openPanelTimed(session, tabId, want, timeout = 60_000) {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 400, height: 900 });
+  const console_ = [];
+  page.on('console', (m) => console_.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => console_.push(`page error: ${e.message}`));
   await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
-  await page.waitForFunction((keys) => keys.every((k) => window.__seen?.[k]), want, { timeout, polling: 10 });
+  try {
+    await page.waitForFunction((keys) => keys.every((k) => window.__seen?.[k]), want, { timeout, polling: 10 });
+  } catch (e) {
+    // Say what the panel showed instead, so a stuck open is a finding, not a bare timeout.
+    const shown = await page.evaluate(() => ({ seen: Object.keys(window.__seen ?? {}), text: document.body.innerText.slice(0, 800) })).catch(() => null);
+    throw new Error(`the panel did not show ${want.join(', ')} within ${timeout} ms; it showed ${JSON.stringify(shown)}; console: ${JSON.stringify(console_.slice(-15))}`, { cause: e });
+  }
   // The frame after the content appeared (a hidden page may never get one: then the DOM time stands).
   await page.waitForFunction((keys) => keys.every((k) => window.__seen[k].frame !== null), want, { timeout: 1_000, polling: 10 }).catch(() => undefined);
   // The reply studio (triage + suggestions) of a Gmail thread: timed as well, not part of "content".

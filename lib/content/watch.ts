@@ -51,6 +51,9 @@ export interface PageWatcher {
   refresh(): void;
 }
 
+/** How recent a DOM change counts as "the page already changed" when a navigation arrives, in ms. */
+const JUST_CHANGED_MS = 50;
+
 /** Starts watching; everything stops when the context is invalidated (extension reloaded or updated). */
 export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatcher {
   const debounceMs = opts.debounceMs ?? 60;
@@ -58,6 +61,7 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
   const navDebounceMs = opts.navDebounceMs ?? 8;
   const navWindowMs = opts.navWindowMs ?? 1500;
   let navigatedAt = -Infinity;
+  let changedAt = -Infinity;
   const key = opts.key ?? ((r: T) => JSON.stringify(r));
   let lastKey: string | null = null;
   let timer: number | null = null;
@@ -84,15 +88,20 @@ export function watchPage<T>(ctx: WatchContext, opts: WatchOptions<T>): PageWatc
     timer = ctx.setTimeout(() => run(false), wait);
   };
 
-  // A navigation itself is not read at once: the old thread is usually still on the page when the URL changes. The
-  // DOM changes that bring the new one in are read after a short quiet time; the normal debounce is the fallback
-  // for a navigation that changes nothing on the page.
+  // A navigation is not read at once when the page has not changed yet: the old thread is usually still there when
+  // the URL changes, and the DOM changes that bring the new one in are read after a short quiet time (the normal
+  // debounce is the fallback for a navigation that changes nothing). A page that swapped the new thread in first
+  // and set the URL after (a view served from memory can) is read after the short quiet time at once.
   const navigated = () => {
-    navigatedAt = performance.now();
-    schedule(debounceMs);
+    const now = performance.now();
+    navigatedAt = now;
+    schedule(now - changedAt < JUST_CHANGED_MS ? navDebounceMs : debounceMs);
   };
 
-  const observer = new MutationObserver(() => schedule());
+  const observer = new MutationObserver(() => {
+    changedAt = performance.now();
+    schedule();
+  });
   const observe = () => {
     const root = opts.root?.() ?? document.body;
     if (root) observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['title', 'aria-label', 'data-message-id', 'data-legacy-message-id'] });

@@ -117,6 +117,19 @@ describe('watchPage', () => {
     expect(sent).toEqual(['', 'thread two', 'thread two!']);
   });
 
+  it('reads soon when the page swapped the new view in just before the URL changed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const ctx = fakeCtx();
+    const sent: string[] = [];
+    watchPage(ctx, { read: () => document.body.textContent ?? '', send: (r) => sent.push(r), debounceMs: 60, navDebounceMs: 8 });
+    await vi.advanceTimersByTimeAsync(200);
+    document.body.append('thread three');
+    await vi.advanceTimersByTimeAsync(0);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual(['', 'thread three']);
+  });
+
   it("firstRead 'idle': nothing is read in the starting task; the first reading comes in an idle callback", async () => {
     const ctx = fakeCtx();
     const idle: Array<{ cb: () => void; timeout?: number }> = [];
