@@ -6,7 +6,7 @@ import { watchTabState } from '@/lib/browser/tab-state';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/db/models';
 import { getSettings } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
-import { queries } from '@/lib/panel/queries';
+import { applyTabState, queries } from '@/lib/panel/queries';
 
 /** `?tabId=N` pins the panel to one tab (tests, and a panel opened as a page); otherwise it follows the active tab. */
 export function pinnedTabId(search: string): number | null {
@@ -29,7 +29,14 @@ export function useTabState(tabId: number | null) {
   const query = useQuery({ ...queries.tabState(tabId ?? -1), enabled: tabId !== null });
   useEffect(() => {
     if (tabId === null) return undefined;
-    return watchTabState(tabId, (state) => client.setQueryData(queries.tabState(tabId).queryKey, state));
+    const { queryKey } = queries.tabState(tabId);
+    // applyTabState cancels a read in flight first: landing after the change, it put the older reading back (the
+    // panel then showed "Couldn't read this page" for a page read long before).
+    const stop = watchTabState(tabId, (state) => applyTabState(client, tabId, state));
+    // A change made before this subscription (after the first read, started early by the prefetch) is caught by
+    // reading once more now that changes are heard.
+    void client.refetchQueries({ queryKey });
+    return stop;
   }, [tabId, client]);
   return query;
 }

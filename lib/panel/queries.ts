@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { TabState } from '../messaging';
 import { getTabState } from '../browser/tab-state';
 
 /**
@@ -14,6 +15,16 @@ export const queries = {
       staleTime: Infinity,
     }),
 };
+
+/**
+ * Puts a tab's new state (pushed by storage.onChanged) into the cache. A read still in flight started before this
+ * change: it is cancelled first, so it cannot land afterwards and put the older reading back.
+ */
+export function applyTabState(client: QueryClient, tabId: number, state: TabState | null): void {
+  const { queryKey } = queries.tabState(tabId);
+  void client.cancelQueries({ queryKey });
+  client.setQueryData(queryKey, state);
+}
 
 /** On-device AI availability; asked once per panel session (it does not change while the panel is open). */
 export const aiQueries = {
