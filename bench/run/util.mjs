@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromePath } from '../../scripts/lib/browser.mjs';
+import { chromePath, chromiumArgs } from '../../scripts/lib/browser.mjs';
 import { ROOT } from '../../scripts/lib/fixture-server.mjs';
 
 export { ROOT };
@@ -65,18 +65,7 @@ export async function launchPlain(port) {
   const browser = await chromium.launch({
     executablePath: chromePath(),
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${port}, MAP www.linkedin.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost`,
-    ],
+    args: chromiumArgs(port),
   });
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
   return { browser, context, close: () => browser.close() };

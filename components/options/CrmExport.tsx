@@ -3,7 +3,7 @@ import { crmFileName, loadCrmExport, LIFECYCLE_STAGE } from '@/lib/export/crm';
 import { STAGE_LABEL, StageSchema } from '@/lib/playbook/types';
 import { getDb } from '@/lib/db/schema';
 import { ErrorText } from '../panel/ui';
-import { downloadParts } from './BackupFiles';
+import { downloadParts } from './download';
 
 /** CSV files a HubSpot or Salesforce import accepts: contacts (with their notes), and notes on their own. */
 export function CrmExport() {

@@ -7,6 +7,7 @@ import { allTags, byTitle, KIND_LABELS, matchesSearch } from '@/lib/resources/mo
 import { exportCsv, exportFileName, exportJson, importFile, type ImportError } from '@/lib/resources/transfer';
 import { ErrorText, StateMessage } from '../panel/ui';
 import { ResourceForm } from './ResourceForm';
+import { downloadParts } from './download';
 import './options.css';
 
 // A library is a few hundred rows at most; anything bigger than this is the wrong file.
@@ -331,11 +332,11 @@ function Transfer({ resources }: { resources: Resource[] }) {
         <input type="file" className="sr-only" accept=".json,.csv,application/json,text/csv" onChange={(e) => void onFile(e)} disabled={busy} data-testid="resource-import" />
       </label>
       {/* Blob + object URL + <a download>: the file is made in the page, nothing goes over the network. */}
-      <button type="button" className="btn" onClick={() => download(exportFileName('json', now), exportJson([...resources].sort(byTitle)), 'application/json')}>
+      <button type="button" className="btn" onClick={() => downloadParts(exportFileName('json', now), [exportJson([...resources].sort(byTitle))], 'application/json')}>
         Export JSON
       </button>
       {/* The BOM makes Excel read the file as UTF-8; the importer skips it. */}
-      <button type="button" className="btn" onClick={() => download(exportFileName('csv', now), `\uFEFF${exportCsv([...resources].sort(byTitle))}`, 'text/csv')}>
+      <button type="button" className="btn" onClick={() => downloadParts(exportFileName('csv', now), ['\uFEFF', exportCsv([...resources].sort(byTitle))], 'text/csv')}>
         Export CSV
       </button>
       {report && <ImportResultView report={report} onDismiss={() => setReport(null)} />}
@@ -369,17 +370,4 @@ function ImportResultView({ report, onDismiss }: { report: ImportReport; onDismi
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later, not at once: the browser reads the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

@@ -19,12 +19,12 @@ export function newUserDataDir() {
 }
 
 /**
- * Starts Chromium with the extension loaded. Only the two fixture hosts resolve (to the local server); every
- * other host name fails to resolve, so nothing can reach the network even by mistake.
+ * The flags every Chromium of the tests, demo and benchmark runs with: headless (new mode) unless asked, nothing
+ * that phones home, and only the two fixture hosts resolving (to the local server on `port`); every other host name
+ * fails to resolve, so nothing can reach the network even by mistake.
  */
-export async function launchWithExtension({ port, userDataDir = newUserDataDir(), headless = true, extensionDir = EXTENSION_DIR, viewport = { width: 1280, height: 800 } }) {
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build first`);
-  const args = [
+export function chromiumArgs(port, { headless = true } = {}) {
+  return [
     ...(headless ? ['--headless=new'] : []),
     '--no-sandbox',
     '--disable-gpu',
@@ -36,9 +36,13 @@ export async function launchWithExtension({ port, userDataDir = newUserDataDir()
     '--disable-quic',
     '--ignore-certificate-errors',
     `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${port}, MAP www.linkedin.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost`,
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
   ];
+}
+
+/** Starts Chromium (see `chromiumArgs`) with the extension loaded. */
+export async function launchWithExtension({ port, userDataDir = newUserDataDir(), headless = true, extensionDir = EXTENSION_DIR, viewport = { width: 1280, height: 800 } }) {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build first`);
+  const args = [...chromiumArgs(port, { headless }), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     // Playwright's own headless mode is the old one, which cannot run extensions: --headless=new is passed above.

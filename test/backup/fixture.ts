@@ -1,34 +1,14 @@
 import type { Commitment, Contact, Interaction, Note, Resource, ResourceSend, SettingsRow, ThreadRow, TriageOverride } from '../../lib/db/models';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import type { State } from './arbitraries';
+import { contactRow } from '../helpers/factories';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const HOUR = 3_600_000;
 
-/** A contact with empty defaults. */
+/** A contact with empty defaults, made at T0. */
 export function contact(id: string, over: Partial<Contact> = {}): Contact {
-  const name = over.name ?? id;
-  return {
-    id,
-    name,
-    nameTokens: name.toLowerCase().split(/\s+/).filter(Boolean),
-    emails: [`${id}@example.com`],
-    linkedinSlugs: [],
-    linkedin: [],
-    company: null,
-    companySource: null,
-    title: null,
-    location: null,
-    tags: [],
-    createdAt: T0,
-    updatedAt: T0,
-    lastInteractionAt: null,
-    stage: 'in_conversation',
-    referredBy: null,
-    declineStated: null,
-    declineReal: null,
-    ...over,
-  };
+  return contactRow(id, { createdAt: T0, updatedAt: T0, ...over });
 }
 
 /** A note. */

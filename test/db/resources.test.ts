@@ -15,30 +15,12 @@ import {
 import type { ResourcefulDB } from '../../lib/db/schema';
 import { importCsv } from '../../lib/resources/transfer';
 import { freshDb } from '../helpers/db';
+import { contactRow } from '../helpers/factories';
 
 const T0 = Date.UTC(2026, 10, 16, 9, 0);
 
 function contact(id: string, name: string): Contact {
-  return {
-    id,
-    name,
-    nameTokens: name.toLowerCase().split(' '),
-    emails: [],
-    linkedinSlugs: [],
-    linkedin: [],
-    company: null,
-    companySource: null,
-    title: null,
-    location: null,
-    tags: [],
-    createdAt: T0,
-    updatedAt: T0,
-    lastInteractionAt: null,
-    stage: 'in_conversation',
-    referredBy: null,
-    declineStated: null,
-    declineReal: null,
-  };
+  return contactRow(id, { name, emails: [], createdAt: T0, updatedAt: T0 });
 }
 
 let db: ResourcefulDB;

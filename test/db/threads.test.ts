@@ -3,7 +3,7 @@ import { recordGmailThread } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
 import { recordThread } from '../../lib/db/threads';
 import { freshDb } from '../helpers/db';
-import { msg, thread } from '../helpers/factories';
+import { contactRow, msg, thread } from '../helpers/factories';
 
 const REP = 'rep@brightpath.io';
 const T0 = Date.UTC(2026, 10, 16, 9, 0);
@@ -35,7 +35,7 @@ describe('recordThread', () => {
 
   it('still attaches a thread to a contact saved since it was first read', async () => {
     await recordThread(db, thread([first]), URL, [REP], T0);
-    await db.contacts.add({ id: 'c-dana', name: 'Dana Whitfield', emails: ['dana@northwind.com'], linkedinSlugs: [], nameTokens: ['dana'], tags: [], title: null, company: null, location: null, linkedin: [], createdAt: T0, updatedAt: T0, lastInteractionAt: null, stage: 'new_inquiry', referredBy: null, declineStated: null, declineReal: null } as never);
+    await db.contacts.add(contactRow('c-dana', { name: 'Dana Whitfield', emails: ['dana@northwind.com'], createdAt: T0, updatedAt: T0, stage: 'new_inquiry' }));
     expect((await recordThread(db, thread([first]), URL, [REP], T0 + 1))!.contactId).toBe('c-dana');
     expect((await db.threads.get('t1'))!.contactId).toBe('c-dana');
   });
@@ -43,7 +43,7 @@ describe('recordThread', () => {
 
 describe('recordGmailThread', () => {
   it('opens no write transaction when every message is already on record', async () => {
-    await db.contacts.add({ id: 'c-dana', name: 'Dana Whitfield', emails: ['dana@northwind.com'], linkedinSlugs: [], nameTokens: ['dana'], tags: [], title: null, company: null, location: null, linkedin: [], createdAt: T0, updatedAt: T0, lastInteractionAt: null, stage: 'new_inquiry', referredBy: null, declineStated: null, declineReal: null } as never);
+    await db.contacts.add(contactRow('c-dana', { name: 'Dana Whitfield', emails: ['dana@northwind.com'], createdAt: T0, updatedAt: T0, stage: 'new_inquiry' }));
     expect(await recordGmailThread(db, thread([first]), [REP], URL, T0)).toBe(1);
     const tx = vi.spyOn(db, 'transaction');
     expect(await recordGmailThread(db, thread([first]), [REP], URL, T0 + 1)).toBe(0);

@@ -37,31 +37,8 @@ export async function seedDb(page: Page, rows: SeedRows): Promise<void> {
   }, rows as Record<string, unknown[]>);
 }
 
-/** A saved contact with empty defaults. */
-export function contactRow(id: string, over: Partial<Contact>): Contact {
-  const name = over.name ?? id;
-  return {
-    id,
-    name,
-    nameTokens: name.toLowerCase().split(/\s+/),
-    emails: [`${id}@example.com`],
-    linkedinSlugs: [],
-    linkedin: [],
-    company: null,
-    companySource: null,
-    title: null,
-    location: null,
-    tags: [],
-    createdAt: 0,
-    updatedAt: 0,
-    lastInteractionAt: null,
-    stage: 'in_conversation',
-    referredBy: null,
-    declineStated: null,
-    declineReal: null,
-    ...over,
-  };
-}
+/** A saved contact with empty defaults (shared with the unit tests). */
+export { contactRow } from '../helpers/factories';
 
 /** A history entry; the id follows the app's `${contactId}|${sourceKey}` rule. */
 export function interactionRow(contactId: string, sourceKey: string, kind: Interaction['kind'], at: number, over: Partial<Interaction> = {}): Interaction {

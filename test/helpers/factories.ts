@@ -1,3 +1,4 @@
+import type { Contact } from '../../lib/db/models';
 import type { GmailMessage, GmailThread } from '../../lib/gmail/types';
 import type { LinkedInProfile } from '../../lib/linkedin/types';
 
@@ -52,6 +53,32 @@ export function profile(over: Partial<LinkedInProfile> = {}): LinkedInProfile {
     hasAbout: true,
     layout: 'artdeco-2024',
     matched: {},
+    ...over,
+  };
+}
+
+/** A saved contact row with empty defaults: `<id>@example.com`, no history, in conversation. */
+export function contactRow(id: string, over: Partial<Contact> = {}): Contact {
+  const name = over.name ?? id;
+  return {
+    id,
+    name,
+    nameTokens: name.toLowerCase().split(/\s+/).filter(Boolean),
+    emails: [`${id}@example.com`],
+    linkedinSlugs: [],
+    linkedin: [],
+    company: null,
+    companySource: null,
+    title: null,
+    location: null,
+    tags: [],
+    createdAt: 0,
+    updatedAt: 0,
+    lastInteractionAt: null,
+    stage: 'in_conversation',
+    referredBy: null,
+    declineStated: null,
+    declineReal: null,
     ...over,
   };
 }

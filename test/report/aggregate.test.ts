@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, Contact, Interaction, ThreadRow } from '../../lib/db/models';
+import { contactRow } from '../helpers/factories';
 import {
   balanceStats,
   buildReport,
@@ -27,27 +28,7 @@ const RANGE = { from: T0, to: T0 + 28 * DAY };
 const NOW = T0 + 30 * DAY;
 
 function contact(id: string, over: Partial<Contact> = {}): Contact {
-  return {
-    id,
-    name: id,
-    nameTokens: [],
-    emails: [],
-    linkedinSlugs: [],
-    linkedin: [],
-    company: null,
-    companySource: null,
-    title: null,
-    location: null,
-    tags: [],
-    createdAt: T0 - 100 * DAY,
-    updatedAt: T0 - 100 * DAY,
-    lastInteractionAt: null,
-    stage: 'in_conversation',
-    referredBy: null,
-    declineStated: null,
-    declineReal: null,
-    ...over,
-  };
+  return contactRow(id, { nameTokens: [], emails: [], createdAt: T0 - 100 * DAY, updatedAt: T0 - 100 * DAY, ...over });
 }
 
 let seq = 0;
