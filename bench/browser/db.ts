@@ -6,7 +6,8 @@
 import './jitless';
 import { findContactByEmail, getTimeline } from '../../lib/db/contacts';
 import { dbSearchSource, searchFor } from '../../lib/db/search';
-import { ContactSchema, InteractionSchema, NoteSchema } from '../../lib/db/models';
+import { toBuckets } from '../../lib/db/history';
+import { ContactSchema, InteractionSchema, NoteSchema, type Interaction } from '../../lib/db/models';
 import { DB_NAME, ResourcefulDB } from '../../lib/db/schema';
 import { batchRows, planDataset, typingSessions, type DatasetPlan, type DatasetSpec } from '../generate';
 
@@ -20,13 +21,23 @@ const now = () => performance.now();
 
 function put(idb: IDBDatabase, rows: ReturnType<typeof batchRows>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['contacts', 'notes', 'interactions'], 'readwrite');
+    const tx = idb.transaction(['contacts', 'notes', 'history'], 'readwrite');
     const c = tx.objectStore('contacts');
     const n = tx.objectStore('notes');
-    const h = tx.objectStore('interactions');
+    const h = tx.objectStore('history');
     for (const row of rows.contacts) c.put(row);
     for (const row of rows.notes) n.put(row);
-    for (const row of rows.interactions) h.put(row);
+    // History as the app stores it: each contact's entries, oldest first, in buckets.
+    const byContact = new Map<string, Interaction[]>();
+    for (const row of rows.interactions) {
+      const list = byContact.get(row.contactId);
+      if (list) list.push(row);
+      else byContact.set(row.contactId, [row]);
+    }
+    for (const [contactId, list] of byContact) {
+      list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const bucket of toBuckets(contactId, list)) h.put(bucket);
+    }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
@@ -105,7 +116,9 @@ const api = {
   /** Row counts of the seeded tables. */
   async counts(): Promise<Record<string, number>> {
     const d = db();
-    return { contacts: await d.contacts.count(), notes: await d.notes.count(), interactions: await d.interactions.count() };
+    let interactions = 0;
+    await d.history.each((b) => (interactions += b.events.length));
+    return { contacts: await d.contacts.count(), notes: await d.notes.count(), interactions };
   },
 
   /** Raw `indexedDB.open` of the extension's database plus one read: what the browser costs before any of our code. */

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Interaction } from '@/lib/db/models';
-import { historyOf } from '@/lib/db/playbook';
+import { historyOf } from '@/lib/db/history';
 import { getDb } from '@/lib/db/schema';
 
 /**
@@ -71,36 +71,12 @@ export function useAfterContent(contactId: string | null, key = ''): boolean {
 }
 
 /**
- * Every history entry of a contact (for the give/ask balance and the follow-up planner), loaded once per change and
- * once the notes and history are on screen. A live count over the contact's `[contactId+at]` range says when the
- * rows changed; the rows themselves are read outside the live query, so Dexie does not track thousands of keys for a
- * busy contact.
+ * Every history entry of a contact (for the give/ask balance and the follow-up planner), once the notes and history
+ * are on screen, live. History is stored in buckets of 250 entries, so even a busy contact's whole history is a few
+ * records for Dexie's live query to watch.
  */
 export function useContactHistory(contactId: string): Interaction[] | undefined {
   const ready = useAfterContent(contactId);
-  const version = useLiveQuery(
-    async () =>
-      ready
-        ? {
-            contactId,
-            n: await getDb()
-              .interactions.where('[contactId+at]')
-              .between([contactId, -Infinity], [contactId, Infinity])
-              .count(),
-          }
-        : null,
-    [contactId, ready],
-  );
-  const [loaded, setLoaded] = useState<{ contactId: string; rows: Interaction[] } | null>(null);
-  useEffect(() => {
-    if (!version) return undefined;
-    let live = true;
-    void historyOf(getDb(), version.contactId).then((rows) => {
-      if (live) setLoaded({ contactId: version.contactId, rows });
-    });
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const loaded = useLiveQuery(async () => (ready ? { contactId, rows: await historyOf(getDb(), contactId) } : null), [contactId, ready]);
   return loaded?.contactId === contactId ? loaded.rows : undefined;
 }

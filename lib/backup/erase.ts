@@ -4,13 +4,15 @@
  */
 import { deleteContact } from '../db/contacts';
 import type { ResourcefulDB } from '../db/schema';
-import { TABLES, countOf, zeroCounts, type Counts } from './format';
+import { countHistory } from '../db/history';
+import { STORES, TABLES, countOf, zeroCounts, type Counts } from './format';
+import { rowStore } from './stores';
 
 /** Rows per table, read in one transaction (a consistent count for a confirmation message). */
 export async function countRows(db: ResourcefulDB): Promise<Counts> {
   const counts = zeroCounts();
-  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
-    for (const t of TABLES) counts[t] = await db.table(t).count();
+  await db.transaction('r', STORES.map((t) => db.table(t)), async () => {
+    for (const t of TABLES) counts[t] = await rowStore(db, t).count();
   });
   return counts;
 }
@@ -29,9 +31,9 @@ export interface ContactFootprint {
 
 /** Counts everything a contact's deletion touches. */
 export async function contactFootprint(db: ResourcefulDB, contactId: string): Promise<ContactFootprint> {
-  return db.transaction('r', [db.notes, db.interactions, db.commitments, db.resourceSends, db.threads, db.contacts], async () => ({
+  return db.transaction('r', [db.notes, db.history, db.commitments, db.resourceSends, db.threads, db.contacts], async () => ({
     notes: await db.notes.where('contactId').equals(contactId).count(),
-    interactions: await db.interactions.where('contactId').equals(contactId).count(),
+    interactions: await countHistory(db, contactId),
     commitments: await db.commitments.where('contactId').equals(contactId).count(),
     resourceSends: await db.resourceSends.where('contactId').equals(contactId).count(),
     // threads.contactId is not indexed: a filter over the thread list (hundreds of rows, not millions).
@@ -58,7 +60,7 @@ export function describeFootprint(f: ContactFootprint): string {
  * contact, and contacts they referred keep everything except the link to them.
  */
 export async function eraseContact(db: ResourcefulDB, contactId: string): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.notes, db.interactions, db.commitments, db.resourceSends, db.threads], async () => {
+  await db.transaction('rw', [db.contacts, db.notes, db.history, db.commitments, db.resourceSends, db.threads], async () => {
     await deleteContact(db, contactId);
     await db.threads.filter((t) => t.contactId === contactId).modify({ contactId: null });
     await db.contacts.where('referredBy').equals(contactId).modify({ referredBy: null });
@@ -67,11 +69,12 @@ export async function eraseContact(db: ResourcefulDB, contactId: string): Promis
 
 /** Deletes every row of every table (the database itself stays, at the current schema). Returns what was deleted. */
 export async function wipeAll(db: ResourcefulDB): Promise<Counts> {
-  return db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
+  return db.transaction('rw', STORES.map((t) => db.table(t)), async () => {
     const removed = zeroCounts();
     for (const t of TABLES) {
-      removed[t] = await db.table(t).count();
-      await db.table(t).clear();
+      const store = rowStore(db, t);
+      removed[t] = await store.count();
+      await store.clear();
     }
     return removed;
   });

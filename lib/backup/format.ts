@@ -37,8 +37,14 @@ export const BACKUP_FORMAT = 'resourceful-backup';
 /** The file-format version this code writes and reads. */
 export const BACKUP_VERSION = 1;
 
-/** The database schema version of the rows this code writes (and the only one it restores). */
+/** The database schema version of the rows this code writes. */
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+/**
+ * The oldest schema version whose backups this code restores. v3 changed how history is stored (in buckets), not
+ * what an entry holds: a v2 backup's rows are v3 rows.
+ */
+export const OLDEST_RESTORABLE_SCHEMA_VERSION = 2;
 
 /** Every table, in the order they are written and restored (contacts first, so history can point at them). */
 export const TABLES = ['contacts', 'notes', 'interactions', 'commitments', 'resources', 'resourceSends', 'threads', 'triageOverrides', 'settings'] as const;
@@ -53,6 +59,17 @@ export type Counts = Record<TableName, number>;
 export function zeroCounts(): Counts {
   return Object.fromEntries(TABLES.map((t) => [t, 0])) as Counts;
 }
+
+/**
+ * The object store that holds a table's rows: history entries (the backup's `interactions`, one row each) live in
+ * buckets in the `history` store since schema v3 (lib/db/history.ts); every other table is its own store.
+ */
+export function storeOf(t: TableName): string {
+  return t === 'interactions' ? 'history' : t;
+}
+
+/** The object stores behind every table, for a transaction over all of them. */
+export const STORES: readonly string[] = TABLES.map(storeOf);
 
 /** The primary key field of each table (lib/db/schema.ts). */
 export const PRIMARY_KEY: Record<TableName, string> = {

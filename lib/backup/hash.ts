@@ -3,7 +3,8 @@
  * two databases hold exactly the same rows.
  */
 import type { ResourcefulDB } from '../db/schema';
-import { TABLES, type TableName } from './format';
+import { STORES, TABLES, type TableName } from './format';
+import { rowStore } from './stores';
 
 /**
  * JSON with object keys sorted, so two equal rows give the same text whatever order their fields were written in.
@@ -30,15 +31,15 @@ async function sha256(text: string): Promise<string> {
 
 /** Every table's rows, sorted by primary key (IndexedDB's own key order), as canonical JSON lines. */
 export async function tableText(db: ResourcefulDB, table: TableName): Promise<string> {
-  // toArray on the table walks the primary key in order: the sort is IndexedDB's, the same for any two databases.
-  const rows = await db.table(table).toArray();
+  // Rows in primary key order (history entries by id): the same for any two databases with the same rows.
+  const rows = await rowStore(db, table).all();
   return rows.map(canonicalJson).join('\n');
 }
 
 /** SHA-256 per table and of all tables together: equal hashes mean equal databases. */
 export async function hashDatabase(db: ResourcefulDB): Promise<{ all: string; tables: Record<TableName, string> }> {
   const tables = {} as Record<TableName, string>;
-  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
+  await db.transaction('r', STORES.map((t) => db.table(t)), async () => {
     for (const t of TABLES) tables[t] = await tableText(db, t);
   });
   const hashes = {} as Record<TableName, string>;

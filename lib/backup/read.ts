@@ -16,6 +16,7 @@ import {
   BACKUP_VERSION,
   BackupError,
   CURRENT_SCHEMA_VERSION,
+  OLDEST_RESTORABLE_SCHEMA_VERSION,
   TABLES,
   TABLE_WORDS,
   countOf,
@@ -315,8 +316,8 @@ class Collector {
     if (this.schemaVersion > CURRENT_SCHEMA_VERSION) {
       fail('future_version', `This backup was made by a newer version of Resourceful (database version ${this.schemaVersion}; this version knows version ${CURRENT_SCHEMA_VERSION}). Update the extension, then restore it again.`);
     }
-    if (this.schemaVersion < CURRENT_SCHEMA_VERSION) {
-      fail('unsupported_schema', `This backup holds database version ${this.schemaVersion}, which this version of Resourceful cannot restore (it restores version ${CURRENT_SCHEMA_VERSION}).`);
+    if (this.schemaVersion < OLDEST_RESTORABLE_SCHEMA_VERSION) {
+      fail('unsupported_schema', `This backup holds database version ${this.schemaVersion}, which this version of Resourceful cannot restore (it restores versions ${OLDEST_RESTORABLE_SCHEMA_VERSION} to ${CURRENT_SCHEMA_VERSION}).`);
     }
     this.ready = true;
     // Only a hand-edited file puts its rows before its versions: those rows waited here for the versions.

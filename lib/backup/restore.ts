@@ -15,10 +15,10 @@
  */
 import { STAGE_LABEL } from '../playbook/types';
 import { DEFAULT_SETTINGS, OfferProfileSchema, SettingsSchema, type Interaction, type InteractionKind } from '../db/models';
-import type { Table } from 'dexie';
 import type { ResourcefulDB } from '../db/schema';
-import { BackupError, PRIMARY_KEY, TABLES, TABLE_WORDS, VERSION_FIELD, parseRow, zeroCounts, type Counts, type TableName } from './format';
+import { BackupError, STORES, TABLES, TABLE_WORDS, VERSION_FIELD, parseRow, zeroCounts, type Counts, type TableName } from './format';
 import { sameRow } from './hash';
+import { rowStore, type RowStore } from './stores';
 import { QUOTA_MESSAGE, isQuotaError } from './quota';
 import { streamCheckedRows, type CheckedBackup, type ParsedBackup } from './read';
 import type { Progress } from './write';
@@ -85,12 +85,13 @@ export async function restoreBackup(
   let done = 0;
   let current: TableName = TABLES[0];
   try {
-    await db.transaction('rw', TABLES.map((t) => db.table(t)), async (tx) => {
+    await db.transaction('rw', STORES.map((t) => db.table(t)), async (tx) => {
+      const stores = Object.fromEntries(TABLES.map((t) => [t, rowStore(tx, t)])) as Record<TableName, RowStore>;
       if (opts.mode === 'replace') {
         for (const t of TABLES) {
           current = t;
-          summary.removed[t] = await tx.table(t).count();
-          await tx.table(t).clear();
+          summary.removed[t] = await stores[t].count();
+          await stores[t].clear();
         }
       }
       const conflicts: Interaction[] = [];
@@ -104,15 +105,15 @@ export async function restoreBackup(
         const kept = list.filter((c) => present.has(c.contactId));
         summary.conflictsUnrecorded += list.length - kept.length;
         summary.conflictsRecorded += kept.length;
-        for (let at = 0; at < kept.length; at += chunk) await tx.table('interactions').bulkAdd(kept.slice(at, at + chunk));
+        for (let at = 0; at < kept.length; at += chunk) await stores.interactions.add(kept.slice(at, at + chunk));
       };
       const write = async (t: TableName, part: Row[]): Promise<void> => {
         current = t;
         if (opts.mode === 'replace') {
-          await tx.table(t).bulkAdd(part);
+          await stores[t].add(part);
           summary.added[t] += part.length;
         } else {
-          await mergeChunk(tx.table(t), t, part, summary, conflicts, opts.now);
+          await mergeChunk(stores[t], t, part, summary, conflicts, opts.now);
           // Contacts are only written by their own table: once it is all in, the conflicts found so far can go.
           if (written.contacts + (t === 'contacts' ? part.length : 0) === expected.contacts && conflicts.length >= chunk) await record();
         }
@@ -209,9 +210,8 @@ function keepOpen<T>(idbtrans: IDBTransaction, read: Promise<T>): Promise<T> {
   });
 }
 
-async function mergeChunk(table: Table, t: TableName, part: Row[], summary: RestoreSummary, conflicts: Interaction[], now: number): Promise<void> {
-  const key = PRIMARY_KEY[t];
-  const here = (await table.bulkGet(part.map((r) => r[key] as string))) as (Row | undefined)[];
+async function mergeChunk(store: RowStore, t: TableName, part: Row[], summary: RestoreSummary, conflicts: Interaction[], now: number): Promise<void> {
+  const here = await store.get(part);
   const puts: Row[] = [];
   part.forEach((theirs, k) => {
     const mine = here[k];
@@ -240,7 +240,7 @@ async function mergeChunk(table: Table, t: TableName, part: Row[], summary: Rest
       else summary.conflictsUnrecorded += 1;
     }
   });
-  if (puts.length) await table.bulkPut(puts);
+  if (puts.length) await store.put(puts);
 }
 
 function union(a: unknown, b: unknown, max: number): string[] {

@@ -6,11 +6,12 @@
  * the page holds at most a few megabytes of text and one page of rows whatever the database's size.
  */
 import type { ResourcefulDB } from '../db/schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, CURRENT_SCHEMA_VERSION, PRIMARY_KEY, TABLES, parseRow, zeroCounts, type Counts, type RowProblem, type TableName } from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, CURRENT_SCHEMA_VERSION, STORES, TABLES, parseRow, zeroCounts, type Counts, type RowProblem, type TableName } from './format';
+import { rowStore } from './stores';
 
 /** How far a backup or restore has got, for a progress bar. */
 export interface Progress {
-  /** Rows done so far, over all tables. */
+  /** Records done so far, over all tables (a backup counts a bucket of history entries as one). */
   done: number;
   total: number;
   table: TableName;
@@ -52,25 +53,25 @@ export async function writeBackup(
       chars = 0;
     }
   };
-  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
-    const sizes = await Promise.all(TABLES.map((t) => db.table(t).count()));
+  await db.transaction('r', STORES.map((t) => db.table(t)), async (tx) => {
+    const stores = TABLES.map((t) => rowStore(tx, t));
+    // Progress counts records read (a bucket of history entries is one): what the wait is made of.
+    const sizes = await Promise.all(stores.map((s) => s.records()));
     const total = sizes.reduce((a, b) => a + b, 0);
     let done = 0;
     for (const [ti, table] of TABLES.entries()) {
-      const t = db.table(table);
-      // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
-      const read = (after: string | undefined): Promise<Record<string, unknown>[]> => (after === undefined ? t.orderBy(':id') : t.where(':id').above(after)).limit(pageSize).toArray();
+      const store = stores[ti]!;
       let index = 0;
       let first = true;
       push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
-      let next: Promise<Record<string, unknown>[]> | null = read(undefined);
+      let next: ReturnType<typeof store.page> | null = store.page(null, pageSize);
       while (next) {
-        const page: Record<string, unknown>[] = await next;
+        const page: Awaited<ReturnType<typeof store.page>> = await next;
         // The next page is asked for before this one is checked and turned into text: the browser reads it meanwhile.
-        next = page.length === pageSize ? read(page[page.length - 1]![PRIMARY_KEY[table]] as string) : null;
-        if (page.length === 0) break;
+        next = page.next === null ? null : store.page(page.next, pageSize);
+        if (page.rows.length === 0) break;
         const lines: string[] = [];
-        for (const row of page) {
+        for (const row of page.rows) {
           index += 1;
           const checked = parseRow(table, row, index);
           if (checked.ok) {
@@ -82,7 +83,7 @@ export async function writeBackup(
           push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
           first = false;
         }
-        done += page.length;
+        done += page.records;
         opts.onProgress?.({ done, total, table });
       }
       push(first ? ']' : '\n]');

@@ -5,7 +5,6 @@ import { externalEmails, isOwnEmail, nameTokens, type ContactCandidate } from '.
 import {
   ContactSchema,
   DEFAULT_SETTINGS,
-  InteractionSchema,
   NoteSchema,
   SettingsSchema,
   type Contact,
@@ -16,6 +15,7 @@ import {
   type Settings,
 } from './models';
 import type { ResourcefulDB } from './schema';
+import { addHistory, deleteHistoryOf, hasAllHistory, moveHistory, newestHistory } from './history';
 import { attachThreads } from './threads';
 
 /** A new random id for a row. */
@@ -93,14 +93,9 @@ export type TimelineItem =
 /** A contact's history, newest first: interactions and notes merged, at most `limit` entries. */
 export async function getTimeline(db: ResourcefulDB, contactId: string, limit = 50): Promise<TimelineItem[]> {
   // One read transaction for both queries: each transaction is a round trip to the browser's IndexedDB process.
-  const [interactions, notes] = await db.transaction('r', db.interactions, db.notes, () =>
+  const [interactions, notes] = await db.transaction('r', db.history, db.notes, () =>
     Promise.all([
-      db.interactions
-        .where('[contactId+at]')
-        .between([contactId, -Infinity], [contactId, Infinity])
-        .reverse()
-        .limit(limit)
-        .toArray(),
+      newestHistory(db, contactId, limit),
       db.notes
         .where('[contactId+createdAt]')
         .between([contactId, -Infinity], [contactId, Infinity])
@@ -124,24 +119,8 @@ export async function getNotes(db: ResourcefulDB, contactId: string): Promise<No
 
 // ---------------------------------------------------------------- history
 
-async function addInteractions(db: ResourcefulDB, rows: Interaction[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const valid = rows.filter((r) => InteractionSchema.safeParse(r).success);
-  const existing = await db.interactions.bulkGet(valid.map((r) => r.id));
-  const fresh = valid.filter((_, i) => !existing[i]);
-  if (fresh.length === 0) return 0;
-  await db.interactions.bulkAdd(fresh);
-  const newestByContact = new Map<string, number>();
-  for (const r of fresh) newestByContact.set(r.contactId, Math.max(newestByContact.get(r.contactId) ?? 0, r.at));
-  for (const [contactId, at] of newestByContact) {
-    await db.contacts
-      .where('id')
-      .equals(contactId)
-      .modify((c) => {
-        if (c.lastInteractionAt === null || at > c.lastInteractionAt) c.lastInteractionAt = at;
-      });
-  }
-  return fresh.length;
+function addInteractions(db: ResourcefulDB, rows: Interaction[]): Promise<number> {
+  return addHistory(db, rows);
 }
 
 function event(contactId: string, kind: InteractionKind, at: number, subject: string | null, url: string | null = null): Interaction {
@@ -193,18 +172,18 @@ export async function recordGmailThread(
   };
   // Reading a thread again adds nothing (every message is on record by its Gmail id): check that read-only first,
   // so the panel's reads of the same contact are not queued behind a write transaction that writes nothing.
-  const anyNew = await db.transaction('r', db.contacts, db.interactions, async () => {
+  const anyNew = await db.transaction('r', db.contacts, db.history, async () => {
     const rows = await rowsFor();
     if (rows.length === 0) return false;
-    return (await db.interactions.bulkGet(rows.map((r) => r.id))).some((r) => r === undefined);
+    return !(await hasAllHistory(db, rows));
   });
   if (!anyNew) return 0;
-  return db.transaction('rw', db.contacts, db.interactions, async () => addInteractions(db, await rowsFor()));
+  return db.transaction('rw', db.contacts, db.history, async () => addInteractions(db, await rowsFor()));
 }
 
 /** Records a LinkedIn profile visit on the linked contact, at most once per profile per day. */
 export async function recordProfileVisit(db: ResourcefulDB, profile: LinkedInProfile, now: number): Promise<number> {
-  return db.transaction('rw', db.contacts, db.interactions, async () => {
+  return db.transaction('rw', db.contacts, db.history, async () => {
     const contact = await findContactBySlug(db, profile.slug);
     if (!contact) return 0;
     const sourceKey = `li:${profile.slug}:${day(now)}`;
@@ -249,7 +228,7 @@ export async function saveCandidate(
   candidate: ContactCandidate,
   ctx: { now: number; thread?: GmailThread | null; url?: string | null; ownEmails?: readonly string[] },
 ): Promise<Contact> {
-  const contact = await db.transaction('rw', db.contacts, db.interactions, async () => {
+  const contact = await db.transaction('rw', db.contacts, db.history, async () => {
     const byEmail = candidate.email ? await findContactByEmail(db, candidate.email) : undefined;
     const bySlug = candidate.linkedin ? await findContactBySlug(db, candidate.linkedin.slug) : undefined;
     const existing = byEmail ?? bySlug;
@@ -336,8 +315,8 @@ export async function refreshFromProfile(db: ResourcefulDB, profile: LinkedInPro
 
 /** Deletes a contact with its notes and history. */
 export async function deleteContact(db: ResourcefulDB, id: string): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.notes, db.interactions, db.commitments, db.resourceSends], async () => {
-    await db.interactions.where('contactId').equals(id).delete();
+  await db.transaction('rw', [db.contacts, db.notes, db.history, db.commitments, db.resourceSends], async () => {
+    await deleteHistoryOf(db, id);
     await db.commitments.where('contactId').equals(id).delete();
     await db.resourceSends.where('contactId').equals(id).delete();
     await db.notes.where('contactId').equals(id).delete();
@@ -431,7 +410,7 @@ export async function suggestLinks(db: ResourcefulDB, profile: LinkedInProfile, 
  */
 export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceId: string, now: number): Promise<Contact> {
   if (targetId === sourceId) throw new Error('Cannot merge a contact into itself');
-  return db.transaction('rw', db.contacts, db.notes, db.interactions, async () => {
+  return db.transaction('rw', db.contacts, db.notes, db.history, async () => {
     const [target, source] = await Promise.all([db.contacts.get(targetId), db.contacts.get(sourceId)]);
     if (!target || !source) throw new Error('Contact not found');
     const merged: Contact = ContactSchema.parse({
@@ -449,11 +428,8 @@ export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceI
       updatedAt: now,
     });
     await db.notes.where('contactId').equals(sourceId).modify({ contactId: targetId });
-    const moved = await db.interactions.where('contactId').equals(sourceId).toArray();
-    await db.interactions.bulkDelete(moved.map((i) => i.id));
-    const rekeyed = moved.map((i) => ({ ...i, contactId: targetId, id: interactionId(targetId, i.sourceKey) }));
-    const clash = await db.interactions.bulkGet(rekeyed.map((i) => i.id));
-    await db.interactions.bulkAdd(rekeyed.filter((_, k) => !clash[k]));
+    // An entry the target already has (the same message seen by both) stays once, the target's.
+    await moveHistory(db, sourceId, targetId);
     await db.contacts.delete(sourceId);
     await db.contacts.put(merged);
     return merged;
@@ -497,7 +473,7 @@ export async function linkProfile(db: ResourcefulDB, contactId: string, profile:
  * visits with it. Notes stay with the contact the rep wrote them on.
  */
 export async function unlinkProfile(db: ResourcefulDB, contactId: string, slug: string, now: number): Promise<Contact> {
-  return db.transaction('rw', db.contacts, db.interactions, async () => {
+  return db.transaction('rw', db.contacts, db.history, async () => {
     const c = await db.contacts.get(contactId);
     if (!c) throw new Error('Contact not found');
     const ref = c.linkedin.find((r) => r.slug === slug);
@@ -530,13 +506,7 @@ export async function unlinkProfile(db: ResourcefulDB, contactId: string, slug: 
       declineReal: null,
     });
     await db.contacts.add(split);
-    const visits = await db.interactions
-      .where('contactId')
-      .equals(contactId)
-      .filter((i) => i.sourceKey.startsWith(`li:${slug}:`))
-      .toArray();
-    await db.interactions.bulkDelete(visits.map((i) => i.id));
-    await db.interactions.bulkAdd(visits.map((i) => ({ ...i, contactId: split.id, id: interactionId(split.id, i.sourceKey) })));
+    const visits = await moveHistory(db, contactId, split.id, (i) => i.sourceKey.startsWith(`li:${slug}:`));
     if (visits.length) await db.contacts.update(split.id, { lastInteractionAt: Math.max(...visits.map((v) => v.at)) });
     await addInteractions(db, [event(contactId, 'profile_unlinked', now, `Unlinked LinkedIn profile ${name}`, ref?.url ?? null)]);
     return kept;

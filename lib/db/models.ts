@@ -86,8 +86,13 @@ export const InteractionKindSchema = z.enum([
 ]);
 export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
-/** One entry of a contact's history timeline. `id` is `${contactId}|${sourceKey}`, which deduplicates it. */
-export const InteractionSchema = z.object({
+/**
+ * One entry of a contact's history timeline. `id` is `${contactId}|${sourceKey}` (the key cut to 300 characters in
+ * `sourceKey`), which deduplicates it. The id must start with its contact's: entries are stored per contact
+ * (history.ts), so that is what makes an id name one entry in the whole database.
+ */
+export const InteractionSchema = z
+  .object({
   id: z.string().check(z.minLength(1), z.maxLength(400)),
   contactId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Where it came from, stable across reads: `gmail:<messageId>`, `li:<slug>:<day>`, `event:<uuid>`. */
@@ -101,8 +106,21 @@ export const InteractionSchema = z.object({
   url: z.nullable(z.string().check(z.maxLength(2000))),
   /** Resources given with it (value_given); optional so v1 rows stay valid. */
   resourceIds: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50))),
-});
+  })
+  .check(z.refine((r) => r.id.startsWith(`${r.contactId}|`), { message: 'must start with the contactId and "|"', path: ['id'] }));
 export type Interaction = z.infer<typeof InteractionSchema>;
+
+/** Up to `BUCKET_SIZE` history entries of one contact, oldest first, in one stored record (see `history.ts`). */
+export interface HistoryBucket {
+  id: string;
+  contactId: string;
+  /** The oldest and newest entry's `at`. */
+  first: number;
+  last: number;
+  /** The kinds of its entries, once each: the report finds buckets by kind. */
+  kinds: InteractionKind[];
+  events: Interaction[];
+}
 
 /** The rep's settings. */
 export const SettingsSchema = z.object({

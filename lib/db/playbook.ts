@@ -1,5 +1,6 @@
 import { DeclineNoteSchema, type Contact, type DeclineNote, type Interaction } from './models';
 import { newId } from './contacts';
+import { writeHistory } from './history';
 import type { ResourcefulDB } from './schema';
 import { STAGE_LABEL, type Stage } from '../playbook/types';
 import { cleanText } from '../text';
@@ -21,11 +22,11 @@ async function touch(db: ResourcefulDB, contactId: string, at: number): Promise<
 
 /** Moves a contact to a stage; the change shows in the history. */
 export async function setStage(db: ResourcefulDB, contactId: string, stage: Stage, now: number): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
+  await db.transaction('rw', db.contacts, db.history, async () => {
     const c = await db.contacts.get(contactId);
     if (!c || c.stage === stage) return;
     await db.contacts.update(contactId, { stage, updatedAt: now });
-    await db.interactions.add(event(contactId, 'stage_changed', now, `${STAGE_LABEL[c.stage]} → ${STAGE_LABEL[stage]}`, stage));
+    await writeHistory(db, [event(contactId, 'stage_changed', now, `${STAGE_LABEL[c.stage]} → ${STAGE_LABEL[stage]}`, stage)]);
   });
 }
 
@@ -41,13 +42,13 @@ export async function setDecline(db: ResourcefulDB, contactId: string, patch: { 
 /** Sets (or clears) who referred this contact; both contacts' histories show the referral. */
 export async function setReferredBy(db: ResourcefulDB, contactId: string, referrerId: string | null, now: number): Promise<void> {
   if (referrerId === contactId) throw new Error('A contact cannot refer themselves');
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
+  await db.transaction('rw', db.contacts, db.history, async () => {
     const [c, r] = await Promise.all([db.contacts.get(contactId), referrerId ? db.contacts.get(referrerId) : undefined]);
     if (!c) throw new Error('Contact not found');
     if (referrerId && !r) throw new Error('Referrer not found');
     await db.contacts.update(contactId, { referredBy: referrerId, updatedAt: now });
     if (r) {
-      await db.interactions.bulkAdd([event(contactId, 'referral', now, `Referred by ${r.name}`), event(r.id, 'referral', now, `Referred ${c.name} to you`)]);
+      await writeHistory(db, [event(contactId, 'referral', now, `Referred by ${r.name}`), event(r.id, 'referral', now, `Referred ${c.name} to you`)]);
       await touch(db, r.id, now);
     }
   });
@@ -60,29 +61,27 @@ export async function referralsOf(db: ResourcefulDB, contactId: string): Promise
 
 /** Logs a follow-up the rep sent (counts as an ask in the give/ask balance, and towards the close-the-file rule). */
 export async function logFollowUp(db: ResourcefulDB, contactId: string, text: string, now: number): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
-    await db.interactions.add(event(contactId, 'follow_up', now, 'Follow-up', cleanText(text, 200)));
+  await db.transaction('rw', db.contacts, db.history, async () => {
+    await writeHistory(db, [event(contactId, 'follow_up', now, 'Follow-up', cleanText(text, 200))]);
     await touch(db, contactId, now);
   });
 }
 
 /** Logs a value the rep gave outside a reply (an introduction, a resource sent by hand). */
 export async function logValueGiven(db: ResourcefulDB, contactId: string, what: string, now: number): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
-    await db.interactions.add(event(contactId, 'value_given', now, cleanText(what, 300) || 'Helped'));
+  await db.transaction('rw', db.contacts, db.history, async () => {
+    await writeHistory(db, [event(contactId, 'value_given', now, cleanText(what, 300) || 'Helped')]);
     await touch(db, contactId, now);
   });
 }
 
 /** Logs an ask the rep made (a meeting, a proposal review, a decision). */
 export async function logAsk(db: ResourcefulDB, contactId: string, what: string, now: number): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
-    await db.interactions.add(event(contactId, 'ask', now, cleanText(what, 300) || 'Asked'));
+  await db.transaction('rw', db.contacts, db.history, async () => {
+    await writeHistory(db, [event(contactId, 'ask', now, cleanText(what, 300) || 'Asked')]);
     await touch(db, contactId, now);
   });
 }
 
-/** Every history entry of a contact (for the balance and the follow-up counts). */
-export async function historyOf(db: ResourcefulDB, contactId: string): Promise<Interaction[]> {
-  return db.interactions.where('[contactId+at]').between([contactId, -Infinity], [contactId, Infinity]).toArray();
-}
+/** Every history entry of a contact (for the balance and the follow-up counts), oldest first. */
+export { historyOf } from './history';

@@ -1,5 +1,6 @@
 import { TriageOverrideSchema, type Interaction, type TriageOverride } from './models';
 import { newId } from './contacts';
+import { writeHistory } from './history';
 import { recordResourceSends } from './resources';
 import type { ResourcefulDB } from './schema';
 import { cleanText } from '../text';
@@ -38,8 +39,8 @@ export async function logReplyUsed(
     url: input.url,
     resourceIds: [...input.resourceIds],
   };
-  await db.transaction('rw', [db.interactions, db.contacts, db.resourceSends], async () => {
-    await db.interactions.add(row);
+  await db.transaction('rw', [db.history, db.contacts, db.resourceSends], async () => {
+    await writeHistory(db, [row]);
     await db.contacts
       .where('id')
       .equals(input.contactId)

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Commitment, Contact, Interaction, Note, Resource, ResourceSend, SettingsRow, ThreadRow, TriageOverride } from './models';
+import { toBuckets } from './history';
+import type { Commitment, Contact, HistoryBucket, Interaction, Note, Resource, ResourceSend, SettingsRow, ThreadRow, TriageOverride } from './models';
 
 /** The database name; one per browser profile, local to the extension's origin. */
 export const DB_NAME = 'resourceful';
@@ -39,6 +40,26 @@ export const SCHEMA_VERSIONS = [
     },
     upgrade: upgradeToV2,
   },
+  {
+    // History in buckets of up to 250 entries per contact (history.ts): a restore of a million entries wrote a
+    // million records, at ~100 µs each. The one-entry-per-record table goes, its rows moved by the upgrade.
+    version: 3,
+    stores: {
+      contacts: 'id, *emails, *linkedinSlugs, *nameTokens, *tags, updatedAt, lastInteractionAt, stage, referredBy',
+      notes: 'id, contactId, [contactId+createdAt], updatedAt',
+      interactions: null,
+      // [contactId+last]: a contact's buckets in time order (the timeline reads the newest); *kinds and last: the
+      // report's stage changes and its date range.
+      history: 'id, [contactId+last], *kinds, last',
+      settings: 'key',
+      commitments: 'id, contactId, [contactId+status], [status+dueAt]',
+      resources: 'id, *tags, kind, updatedAt',
+      resourceSends: 'id, contactId, resourceId, at',
+      threads: 'threadId, [needsReply+lastInboundAt], fromEmail, updatedAt',
+      triageOverrides: 'threadId',
+    },
+    upgrade: upgradeToV3,
+  },
 ] as const;
 
 /**
@@ -63,11 +84,24 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v2 → v3: every contact's history rows move into buckets, one contact at a time (a million rows never sit in
+ * memory at once), in the order the `[contactId+at]` index kept them.
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const old = tx.table('interactions');
+  const contactIds = (await old.orderBy('contactId').uniqueKeys()) as string[];
+  for (const contactId of contactIds) {
+    const rows = (await old.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()) as Interaction[];
+    if (rows.length) await tx.table('history').bulkAdd(toBuckets(contactId, rows));
+  }
+}
+
 /** The Dexie database with typed tables. */
 export class ResourcefulDB extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   notes!: EntityTable<Note, 'id'>;
-  interactions!: EntityTable<Interaction, 'id'>;
+  history!: EntityTable<HistoryBucket, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   commitments!: EntityTable<Commitment, 'id'>;
   resources!: EntityTable<Resource, 'id'>;

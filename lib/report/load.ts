@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { historyByKind } from '../db/history';
 import type { InteractionKind } from '../db/models';
 import type { ResourcefulDB } from '../db/schema';
 import type { ReportInput } from './aggregate';
@@ -7,19 +7,19 @@ import type { ReportInput } from './aggregate';
 const RANGED_KINDS: InteractionKind[] = ['value_given', 'ask', 'follow_up'];
 
 /**
- * Reads what the goodwill report needs. Interactions come through the `[kind+at]` index: only the kinds counted,
- * gives/asks only in `[from, to)`, and every `stage_changed` (a lead helped long ago may be the referrer of a
+ * Reads what the goodwill report needs. History comes from the buckets that hold the kinds counted (by kind, or by
+ * date for the range): gives/asks only in `[from, to)`, and every `stage_changed` (a lead helped long ago may be the referrer of a
  * referral in range, and "moved into the stage" is their latest one, wherever it falls).
  */
 export async function loadReportInput(db: ResourcefulDB, range: { from: number; to: number }): Promise<ReportInput> {
-  return db.transaction('r', [db.contacts, db.interactions, db.commitments, db.threads], async () => {
-    const [contacts, commitments, threads, stageChanges, ...ranged] = await Promise.all([
+  return db.transaction('r', [db.contacts, db.history, db.commitments, db.threads], async () => {
+    const [contacts, commitments, threads, stageChanges, ranged] = await Promise.all([
       db.contacts.toArray(),
       db.commitments.toArray(),
       db.threads.toArray(),
-      db.interactions.where('[kind+at]').between(['stage_changed', Dexie.minKey], ['stage_changed', Dexie.maxKey], true, true).toArray(),
-      ...RANGED_KINDS.map((k) => db.interactions.where('[kind+at]').between([k, range.from], [k, range.to], true, false).toArray()),
+      historyByKind(db, ['stage_changed']),
+      historyByKind(db, RANGED_KINDS, range.from, range.to),
     ]);
-    return { contacts, commitments, threads, interactions: [...stageChanges, ...ranged.flat()] };
+    return { contacts, commitments, threads, interactions: [...stageChanges, ...ranged] };
   });
 }

@@ -4,7 +4,8 @@ import { candidateFromProfile, otherPartyOfThread } from '../../lib/contacts/ide
 import { saveCandidate, saveSettings } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
 import type { TabState } from '../../lib/messaging';
-import { freshDb } from '../helpers/db';
+import { addHistoryRows, freshDb, historyRows } from '../helpers/db';
+import { historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
 
 const T0 = Date.UTC(2026, 10, 20, 12);
@@ -27,7 +28,7 @@ describe('handleSnapshot', () => {
   it('stores the tab state and writes no history for unknown people', async () => {
     await handleSnapshot(deps(), 5, gmail);
     expect(saved).toEqual([{ tabId: 5, snapshot: gmail }]);
-    expect(await db.interactions.count()).toBe(0);
+    expect(await historyRows(db)).toHaveLength(0);
     expect(await db.contacts.count()).toBe(0);
   });
 
@@ -36,7 +37,7 @@ describe('handleSnapshot', () => {
     const c = await saveCandidate(db, otherPartyOfThread(t, ['alias@brightpath.io'])!, { now: T0 - 10_000 });
     expect(c.emails).toEqual(['dana@northwind.com']);
     await handleSnapshot(deps(), 5, gmail);
-    const rows = await db.interactions.where('contactId').equals(c.id).sortBy('at');
+    const rows = await historyOf(db, c.id);
     expect(rows.map((r) => [r.kind, r.sourceKey, r.url])).toEqual([
       ['contact_saved', expect.stringMatching(/^event:/), null],
       ['email_in', 'gmail:a1', gmail.url],
@@ -52,6 +53,6 @@ describe('handleSnapshot', () => {
     const after = await db.contacts.get(c.id);
     expect(after).toMatchObject({ company: 'Contoso', companySource: 'linkedin', title: 'Head of Operations' });
     expect(after?.linkedin[0]?.headline).toBe('COO at Contoso');
-    expect(await db.interactions.where('contactId').equals(c.id).filter((i) => i.kind === 'profile_visit').count()).toBe(2);
+    expect((await historyOf(db, c.id)).filter((i) => i.kind === 'profile_visit')).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@ import { checkBackupFile, readBackup } from '../../lib/backup/read';
 import { restoreBackup, type RestoreMode } from '../../lib/backup/restore';
 import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
-import { freshDb } from '../helpers/db';
+import { freshDb, historyRows } from '../helpers/db';
 import { contact, fixtureState, note, T0, textOf } from './fixture';
 import { load } from './arbitraries';
 
@@ -133,15 +133,24 @@ describe('corrupt restores: a specific error, and the database exactly as before
       'This backup was made by a newer version of Resourceful (backup format 2; this version reads format 1). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
-      await attempt(good.replace('"schemaVersion":2', '"schemaVersion":3')),
+      await attempt(good.replace('"schemaVersion":3', '"schemaVersion":4')),
       'future_version',
-      'This backup was made by a newer version of Resourceful (database version 3; this version knows version 2). Update the extension, then restore it again. Nothing was changed.',
+      'This backup was made by a newer version of Resourceful (database version 4; this version knows version 3). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
-      await attempt(good.replace('"schemaVersion":2', '"schemaVersion":1')),
+      await attempt(good.replace('"schemaVersion":3', '"schemaVersion":1')),
       'unsupported_schema',
-      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores version 2). Nothing was changed.',
+      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores versions 2 to 3). Nothing was changed.',
     );
+  });
+
+  it('a backup from the version before history buckets (v2) restores: its rows are the same', async () => {
+    expect(good).toContain('"schemaVersion":3');
+    const v2 = good.replace('"schemaVersion":3', '"schemaVersion":2');
+    const db = freshDb();
+    const summary = await restoreBackup(db, await readBackup(v2), { mode: 'replace', now: Date.UTC(2026, 2, 3) });
+    expect(summary.added.interactions).toBe(3);
+    expect((await historyRows(db)).map((r) => r.id)).toEqual(['c-dana|gmail:m1', 'c-dana|gmail:m2', 'c-meera|gmail:m3']);
   });
 
   it('a row that fails its schema', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PRIMARY_KEY, TABLES, VERSION_FIELD, type TableName } from '../../lib/backup/format';
+import { PRIMARY_KEY, TABLES, VERSION_FIELD, storeOf, type TableName } from '../../lib/backup/format';
+import { rowStore } from '../../lib/backup/stores';
 import { canonicalJson, hashDatabase, sameRow } from '../../lib/backup/hash';
 import { readBackup } from '../../lib/backup/read';
 import { restoreBackup } from '../../lib/backup/restore';
@@ -91,9 +92,11 @@ describe('backup → merge into a changed database', () => {
         // After the backup: some rows deleted, others changed or added (edits overwrite rows with the same key).
         let n = 0;
         for (const t of TABLES) {
-          const drop = original[t].filter(() => dropMask[n++ % dropMask.length]).map((r) => keyOf(t, r));
-          await db.table(t).bulkDelete(drop);
-          await db.table(t).bulkPut(edits[t]);
+          const drop = original[t].filter(() => dropMask[n++ % dropMask.length]);
+          await db.transaction('rw', db.table(storeOf(t)), async (tx) => {
+            await rowStore(tx, t).remove(drop);
+            await rowStore(tx, t).put(edits[t]);
+          });
         }
         const here = await dump(db);
         const summary = await restoreBackup(db, backup, { mode: 'merge', now: Date.UTC(2026, 2, 3) });

@@ -20,7 +20,8 @@ import {
   updateNote,
 } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
-import { freshDb } from '../helpers/db';
+import { addHistoryRows, freshDb, historyRows } from '../helpers/db';
+import { historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
 
 const REP = 'rep@brightpath.io';
@@ -52,7 +53,7 @@ describe('saving a contact from a Gmail thread', () => {
     expect(mail.map((i) => i.type === 'interaction' && i.interaction.url)).toEqual(['https://mail.google.com/mail/u/0/#inbox/abc', 'https://mail.google.com/mail/u/0/#inbox/abc']);
     // Reading the same thread again (and again) adds nothing.
     expect(await recordGmailThread(db, t, [], null, T0 + 2 * DAY)).toBe(0);
-    expect(await db.interactions.count()).toBe(3);
+    expect(await historyRows(db)).toHaveLength(3);
     expect((await db.contacts.get(c.id))?.lastInteractionAt).toBe(T0 + DAY);
   });
 
@@ -68,7 +69,7 @@ describe('saving a contact from a Gmail thread', () => {
   it('records new messages only for saved contacts, and only messages they are in', async () => {
     const t = danaThread();
     expect(await recordGmailThread(db, t, [], null, T0)).toBe(0);
-    expect(await db.interactions.count()).toBe(0);
+    expect(await historyRows(db)).toHaveLength(0);
     const c = await saveCandidate(db, otherPartyOfThread(t)!, { now: T0, thread: t });
     const next = thread([
       ...t.messages,
@@ -113,7 +114,7 @@ describe('LinkedIn visits, linking and unlinking', () => {
     expect(c.linkedinSlugs).toEqual(['dana-whitfield']);
     expect(await recordProfileVisit(db, p, T0 + 1000)).toBe(0);
     expect(await recordProfileVisit(db, p, T0 + DAY)).toBe(1);
-    expect(await db.interactions.where('contactId').equals(c.id).count()).toBe(3);
+    expect(await historyOf(db, c.id)).toHaveLength(3);
   });
 
   it('suggests the emailed contact by name and company, and linking merges everything', async () => {
@@ -181,7 +182,7 @@ describe('contacts and settings', () => {
 
   it('lists recent contacts, including ones with no history yet', async () => {
     const a = await saveCandidate(db, otherPartyOfThread(danaThread())!, { now: T0 });
-    await db.interactions.clear();
+    await db.history.clear();
     await db.contacts.update(a.id, { lastInteractionAt: null });
     const b = await saveCandidate(db, { ...otherPartyOfThread(danaThread())!, name: 'Sam', email: 'sam@x.com' }, { now: T0 + 10 });
     const recent = await recentContacts(db, 10);
@@ -205,14 +206,15 @@ describe('getTimeline reads the newest rows without a per-row cursor', () => {
         fc.integer({ min: 1, max: 25 }),
         async (rows, limit) => {
           const d = freshDb();
-          await d.interactions.bulkAdd(
-            rows.flatMap((r, i) => (r.note ? [] : [{ id: `i${String(i).padStart(3, '0')}`, contactId: r.owner, sourceKey: `k${i}`, kind: 'email_in' as const, at: r.at, subject: null, snippet: null, threadId: null, url: null }])),
+          await addHistoryRows(
+            d,
+            rows.flatMap((r, i) => (r.note ? [] : [{ id: `${r.owner}|i${String(i).padStart(3, '0')}`, contactId: r.owner, sourceKey: `k${i}`, kind: 'email_in' as const, at: r.at, subject: null, snippet: null, threadId: null, url: null }])),
           );
           await d.notes.bulkAdd(rows.flatMap((r, i) => (r.note ? [{ id: `n${String(i).padStart(3, '0')}`, contactId: r.owner, text: `note ${i}`, createdAt: r.at, updatedAt: r.at, pinned: false }] : [])));
           const got = (await getTimeline(d, 'b', limit)).map((t) => (t.type === 'note' ? t.note.id : t.interaction.id));
           // The reference: the contact's rows, newest first, equal times in reverse id order (as a reverse cursor
           // on [contactId+time] returns them), interactions before notes at equal times (as the merge keeps them).
-          const inter = rows.flatMap((r, i) => (!r.note && r.owner === 'b' ? [{ id: `i${String(i).padStart(3, '0')}`, at: r.at }] : [])).sort((x, y) => y.at - x.at || (x.id < y.id ? 1 : -1)).slice(0, limit);
+          const inter = rows.flatMap((r, i) => (!r.note && r.owner === 'b' ? [{ id: `b|i${String(i).padStart(3, '0')}`, at: r.at }] : [])).sort((x, y) => y.at - x.at || (x.id < y.id ? 1 : -1)).slice(0, limit);
           const notes = rows.flatMap((r, i) => (r.note && r.owner === 'b' ? [{ id: `n${String(i).padStart(3, '0')}`, at: r.at }] : [])).sort((x, y) => y.at - x.at || (x.id < y.id ? 1 : -1)).slice(0, limit);
           const want = [...inter, ...notes].sort((x, y) => y.at - x.at).slice(0, limit).map((x) => x.id);
           expect(got).toEqual(want);

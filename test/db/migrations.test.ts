@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { ContactSchema, InteractionSchema, NoteSchema } from '../../lib/db/models';
 import { ResourcefulDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
+import { BUCKET_SIZE, historyOf } from '../../lib/db/history';
+import { getTimeline } from '../../lib/db/contacts';
+import { loadReportInput } from '../../lib/report/load';
+import { contactFootprint } from '../../lib/backup/erase';
+import { historyRows } from '../helpers/db';
 
 /** Rows exactly as schema v1's code wrote them (no stage, no referral, no decline fields). */
 const V1_CONTACTS = [
@@ -47,7 +52,7 @@ const V1_NOTES = [{ id: 'n1', contactId: 'c-replied', text: 'Prefers email', pin
 
 describe('schema migrations', () => {
   it('keeps every version, in order', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2]);
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3]);
   });
 
   it('v1 → v2: real v1 data survives, contacts get a stage from their history', async () => {
@@ -61,7 +66,7 @@ describe('schema migrations', () => {
     await v1.table('settings').put({ key: 'settings', value: { ownEmails: ['me@x.com'], theme: 'dark' } });
     v1.close();
 
-    const v2 = new ResourcefulDB(name);
+    const v2 = new ResourcefulDB(name, undefined, 2);
     await v2.open();
     expect(v2.verno).toBe(2);
     const contacts = await v2.contacts.orderBy('id').toArray();
@@ -72,16 +77,69 @@ describe('schema migrations', () => {
     // Every migrated row is valid under the current schema, and nothing else changed.
     for (const c of contacts) expect(ContactSchema.safeParse(c).success).toBe(true);
     expect(contacts.find((c) => c.id === 'c-replied')).toMatchObject({ ...V1_CONTACTS[0], stage: 'in_conversation' });
-    const interactions = await v2.interactions.toArray();
+    const interactions = await v2.table('interactions').toArray();
     expect(interactions).toHaveLength(3);
     for (const i of interactions) expect(InteractionSchema.safeParse(i).success).toBe(true);
     expect((await v2.notes.toArray()).map((n) => NoteSchema.parse(n).text)).toEqual(['Prefers email']);
     // New indexes work on old data.
     expect(await v2.contacts.where('stage').equals('new_inquiry').primaryKeys()).toEqual(['c-new']);
-    expect(await v2.interactions.where('[kind+at]').between(['email_in', 0], ['email_in', Infinity]).count()).toBe(2);
+    expect(await v2.table('interactions').where('[kind+at]').between(['email_in', 0], ['email_in', Infinity]).count()).toBe(2);
     // New tables exist and are empty.
     expect(await v2.commitments.count()).toBe(0);
     expect(await v2.threads.count()).toBe(0);
     v2.close();
+  });
+
+  it('v2 → v3: every history row moves into its contact’s buckets, the same rows in the same order', async () => {
+    const name = `migrate-${Math.random()}`;
+    const v2 = new ResourcefulDB(name, undefined, 2);
+    await v2.open();
+    const contact = (id: string) => ({ ...V1_CONTACTS[1]!, id, emails: [`${id}@x.com`], stage: 'in_conversation', referredBy: null, declineStated: null, declineReal: null });
+    await v2.table('contacts').bulkAdd([contact('c-busy'), contact('c-quiet'), contact('c-none')]);
+    // Rows as v2's code wrote them: a busy contact (more than two buckets, equal times, kinds of every v2 feature,
+    // written out of time order) and a quiet one.
+    const KINDS = ['email_in', 'email_out', 'value_given', 'ask', 'follow_up', 'stage_changed', 'commitment', 'referral', 'profile_visit'] as const;
+    const busy = Array.from({ length: 640 }, (_, i) => ({
+      id: `c-busy|src:${String((i * 7919) % 640).padStart(4, '0')}`,
+      contactId: 'c-busy',
+      sourceKey: `src:${String((i * 7919) % 640).padStart(4, '0')}`,
+      kind: KINDS[i % KINDS.length]!,
+      at: 1_760_000_000_000 + Math.floor(((i * 7919) % 640) / 3) * 1000,
+      subject: `Subject ${i}`,
+      snippet: i % 5 ? `Snippet ${i}` : null,
+      threadId: i % 2 ? `t${i % 40}` : null,
+      url: null,
+      ...(i % KINDS.length === 2 ? { resourceIds: [`r${i}`] } : {}),
+    }));
+    const quiet = [V1_INTERACTIONS[2]!].map((r) => ({ ...r, id: 'c-quiet|gmail:b1', contactId: 'c-quiet' }));
+    const rows = [...busy, ...quiet];
+    await v2.table('interactions').bulkAdd(rows);
+    v2.close();
+
+    const v3 = new ResourcefulDB(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(v3.tables.map((t) => t.name)).not.toContain('interactions');
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // Nothing lost, nothing changed, field for field (resourceIds only where it was).
+    expect(await historyRows(v3)).toEqual([...rows].sort(byId));
+    // A contact's history in the order the [contactId+at] index gave: time, then id.
+    const busyInOrder = [...busy].sort((a, b) => a.at - b.at || byId(a, b));
+    expect(await historyOf(v3, 'c-busy')).toEqual(busyInOrder);
+    expect(await historyOf(v3, 'c-none')).toEqual([]);
+    const buckets = await v3.history.toArray();
+    expect(buckets.filter((b) => b.contactId === 'c-busy').sort((a, b) => a.first - b.first).map((b) => b.events.length)).toEqual([BUCKET_SIZE, BUCKET_SIZE, 640 - 2 * BUCKET_SIZE]);
+    for (const b of buckets) {
+      expect(b.first).toBe(b.events[0]!.at);
+      expect(b.last).toBe(b.events[b.events.length - 1]!.at);
+      expect([...b.kinds].sort()).toEqual([...new Set(b.events.map((e) => e.kind))].sort());
+    }
+    // What reads history works on the migrated data: timeline, report, counts.
+    const timeline = await getTimeline(v3, 'c-busy', 50);
+    expect(timeline.map((t) => (t.type === 'interaction' ? t.interaction.id : ''))).toEqual(busyInOrder.slice(-50).reverse().map((r) => r.id));
+    const report = await loadReportInput(v3, { from: busy[0]!.at - 1, to: Infinity });
+    expect(report.interactions.filter((i) => i.kind === 'stage_changed')).toHaveLength(busy.filter((r) => r.kind === 'stage_changed').length);
+    expect(await contactFootprint(v3, 'c-busy')).toMatchObject({ interactions: 640 });
+    v3.close();
   });
 });

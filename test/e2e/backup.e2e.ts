@@ -5,6 +5,7 @@ import { canonicalJson } from '../../lib/backup/hash';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import { contact, interaction, note } from '../backup/fixture';
 import { NO_TAB, openPanel, startSession, type Session } from './harness';
+import { historyIn, seedDb, type SeedRows } from './seed';
 
 const STORES = ['contacts', 'notes', 'interactions', 'commitments', 'resources', 'resourceSends', 'threads', 'triageOverrides', 'settings'];
 const T = Date.UTC(2026, 1, 2, 9);
@@ -40,23 +41,13 @@ async function openOptions(): Promise<Page> {
 
 /** Writes rows straight into the extension's IndexedDB (raw IndexedDB: the page's Dexie is inside its bundle). */
 async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('resourceful');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const tx = db.transaction(Object.keys(rows), 'readwrite');
-    for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
+  await seedDb(page, rows as SeedRows);
 }
 
-/** Every store's rows in key order, as stored: what "nothing changed" and "data back" are checked against. */
+/**
+ * Every table's rows in key order, as stored (history entries out of their buckets, by id): what "nothing changed"
+ * and "data back" are checked against.
+ */
 async function readAll(page: Page): Promise<Record<string, string[]>> {
   const raw = await page.evaluate(async (stores) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -81,7 +72,8 @@ async function readAll(page: Page): Promise<Record<string, string[]>> {
     );
     db.close();
     return out;
-  }, STORES);
+  }, STORES.filter((t) => t !== 'interactions'));
+  raw.interactions = await historyIn(page);
   return Object.fromEntries(STORES.map((t) => [t, (raw[t] ?? []).map(canonicalJson)]));
 }
 
@@ -153,7 +145,7 @@ describe('backup, wipe and restore in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^resourceful-backup-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     const text = bytes.toString('utf8');
     const file = JSON.parse(text) as { format: string; version: number; schemaVersion: number; counts: Record<string, number>; tables: Record<string, unknown[]>; invalidRows: unknown[] };
-    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 1, schemaVersion: 2, invalidRows: [] });
+    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 1, schemaVersion: 3, invalidRows: [] });
     expect(file.counts).toEqual({ contacts: 3, notes: 5, interactions: 1, commitments: 1, resources: 1, resourceSends: 1, threads: 0, triageOverrides: 0, settings: 2 });
     for (const t of STORES) expect(file.tables[t]!.map(canonicalJson)).toEqual(original[t]);
     await expect.poll(() => page.getByTestId('backup-done').textContent()).toBe(`Saved “${download.suggestedFilename()}”: ${COUNTS}.`);

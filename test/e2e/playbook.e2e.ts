@@ -141,16 +141,19 @@ describe('the trust-based playbook', () => {
           r.onsuccess = () => res(r.result);
         });
         await new Promise<void>((res) => {
-          const tx = db.transaction(['contacts', 'interactions'], 'readwrite');
+          const tx = db.transaction(['contacts', 'history'], 'readwrite');
           const store = tx.objectStore('contacts');
           const get = store.get(id);
           get.onsuccess = () => store.put({ ...get.result, lastInteractionAt: quiet });
-          const ints = tx.objectStore('interactions');
-          const idx = ints.index('contactId').openCursor(IDBKeyRange.only(id));
-          idx.onsuccess = () => {
-            const c = idx.result;
+          // Every history entry of the contact at most 60 days old (the app keeps them in buckets: times move in
+          // order, so each bucket stays sorted; only its first and last change).
+          const history = tx.objectStore('history');
+          const cursor = history.index('[contactId+last]').openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+          cursor.onsuccess = () => {
+            const c = cursor.result;
             if (!c) return;
-            c.update({ ...c.value, at: Math.min(c.value.at, quiet) });
+            const events = (c.value.events as { at: number }[]).map((e) => ({ ...e, at: Math.min(e.at, quiet) }));
+            c.update({ ...c.value, events, first: events[0]!.at, last: events[events.length - 1]!.at });
             c.continue();
           };
           tx.oncomplete = () => res();

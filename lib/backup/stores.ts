@@ -1,0 +1,102 @@
+/**
+ * The backup's tables over the database's object stores. A backup holds history as one row per entry (the
+ * `interactions` table, as it was stored up to schema v2); the database keeps those entries in buckets
+ * (lib/db/history.ts). Everything the backup code does to a table goes through `rowStore`, so it reads and writes
+ * rows whichever way they are stored.
+ */
+import type { Table, Transaction } from 'dexie';
+import { BUCKET_SIZE, allHistory, deleteHistory, writeHistory } from '../db/history';
+import type { HistoryBucket, Interaction } from '../db/models';
+import type { ResourcefulDB } from '../db/schema';
+import { PRIMARY_KEY, storeOf, type TableName } from './format';
+
+type Row = Record<string, unknown>;
+
+/** One table's rows, however they are stored. */
+export interface RowStore {
+  /** How many rows. */
+  count(): Promise<number>;
+  /** How many records a full read walks (buckets for history): the unit `page` counts in. */
+  records(): Promise<number>;
+  /** Deletes every row. */
+  clear(): Promise<void>;
+  /** The rows stored under the keys of `rows` (matched by primary key), in the same order. */
+  get(rows: readonly Row[]): Promise<(Row | undefined)[]>;
+  /** Adds rows whose keys are not there yet (a key that is there fails the write). */
+  add(rows: readonly Row[]): Promise<void>;
+  /** Writes rows, replacing those with the same key. */
+  put(rows: readonly Row[]): Promise<void>;
+  /** Deletes the rows with the keys of `rows`. */
+  remove(rows: readonly Row[]): Promise<void>;
+  /**
+   * Up to `size` records' rows after the record `after` (in primary key order), and the key to continue from;
+   * `next` is null after the last page.
+   */
+  page(after: string | null, size: number): Promise<{ rows: Row[]; records: number; next: string | null }>;
+  /** Every row, in primary key order (history: by entry id, as the one-row-per-entry table was). */
+  all(): Promise<Row[]>;
+}
+
+function tableStore(table: Table, t: TableName): RowStore {
+  const key = PRIMARY_KEY[t];
+  return {
+    count: () => table.count(),
+    records: () => table.count(),
+    clear: () => table.clear(),
+    get: (rows) => table.bulkGet(rows.map((r) => r[key] as string)) as Promise<(Row | undefined)[]>,
+    add: async (rows) => void (await table.bulkAdd(rows as Row[])),
+    put: async (rows) => void (await table.bulkPut(rows as Row[])),
+    remove: (rows) => table.bulkDelete(rows.map((r) => r[key] as string)),
+    async page(after, size) {
+      // Keyset paging on the primary key: each page starts after the last key, never re-reading or skipping rows.
+      const rows = (await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(size).toArray()) as Row[];
+      return { rows, records: rows.length, next: rows.length === size ? (rows[rows.length - 1]![key] as string) : null };
+    },
+    all: () => table.toArray() as Promise<Row[]>,
+  };
+}
+
+function historyStore(table: Table<HistoryBucket, string>): RowStore {
+  // The history functions take the database; inside a transaction, the transaction's own table must be used.
+  const db = { history: table } as unknown as ResourcefulDB;
+  return {
+    async count() {
+      let n = 0;
+      await table.each((b) => (n += b.events.length));
+      return n;
+    },
+    records: () => table.count(),
+    clear: () => table.clear(),
+    async get(rows) {
+      const byContact = new Map<string, Map<string, Row>>();
+      for (const contactId of new Set(rows.map((r) => r.contactId as string))) {
+        const events = new Map<string, Row>();
+        for (const b of await table.where('[contactId+last]').between([contactId, -Infinity], [contactId, Infinity], true, true).toArray()) {
+          for (const e of b.events) events.set(e.id, e);
+        }
+        byContact.set(contactId, events);
+      }
+      return rows.map((r) => byContact.get(r.contactId as string)?.get(r.id as string));
+    },
+    async add(rows) {
+      const written = await writeHistory(db, rows as unknown as Interaction[]);
+      if (written.length !== rows.length) throw new Error(`${rows.length - written.length} history entries have an id that is already there`);
+    },
+    put: async (rows) => void (await writeHistory(db, rows as unknown as Interaction[], { replace: true })),
+    remove: (rows) => deleteHistory(db, rows as unknown as Interaction[]),
+    async page(after, size) {
+      // Buckets hold up to BUCKET_SIZE entries: a page of rows is a few buckets.
+      const limit = Math.max(1, Math.ceil(size / BUCKET_SIZE));
+      const buckets = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(limit).toArray();
+      const rows = buckets.flatMap((b) => b.events) as unknown as Row[];
+      return { rows, records: buckets.length, next: buckets.length === limit ? buckets[buckets.length - 1]!.id : null };
+    },
+    all: async () => (await allHistory(db)) as unknown as Row[],
+  };
+}
+
+/** The rows of table `t` in `db`, or in transaction `tx` when given (then `t`'s store must be in its scope). */
+export function rowStore(source: ResourcefulDB | Transaction, t: TableName): RowStore {
+  const table: Table = (source as ResourcefulDB).table(storeOf(t));
+  return t === 'interactions' ? historyStore(table as Table<HistoryBucket, string>) : tableStore(table, t);
+}
