@@ -110,7 +110,7 @@ export async function restoreBackup(
       const write = async (t: TableName, part: Row[]): Promise<void> => {
         current = t;
         if (opts.mode === 'replace') {
-          await stores[t].add(part);
+          await stores[t].add(part, { fresh: true });
           summary.added[t] += part.length;
         } else {
           await mergeChunk(stores[t], t, part, summary, conflicts, opts.now);

@@ -22,8 +22,11 @@ export interface RowStore {
   clear(): Promise<void>;
   /** The rows stored under the keys of `rows` (matched by primary key), in the same order. */
   get(rows: readonly Row[]): Promise<(Row | undefined)[]>;
-  /** Adds rows whose keys are not there yet (a key that is there fails the write). */
-  add(rows: readonly Row[]): Promise<void>;
+  /**
+   * Adds rows whose keys are not there yet (a key that is there fails the write). `fresh`: the store was emptied
+   * by this transaction and gets rows only through `add`, so a contact's history not added yet is none.
+   */
+  add(rows: readonly Row[], opts?: { fresh?: boolean }): Promise<void>;
   /** Writes rows, replacing those with the same key. */
   put(rows: readonly Row[]): Promise<void>;
   /** Deletes the rows with the keys of `rows`. */
@@ -59,6 +62,7 @@ function tableStore(table: Table, t: TableName): RowStore {
 function historyStore(table: Table<HistoryBucket, string>): RowStore {
   // The history functions take the database; inside a transaction, the transaction's own table must be used.
   const db = { history: table } as unknown as ResourcefulDB;
+  const added = new Set<string>();
   return {
     async count() {
       let n = 0;
@@ -78,8 +82,11 @@ function historyStore(table: Table<HistoryBucket, string>): RowStore {
       }
       return rows.map((r) => byContact.get(r.contactId as string)?.get(r.id as string));
     },
-    async add(rows) {
-      const written = await writeHistory(db, rows as unknown as Interaction[]);
+    async add(rows, opts) {
+      // Rows come checked (a backup's, the restore's own conflict entries); into emptied buckets, only contacts
+      // added earlier in this restore have any.
+      const written = await writeHistory(db, rows as unknown as Interaction[], { checked: true, empty: opts?.fresh ? (c) => !added.has(c) : undefined });
+      for (const r of rows) added.add(r.contactId as string);
       if (written.length !== rows.length) throw new Error(`${rows.length - written.length} history entries have an id that is already there`);
     },
     put: async (rows) => void (await writeHistory(db, rows as unknown as Interaction[], { replace: true })),

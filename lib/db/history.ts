@@ -147,14 +147,25 @@ function groupByContact(rows: readonly Interaction[]): Map<string, Interaction[]
   return by;
 }
 
+/** How `writeHistory` may cut corners when the caller knows more (a restore, which checked every row already). */
+export interface WriteOptions {
+  /** An entry whose id is there takes the old one's place (else it is skipped). */
+  replace?: boolean;
+  /** The rows passed their schema already: not checked again. */
+  checked?: boolean;
+  /** Contacts known to have no history yet (a restore into emptied tables): their buckets are not read. */
+  empty?: (contactId: string) => boolean;
+}
+
 /**
  * Writes history entries, each into its contact's buckets. An entry whose id is already there is skipped, or with
  * `replace` takes the old one's place. Invalid rows are dropped. Returns the entries written.
  */
-export async function writeHistory(db: ResourcefulDB, rows: readonly Interaction[], opts: { replace?: boolean } = {}): Promise<Interaction[]> {
+export async function writeHistory(db: ResourcefulDB, rows: readonly Interaction[], opts: WriteOptions = {}): Promise<Interaction[]> {
   const written: Interaction[] = [];
-  for (const [contactId, list] of groupByContact(rows.filter((r) => InteractionSchema.safeParse(r).success))) {
-    const buckets = await bucketsOf(db, contactId);
+  const valid = opts.checked ? rows : rows.filter((r) => InteractionSchema.safeParse(r).success);
+  for (const [contactId, list] of groupByContact(valid)) {
+    const buckets = opts.empty?.(contactId) ? [] : await bucketsOf(db, contactId);
     const home = new Map<string, HistoryBucket>();
     for (const b of buckets) for (const e of b.events) home.set(e.id, b);
     const fresh = new Map<string, Interaction>();
