@@ -6,8 +6,11 @@
 import './jitless';
 import { findContactByEmail, getTimeline } from '../../lib/db/contacts';
 import { dbSearchSource, searchFor } from '../../lib/db/search';
-import { toBuckets } from '../../lib/db/history';
-import { ContactSchema, InteractionSchema, NoteSchema, type Interaction } from '../../lib/db/models';
+import * as buckets from '../../lib/db/buckets';
+import { groupByContact } from '../../lib/db/buckets';
+import { HISTORY } from '../../lib/db/history';
+import { ContactSchema, InteractionSchema, NoteSchema } from '../../lib/db/models';
+import { NOTES, noteCount } from '../../lib/db/notebook';
 import { DB_NAME, ResourcefulDB } from '../../lib/db/schema';
 import { batchRows, planDataset, typingSessions, type DatasetPlan, type DatasetSpec } from '../generate';
 
@@ -21,23 +24,14 @@ const now = () => performance.now();
 
 function put(idb: IDBDatabase, rows: ReturnType<typeof batchRows>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['contacts', 'notes', 'history'], 'readwrite');
+    const tx = idb.transaction(['contacts', 'notebooks', 'history'], 'readwrite');
     const c = tx.objectStore('contacts');
-    const n = tx.objectStore('notes');
+    const n = tx.objectStore('notebooks');
     const h = tx.objectStore('history');
     for (const row of rows.contacts) c.put(row);
-    for (const row of rows.notes) n.put(row);
-    // History as the app stores it: each contact's entries, oldest first, in buckets.
-    const byContact = new Map<string, Interaction[]>();
-    for (const row of rows.interactions) {
-      const list = byContact.get(row.contactId);
-      if (list) list.push(row);
-      else byContact.set(row.contactId, [row]);
-    }
-    for (const [contactId, list] of byContact) {
-      list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const bucket of toBuckets(contactId, list)) h.put(bucket);
-    }
+    // Notes and history as the app stores them: each contact's, oldest first, in buckets.
+    for (const [contactId, list] of groupByContact(rows.notes)) for (const b of buckets.toBuckets(NOTES, contactId, list.sort((x, y) => buckets.byTime(NOTES, x, y)))) n.put(b);
+    for (const [contactId, list] of groupByContact(rows.interactions)) for (const b of buckets.toBuckets(HISTORY, contactId, list.sort((x, y) => buckets.byTime(HISTORY, x, y)))) h.put(b);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
@@ -118,7 +112,7 @@ const api = {
     const d = db();
     let interactions = 0;
     await d.history.each((b) => (interactions += b.events.length));
-    return { contacts: await d.contacts.count(), notes: await d.notes.count(), interactions };
+    return { contacts: await d.contacts.count(), notes: await noteCount(d), interactions };
   },
 
   /** Raw `indexedDB.open` of the extension's database plus one read: what the browser costs before any of our code. */

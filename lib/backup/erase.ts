@@ -5,6 +5,7 @@
 import { deleteContact } from '../db/contacts';
 import type { ResourcefulDB } from '../db/schema';
 import { countHistory } from '../db/history';
+import { countNotes } from '../db/notebook';
 import { STORES, TABLES, countOf, zeroCounts, type Counts } from './format';
 import { rowStore } from './stores';
 
@@ -31,8 +32,8 @@ export interface ContactFootprint {
 
 /** Counts everything a contact's deletion touches. */
 export async function contactFootprint(db: ResourcefulDB, contactId: string): Promise<ContactFootprint> {
-  return db.transaction('r', [db.notes, db.history, db.commitments, db.resourceSends, db.threads, db.contacts], async () => ({
-    notes: await db.notes.where('contactId').equals(contactId).count(),
+  return db.transaction('r', [db.notebooks, db.history, db.commitments, db.resourceSends, db.threads, db.contacts], async () => ({
+    notes: await countNotes(db, contactId),
     interactions: await countHistory(db, contactId),
     commitments: await db.commitments.where('contactId').equals(contactId).count(),
     resourceSends: await db.resourceSends.where('contactId').equals(contactId).count(),
@@ -60,7 +61,7 @@ export function describeFootprint(f: ContactFootprint): string {
  * contact, and contacts they referred keep everything except the link to them.
  */
 export async function eraseContact(db: ResourcefulDB, contactId: string): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.notes, db.history, db.commitments, db.resourceSends, db.threads], async () => {
+  await db.transaction('rw', [db.contacts, db.notebooks, db.history, db.commitments, db.resourceSends, db.threads], async () => {
     await deleteContact(db, contactId);
     await db.threads.filter((t) => t.contactId === contactId).modify({ contactId: null });
     await db.contacts.where('referredBy').equals(contactId).modify({ referredBy: null });

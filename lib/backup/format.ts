@@ -61,11 +61,11 @@ export function zeroCounts(): Counts {
 }
 
 /**
- * The object store that holds a table's rows: history entries (the backup's `interactions`, one row each) live in
- * buckets in the `history` store since schema v3 (lib/db/history.ts); every other table is its own store.
+ * The object store that holds a table's rows: history entries (the backup's `interactions`, one row each) and notes
+ * live in per-contact buckets since schema v3 (lib/db/buckets.ts); every other table is its own store.
  */
 export function storeOf(t: TableName): string {
-  return t === 'interactions' ? 'history' : t;
+  return t === 'interactions' ? 'history' : t === 'notes' ? 'notebooks' : t;
 }
 
 /** The object stores behind every table, for a transaction over all of them. */

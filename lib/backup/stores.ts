@@ -1,12 +1,14 @@
 /**
- * The backup's tables over the database's object stores. A backup holds history as one row per entry (the
- * `interactions` table, as it was stored up to schema v2); the database keeps those entries in buckets
- * (lib/db/history.ts). Everything the backup code does to a table goes through `rowStore`, so it reads and writes
+ * The backup's tables over the database's object stores. A backup holds history entries and notes as one row each
+ * (the `interactions` and `notes` tables, as they were stored up to schema v2); the database keeps them in
+ * per-contact buckets (lib/db/buckets.ts). Everything the backup code does to a table goes through `rowStore`, so it reads and writes
  * rows whichever way they are stored.
  */
 import type { Table, Transaction } from 'dexie';
-import { BUCKET_SIZE, allHistory, deleteHistory, writeHistory } from '../db/history';
-import type { HistoryBucket, Interaction } from '../db/models';
+import { allEntries, bucketsOf, remove, write, type Bucket, type BucketKind, type Entry } from '../db/buckets';
+import { HISTORY } from '../db/history';
+import type { HistoryBucket, NoteBucket } from '../db/models';
+import { NOTES } from '../db/notebook';
 import type { ResourcefulDB } from '../db/schema';
 import { PRIMARY_KEY, storeOf, type TableName } from './format';
 
@@ -59,51 +61,58 @@ function tableStore(table: Table, t: TableName): RowStore {
   };
 }
 
-function historyStore(table: Table<HistoryBucket, string>): RowStore {
-  // The history functions take the database; inside a transaction, the transaction's own table must be used.
-  const db = { history: table } as unknown as ResourcefulDB;
+/** Rows kept in per-contact buckets (history entries, notes), as one row per entry. */
+function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, table: Table<B, string>): RowStore {
+  // The bucket functions take the database; inside a transaction, the transaction's own table must be used.
+  const db = { history: table, notebooks: table } as unknown as ResourcefulDB;
   const added = new Set<string>();
   return {
     async count() {
       let n = 0;
-      await table.each((b) => (n += b.events.length));
+      await table.each((b) => (n += kind.entries(b).length));
       return n;
     },
     records: () => table.count(),
     clear: () => table.clear(),
     async get(rows) {
+      if (kind.locate) {
+        // Found by id wherever it is (a note's id does not name its contact).
+        const byId = new Map<string, Row>();
+        for (const b of await kind.locate(db, rows.map((r) => r.id as string))) for (const e of kind.entries(b)) byId.set(e.id, e as unknown as Row);
+        return rows.map((r) => byId.get(r.id as string));
+      }
       const byContact = new Map<string, Map<string, Row>>();
       for (const contactId of new Set(rows.map((r) => r.contactId as string))) {
-        const events = new Map<string, Row>();
-        for (const b of await table.where('[contactId+last]').between([contactId, -Infinity], [contactId, Infinity], true, true).toArray()) {
-          for (const e of b.events) events.set(e.id, e);
-        }
-        byContact.set(contactId, events);
+        const entries = new Map<string, Row>();
+        for (const b of await bucketsOf(kind, db, contactId)) for (const e of kind.entries(b)) entries.set(e.id, e as unknown as Row);
+        byContact.set(contactId, entries);
       }
       return rows.map((r) => byContact.get(r.contactId as string)?.get(r.id as string));
     },
     async add(rows, opts) {
       // Rows come checked (a backup's, the restore's own conflict entries); into emptied buckets, only contacts
       // added earlier in this restore have any.
-      const written = await writeHistory(db, rows as unknown as Interaction[], { checked: true, empty: opts?.fresh ? (c) => !added.has(c) : undefined });
+      const written = await write(kind, db, rows as unknown as E[], { checked: true, empty: opts?.fresh ? (c) => !added.has(c) : undefined });
       for (const r of rows) added.add(r.contactId as string);
-      if (written.length !== rows.length) throw new Error(`${rows.length - written.length} history entries have an id that is already there`);
+      if (written.length !== rows.length) throw new Error(`${rows.length - written.length} rows have an id that is already there`);
     },
-    put: async (rows) => void (await writeHistory(db, rows as unknown as Interaction[], { replace: true })),
-    remove: (rows) => deleteHistory(db, rows as unknown as Interaction[]),
+    put: async (rows) => void (await write(kind, db, rows as unknown as E[], { replace: true })),
+    remove: (rows) => remove(kind, db, rows as unknown as Entry[]),
     async page(after, size) {
-      // Buckets hold up to BUCKET_SIZE entries: a page of rows is a few buckets.
-      const limit = Math.max(1, Math.ceil(size / BUCKET_SIZE));
+      // A page of rows is a few buckets.
+      const limit = Math.max(1, Math.ceil(size / kind.size));
       const buckets = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(limit).toArray();
-      const rows = buckets.flatMap((b) => b.events) as unknown as Row[];
+      const rows = buckets.flatMap(kind.entries) as unknown as Row[];
       return { rows, records: buckets.length, next: buckets.length === limit ? buckets[buckets.length - 1]!.id : null };
     },
-    all: async () => (await allHistory(db)) as unknown as Row[],
+    all: async () => (await allEntries(kind, db)) as unknown as Row[],
   };
 }
 
 /** The rows of table `t` in `db`, or in transaction `tx` when given (then `t`'s store must be in its scope). */
 export function rowStore(source: ResourcefulDB | Transaction, t: TableName): RowStore {
   const table: Table = (source as ResourcefulDB).table(storeOf(t));
-  return t === 'interactions' ? historyStore(table as Table<HistoryBucket, string>) : tableStore(table, t);
+  if (t === 'interactions') return bucketStore(HISTORY, table as Table<HistoryBucket, string>);
+  if (t === 'notes') return bucketStore(NOTES, table as Table<NoteBucket, string>);
+  return tableStore(table, t);
 }

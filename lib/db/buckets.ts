@@ -40,11 +40,21 @@ export interface BucketKind<E extends Entry, B extends Bucket> {
   make: (contactId: string, sorted: E[], id: string) => B;
   /** Whether a row may be stored (its schema). */
   valid: (e: E) => boolean;
+  /**
+   * The buckets, of any contact, that hold these ids: for entries whose id does not name their contact (a note's),
+   * so an id stays one entry in the whole database when a row comes back under another contact.
+   */
+  locate?: (db: unknown, ids: string[]) => Promise<B[]>;
 }
 
-/** A new bucket id; the contact's id first, so a contact's buckets sit together in primary key order. */
-function newBucketId(contactId: string): string {
-  return `${contactId}|${crypto.randomUUID()}`;
+/**
+ * A new bucket id: the contact's id, then the time of its oldest entry (zero-padded where it is an ordinary
+ * timestamp), so a contact's buckets sit together in primary key order, oldest first, and a backup lists the same
+ * database's rows in the same order every time. Buckets never overlap in time and keep their id, so the order holds.
+ */
+function newBucketId(contactId: string, first: number): string {
+  const time = Number.isSafeInteger(first) && first >= 0 ? String(first).padStart(16, '0') : '~';
+  return `${contactId}|${time}|${crypto.randomUUID()}`;
 }
 
 /** Oldest first; entries at the same time in id order. */
@@ -55,7 +65,10 @@ export function byTime<E extends Entry>(k: { time: (e: E) => number }, a: E, b: 
 /** Cuts one contact's entries (sorted oldest first) into full buckets, the newest one holding the rest. */
 export function toBuckets<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, contactId: string, sorted: E[], size = k.size): B[] {
   const out: B[] = [];
-  for (let i = 0; i < sorted.length; i += size) out.push(k.make(contactId, sorted.slice(i, i + size), newBucketId(contactId)));
+  for (let i = 0; i < sorted.length; i += size) {
+    const part = sorted.slice(i, i + size);
+    out.push(k.make(contactId, part, newBucketId(contactId, k.time(part[0]!))));
+  }
   return out;
 }
 
@@ -173,7 +186,15 @@ export interface WriteOptions {
 export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, rows: readonly E[], opts: WriteOptions = {}): Promise<E[]> {
   const written: E[] = [];
   const table = k.table(db);
-  const valid = opts.checked ? rows : rows.filter(k.valid);
+  let valid = opts.checked ? rows : rows.filter(k.valid);
+  if (k.locate && valid.length) {
+    // An id stored under another contact: skipped, or (replace) taken out there and written here.
+    const elsewhere = new Map<string, string>();
+    for (const b of await k.locate(db, valid.map((r) => r.id))) for (const e of k.entries(b)) elsewhere.set(e.id, b.contactId);
+    const moved = valid.filter((r) => elsewhere.has(r.id) && elsewhere.get(r.id) !== r.contactId);
+    if (moved.length && opts.replace) await remove(k, db, moved.map((r) => ({ id: r.id, contactId: elsewhere.get(r.id)! })));
+    else if (moved.length) valid = valid.filter((r) => !moved.includes(r));
+  }
   for (const [contactId, list] of groupByContact(valid)) {
     const buckets = opts.empty?.(contactId) ? [] : await bucketsOf(k, db, contactId);
     const home = new Map<string, B>();

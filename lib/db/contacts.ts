@@ -16,6 +16,7 @@ import {
 } from './models';
 import type { ResourcefulDB } from './schema';
 import { addHistory, deleteHistoryOf, hasAllHistory, moveHistory, newestHistory } from './history';
+import { deleteNotesOf, moveNotes, newestNotes, noteById, notesOf, removeNotes, writeNotes } from './notebook';
 import { attachThreads } from './threads';
 
 /** A new random id for a row. */
@@ -93,17 +94,7 @@ export type TimelineItem =
 /** A contact's history, newest first: interactions and notes merged, at most `limit` entries. */
 export async function getTimeline(db: ResourcefulDB, contactId: string, limit = 50): Promise<TimelineItem[]> {
   // One read transaction for both queries: each transaction is a round trip to the browser's IndexedDB process.
-  const [interactions, notes] = await db.transaction('r', db.history, db.notes, () =>
-    Promise.all([
-      newestHistory(db, contactId, limit),
-      db.notes
-        .where('[contactId+createdAt]')
-        .between([contactId, -Infinity], [contactId, Infinity])
-        .reverse()
-        .limit(limit)
-        .toArray(),
-    ]),
-  );
+  const [interactions, notes] = await db.transaction('r', db.history, db.notebooks, () => Promise.all([newestHistory(db, contactId, limit), newestNotes(db, contactId, limit)]));
   const items: TimelineItem[] = [
     ...interactions.map((i) => ({ type: 'interaction' as const, at: i.at, interaction: i })),
     ...notes.map((n) => ({ type: 'note' as const, at: n.createdAt, note: n })),
@@ -113,7 +104,7 @@ export async function getTimeline(db: ResourcefulDB, contactId: string, limit = 
 
 /** Notes of a contact: pinned first, then newest first. */
 export async function getNotes(db: ResourcefulDB, contactId: string): Promise<Note[]> {
-  const notes = await db.notes.where('contactId').equals(contactId).toArray();
+  const notes = await notesOf(db, contactId);
   return notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
 }
 
@@ -315,11 +306,11 @@ export async function refreshFromProfile(db: ResourcefulDB, profile: LinkedInPro
 
 /** Deletes a contact with its notes and history. */
 export async function deleteContact(db: ResourcefulDB, id: string): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.notes, db.history, db.commitments, db.resourceSends], async () => {
+  await db.transaction('rw', [db.contacts, db.notebooks, db.history, db.commitments, db.resourceSends], async () => {
     await deleteHistoryOf(db, id);
     await db.commitments.where('contactId').equals(id).delete();
     await db.resourceSends.where('contactId').equals(id).delete();
-    await db.notes.where('contactId').equals(id).delete();
+    await deleteNotesOf(db, id);
     await db.contacts.delete(id);
   });
 }
@@ -329,8 +320,8 @@ export async function deleteContact(db: ResourcefulDB, id: string): Promise<void
 /** Adds a note to a contact. */
 export async function addNote(db: ResourcefulDB, contactId: string, text: string, now: number): Promise<Note> {
   const note = NoteSchema.parse({ id: newId(), contactId, text: text.trim().slice(0, 20_000), pinned: false, createdAt: now, updatedAt: now });
-  await db.transaction('rw', db.notes, db.contacts, async () => {
-    await db.notes.add(note);
+  await db.transaction('rw', db.notebooks, db.contacts, async () => {
+    await writeNotes(db, [note], { checked: true });
     await db.contacts
       .where('id')
       .equals(contactId)
@@ -343,20 +334,25 @@ export async function addNote(db: ResourcefulDB, contactId: string, text: string
 
 /** Edits a note's text and/or pin. */
 export async function updateNote(db: ResourcefulDB, id: string, patch: { text?: string; pinned?: boolean }, now: number): Promise<void> {
-  const note = await db.notes.get(id);
-  if (!note) return;
-  const next = NoteSchema.parse({
-    ...note,
-    text: patch.text !== undefined ? patch.text.trim().slice(0, 20_000) : note.text,
-    pinned: patch.pinned ?? note.pinned,
-    updatedAt: now,
+  await db.transaction('rw', db.notebooks, async () => {
+    const note = await noteById(db, id);
+    if (!note) return;
+    const next = NoteSchema.parse({
+      ...note,
+      text: patch.text !== undefined ? patch.text.trim().slice(0, 20_000) : note.text,
+      pinned: patch.pinned ?? note.pinned,
+      updatedAt: now,
+    });
+    await writeNotes(db, [next], { replace: true, checked: true });
   });
-  await db.notes.put(next);
 }
 
 /** Deletes a note. */
 export async function deleteNote(db: ResourcefulDB, id: string): Promise<void> {
-  await db.notes.delete(id);
+  await db.transaction('rw', db.notebooks, async () => {
+    const note = await noteById(db, id);
+    if (note) await removeNotes(db, [note]);
+  });
 }
 
 // ---------------------------------------------------------------- linking
@@ -410,7 +406,7 @@ export async function suggestLinks(db: ResourcefulDB, profile: LinkedInProfile, 
  */
 export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceId: string, now: number): Promise<Contact> {
   if (targetId === sourceId) throw new Error('Cannot merge a contact into itself');
-  return db.transaction('rw', db.contacts, db.notes, db.history, async () => {
+  return db.transaction('rw', db.contacts, db.notebooks, db.history, async () => {
     const [target, source] = await Promise.all([db.contacts.get(targetId), db.contacts.get(sourceId)]);
     if (!target || !source) throw new Error('Contact not found');
     const merged: Contact = ContactSchema.parse({
@@ -427,7 +423,7 @@ export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceI
       createdAt: Math.min(target.createdAt, source.createdAt),
       updatedAt: now,
     });
-    await db.notes.where('contactId').equals(sourceId).modify({ contactId: targetId });
+    await moveNotes(db, sourceId, targetId);
     // An entry the target already has (the same message seen by both) stays once, the target's.
     await moveHistory(db, sourceId, targetId);
     await db.contacts.delete(sourceId);

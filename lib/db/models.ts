@@ -110,6 +110,20 @@ export const InteractionSchema = z
   .check(z.refine((r) => r.id.startsWith(`${r.contactId}|`), { message: 'must start with the contactId and "|"', path: ['id'] }));
 export type Interaction = z.infer<typeof InteractionSchema>;
 
+/** Up to `NOTE_BUCKET_SIZE` notes of one contact by `createdAt`, oldest first, in one stored record (notebook.ts). */
+export interface NoteBucket {
+  id: string;
+  contactId: string;
+  /** The oldest and newest note's `createdAt`. */
+  first: number;
+  last: number;
+  /** Its notes' ids: a note is found by id. */
+  ids: string[];
+  /** Its notes' newest `updatedAt`: search finds what changed. */
+  updated: number;
+  notes: Note[];
+}
+
 /** Up to `BUCKET_SIZE` history entries of one contact, oldest first, in one stored record (see `history.ts`). */
 export interface HistoryBucket {
   id: string;

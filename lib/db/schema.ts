@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { toBuckets } from './history';
-import type { Commitment, Contact, HistoryBucket, Interaction, Note, Resource, ResourceSend, SettingsRow, ThreadRow, TriageOverride } from './models';
+import { toNoteBuckets } from './notebook';
+import type { Commitment, Contact, HistoryBucket, Interaction, Note, NoteBucket, Resource, ResourceSend, SettingsRow, ThreadRow, TriageOverride } from './models';
 
 /** The database name; one per browser profile, local to the extension's origin. */
 export const DB_NAME = 'resourceful';
@@ -41,12 +42,14 @@ export const SCHEMA_VERSIONS = [
     upgrade: upgradeToV2,
   },
   {
-    // History in buckets of up to 250 entries per contact (history.ts): a restore of a million entries wrote a
-    // million records, at ~100 µs each. The one-entry-per-record table goes, its rows moved by the upgrade.
+    // History and notes in per-contact buckets (buckets.ts): a restore of a million history entries and 100k notes
+    // wrote as many records, at ~100 µs each. The one-row-per-record tables go, their rows moved by the upgrade.
     version: 3,
     stores: {
       contacts: 'id, *emails, *linkedinSlugs, *nameTokens, *tags, updatedAt, lastInteractionAt, stage, referredBy',
-      notes: 'id, contactId, [contactId+createdAt], updatedAt',
+      notes: null,
+      // *ids: a note by its id, and the notes counted and listed from the index; updated: what search re-reads.
+      notebooks: 'id, [contactId+last], *ids, updated',
       interactions: null,
       // [contactId+last]: a contact's buckets in time order (the timeline reads the newest); *kinds and last: the
       // report's stage changes and its date range.
@@ -85,22 +88,26 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /**
- * v2 → v3: every contact's history rows move into buckets, one contact at a time (a million rows never sit in
- * memory at once), in the order the `[contactId+at]` index kept them.
+ * v2 → v3: every contact's history rows and notes move into buckets, one contact at a time (a million rows never
+ * sit in memory at once), in the order the `[contactId+at]` and `[contactId+createdAt]` indexes kept them.
  */
 async function upgradeToV3(tx: Transaction): Promise<void> {
-  const old = tx.table('interactions');
-  const contactIds = (await old.orderBy('contactId').uniqueKeys()) as string[];
-  for (const contactId of contactIds) {
-    const rows = (await old.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()) as Interaction[];
+  const history = tx.table('interactions');
+  for (const contactId of (await history.orderBy('contactId').uniqueKeys()) as string[]) {
+    const rows = (await history.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()) as Interaction[];
     if (rows.length) await tx.table('history').bulkAdd(toBuckets(contactId, rows));
+  }
+  const notes = tx.table('notes');
+  for (const contactId of (await notes.orderBy('contactId').uniqueKeys()) as string[]) {
+    const rows = (await notes.where('[contactId+createdAt]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()) as Note[];
+    if (rows.length) await tx.table('notebooks').bulkAdd(toNoteBuckets(contactId, rows));
   }
 }
 
 /** The Dexie database with typed tables. */
 export class ResourcefulDB extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
-  notes!: EntityTable<Note, 'id'>;
+  notebooks!: EntityTable<NoteBucket, 'id'>;
   history!: EntityTable<HistoryBucket, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   commitments!: EntityTable<Commitment, 'id'>;

@@ -8,6 +8,7 @@
  * generational suffixes ("Martin Luther King Jr." → "King Jr."). "Last, First" is read as such. A single name is a
  * first name (HubSpot's convention; Salesforce, which requires a last name, can map First Name to it).
  */
+import { allNotes } from '../db/notebook';
 import type { Contact, Note } from '../db/models';
 import type { ResourcefulDB } from '../db/schema';
 import { STAGE_LABEL, type Stage } from '../playbook/types';
@@ -151,7 +152,7 @@ export function crmNotesCsv(contacts: readonly Contact[], notes: readonly Note[]
 
 /** Both CRM files from the database, contacts by name. */
 export async function loadCrmExport(db: ResourcefulDB): Promise<{ contactsCsv: string; notesCsv: string; contacts: number; notes: number; skippedNotes: number }> {
-  const [contacts, notes] = await db.transaction('r', db.contacts, db.notes, () => Promise.all([db.contacts.toArray(), db.notes.toArray()]));
+  const [contacts, notes] = await db.transaction('r', db.contacts, db.notebooks, () => Promise.all([db.contacts.toArray(), allNotes(db)]));
   contacts.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const byContact = new Map<string, Note[]>();
   for (const n of notes) {

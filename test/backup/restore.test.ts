@@ -4,7 +4,7 @@ import { readBackup } from '../../lib/backup/read';
 import { CONFLICT_KIND, restoreBackup } from '../../lib/backup/restore';
 import { backupFileName, writeBackup, type Progress } from '../../lib/backup/write';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
-import { addHistoryRows, freshDb, historyRows } from '../helpers/db';
+import { addHistoryRows, addNoteRows, freshDb, historyRows, noteRows } from '../helpers/db';
 import { historyOf } from '../../lib/db/history';
 import { emptyState, load } from './arbitraries';
 import { contact, fixtureState, HOUR, interaction, note, T0, textOf } from './fixture';
@@ -59,7 +59,7 @@ describe('merge', () => {
       conflictsRecorded: 4,
       conflictsUnrecorded: 1,
     });
-    const notes = Object.fromEntries((await db.notes.toArray()).map((n) => [n.id, n.text]));
+    const notes = Object.fromEntries((await noteRows(db)).map((n) => [n.id, n.text]));
     expect(notes).toEqual({
       'n-newer-here': 'Here text (newer)',
       'n-newer-in-backup': 'Backup text (newer)',
@@ -138,13 +138,13 @@ describe('merge', () => {
     backupState.interactions = [interaction('c-dana', 'gmail:1', T0)];
     const backup = await backupOf(backupState);
     const db = freshDb();
-    await db.notes.put(note('n-1', 'c-gone', 'Orphan note, here', T0));
+    await addNoteRows(db, [note('n-1', 'c-gone', 'Orphan note, here', T0)]);
     const summary = await restoreBackup(db, backup, { mode: 'merge', now: NOW });
     expect(summary.added.interactions).toBe(1);
     expect(summary.updated.notes).toBe(1);
     expect(summary.conflictsRecorded).toBe(0);
     expect(summary.conflictsUnrecorded).toBe(1);
-    expect((await db.notes.get('n-1'))?.text).toBe('Orphan note, backup version');
+    expect((await noteRows(db)).find((n) => n.id === 'n-1')?.text).toBe('Orphan note, backup version');
     expect((await historyRows(db)).map((i) => i.id)).toEqual(['c-dana|gmail:1']);
   });
 });
@@ -188,19 +188,21 @@ describe('writing a backup', () => {
     await db.contacts.put({ id: 'c-broken', name: 'Broken', emails: [], tags: [] } as never);
     const seen: Progress[] = [];
     const result = await writeBackup(db, { now: T0, pageSize: 25, onProgress: (p) => seen.push(p) });
-    // Progress counts stored records: the three history entries are two buckets (one per contact), a page each.
+    // Progress counts stored records: the 40 notes are three buckets and the three history entries two (one per
+    // contact); a page of 25 rows is one bucket.
     expect(seen.map((p) => `${p.table}:${p.done}/${p.total}`)).toEqual([
-      'contacts:4/53',
-      'notes:29/53',
-      'notes:44/53',
-      'interactions:45/53',
-      'interactions:46/53',
-      'commitments:47/53',
-      'resources:48/53',
-      'resourceSends:49/53',
-      'threads:50/53',
-      'triageOverrides:51/53',
-      'settings:53/53',
+      'contacts:4/16',
+      'notes:5/16',
+      'notes:6/16',
+      'notes:7/16',
+      'interactions:8/16',
+      'interactions:9/16',
+      'commitments:10/16',
+      'resources:11/16',
+      'resourceSends:12/16',
+      'threads:13/16',
+      'triageOverrides:14/16',
+      'settings:16/16',
     ]);
     expect(result.invalid).toEqual([{ table: 'contacts', index: 1, key: 'c-broken', message: 'nameTokens: Invalid input: expected array, received undefined' }]);
     expect(result.counts.contacts).toBe(3);

@@ -20,7 +20,8 @@ import {
   updateNote,
 } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
-import { addHistoryRows, freshDb, historyRows } from '../helpers/db';
+import { addHistoryRows, addNoteRows, freshDb, historyRows } from '../helpers/db';
+import { notesOf } from '../../lib/db/notebook';
 import { historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
 
@@ -152,7 +153,7 @@ describe('LinkedIn visits, linking and unlinking', () => {
     // The visit recorded when it was saved on its own (day 1) and the one at linking (day 2) go with it.
     expect(splitKinds).toEqual(['profile_visit', 'profile_visit']);
     // Notes stay where the rep wrote them (both, after the merge).
-    expect(await db.notes.where('contactId').equals(emailed.id).count()).toBe(2);
+    expect(await notesOf(db, emailed.id)).toHaveLength(2);
   });
 
   it('links a profile that was never saved by adding the slug', async () => {
@@ -210,7 +211,7 @@ describe('getTimeline reads the newest rows without a per-row cursor', () => {
             d,
             rows.flatMap((r, i) => (r.note ? [] : [{ id: `${r.owner}|i${String(i).padStart(3, '0')}`, contactId: r.owner, sourceKey: `k${i}`, kind: 'email_in' as const, at: r.at, subject: null, snippet: null, threadId: null, url: null }])),
           );
-          await d.notes.bulkAdd(rows.flatMap((r, i) => (r.note ? [{ id: `n${String(i).padStart(3, '0')}`, contactId: r.owner, text: `note ${i}`, createdAt: r.at, updatedAt: r.at, pinned: false }] : [])));
+          await addNoteRows(d, rows.flatMap((r, i) => (r.note ? [{ id: `n${String(i).padStart(3, '0')}`, contactId: r.owner, text: `note ${i}`, createdAt: r.at, updatedAt: r.at, pinned: false }] : [])));
           const got = (await getTimeline(d, 'b', limit)).map((t) => (t.type === 'note' ? t.note.id : t.interaction.id));
           // The reference: the contact's rows, newest first, equal times in reverse id order (as a reverse cursor
           // on [contactId+time] returns them), interactions before notes at equal times (as the merge keeps them).

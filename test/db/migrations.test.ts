@@ -6,7 +6,8 @@ import { BUCKET_SIZE, historyOf } from '../../lib/db/history';
 import { getTimeline } from '../../lib/db/contacts';
 import { loadReportInput } from '../../lib/report/load';
 import { contactFootprint } from '../../lib/backup/erase';
-import { historyRows } from '../helpers/db';
+import { historyRows, noteRows } from '../helpers/db';
+import { noteById, noteCount, noteIds, notesChangedSince, notesOf } from '../../lib/db/notebook';
 
 /** Rows exactly as schema v1's code wrote them (no stage, no referral, no decline fields). */
 const V1_CONTACTS = [
@@ -80,7 +81,7 @@ describe('schema migrations', () => {
     const interactions = await v2.table('interactions').toArray();
     expect(interactions).toHaveLength(3);
     for (const i of interactions) expect(InteractionSchema.safeParse(i).success).toBe(true);
-    expect((await v2.notes.toArray()).map((n) => NoteSchema.parse(n).text)).toEqual(['Prefers email']);
+    expect((await v2.table('notes').toArray()).map((n) => NoteSchema.parse(n).text)).toEqual(['Prefers email']);
     // New indexes work on old data.
     expect(await v2.contacts.where('stage').equals('new_inquiry').primaryKeys()).toEqual(['c-new']);
     expect(await v2.table('interactions').where('[kind+at]').between(['email_in', 0], ['email_in', Infinity]).count()).toBe(2);
@@ -90,7 +91,7 @@ describe('schema migrations', () => {
     v2.close();
   });
 
-  it('v2 → v3: every history row moves into its contact’s buckets, the same rows in the same order', async () => {
+  it('v2 → v3: every history row and note moves into its contact’s buckets, the same rows in the same order', async () => {
     const name = `migrate-${Math.random()}`;
     const v2 = new ResourcefulDB(name, undefined, 2);
     await v2.open();
@@ -114,6 +115,16 @@ describe('schema migrations', () => {
     const quiet = [V1_INTERACTIONS[2]!].map((r) => ({ ...r, id: 'c-quiet|gmail:b1', contactId: 'c-quiet' }));
     const rows = [...busy, ...quiet];
     await v2.table('interactions').bulkAdd(rows);
+    // Notes as v2 wrote them: 120 of one contact (three buckets), some pinned, edited later, equal creation times.
+    const notes = Array.from({ length: 120 }, (_, i) => ({
+      id: `note-${String((i * 37) % 120).padStart(3, '0')}`,
+      contactId: i % 10 === 0 ? 'c-quiet' : 'c-busy',
+      text: `Note ${i}: “quoted”, a comma,\nand a line break`,
+      pinned: i % 7 === 0,
+      createdAt: 1_760_000_000_000 + Math.floor(i / 2) * 1000,
+      updatedAt: 1_760_000_000_000 + i * 5000,
+    }));
+    await v2.table('notes').bulkAdd(notes);
     v2.close();
 
     const v3 = new ResourcefulDB(name);
@@ -139,7 +150,16 @@ describe('schema migrations', () => {
     expect(timeline.map((t) => (t.type === 'interaction' ? t.interaction.id : ''))).toEqual(busyInOrder.slice(-50).reverse().map((r) => r.id));
     const report = await loadReportInput(v3, { from: busy[0]!.at - 1, to: Infinity });
     expect(report.interactions.filter((i) => i.kind === 'stage_changed')).toHaveLength(busy.filter((r) => r.kind === 'stage_changed').length);
-    expect(await contactFootprint(v3, 'c-busy')).toMatchObject({ interactions: 640 });
+    expect(await contactFootprint(v3, 'c-busy')).toMatchObject({ interactions: 640, notes: 108 });
+    // Notes: all there, field for field; by contact in creation order; found by id; counted from the index.
+    expect(await noteRows(v3)).toEqual([...notes].sort(byId));
+    const byCreated = (a: (typeof notes)[number], b: (typeof notes)[number]) => a.createdAt - b.createdAt || byId(a, b);
+    expect(await notesOf(v3, 'c-busy')).toEqual(notes.filter((n) => n.contactId === 'c-busy').sort(byCreated));
+    expect((await v3.notebooks.toArray()).filter((b) => b.contactId === 'c-busy').map((b) => b.notes.length).sort()).toEqual([50, 50, 8].sort());
+    expect(await noteById(v3, 'note-037')).toEqual(notes.find((n) => n.id === 'note-037'));
+    expect(await noteCount(v3)).toBe(120);
+    expect((await noteIds(v3)).sort()).toEqual(notes.map((n) => n.id).sort());
+    expect((await notesChangedSince(v3, notes[100]!.updatedAt)).map((n) => n.id).sort()).toEqual(notes.slice(101).map((n) => n.id).sort());
     v3.close();
   });
 });

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../lib/backup/hash';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import { contact, interaction, note } from '../backup/fixture';
 import { NO_TAB, openPanel, startSession, type Session } from './harness';
-import { historyIn, seedDb, type SeedRows } from './seed';
+import { bucketedRows, seedDb, type SeedRows } from './seed';
 
 const STORES = ['contacts', 'notes', 'interactions', 'commitments', 'resources', 'resourceSends', 'threads', 'triageOverrides', 'settings'];
 const T = Date.UTC(2026, 1, 2, 9);
@@ -45,8 +45,8 @@ async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> 
 }
 
 /**
- * Every table's rows in key order, as stored (history entries out of their buckets, by id): what "nothing changed"
- * and "data back" are checked against.
+ * Every table's rows in key order, as stored (history entries and notes out of their buckets, by id): what "nothing
+ * changed" and "data back" are checked against.
  */
 async function readAll(page: Page): Promise<Record<string, string[]>> {
   const raw = await page.evaluate(async (stores) => {
@@ -72,8 +72,8 @@ async function readAll(page: Page): Promise<Record<string, string[]>> {
     );
     db.close();
     return out;
-  }, STORES.filter((t) => t !== 'interactions'));
-  raw.interactions = await historyIn(page);
+  }, STORES.filter((t) => t !== 'interactions' && t !== 'notes'));
+  Object.assign(raw, await bucketedRows(page));
   return Object.fromEntries(STORES.map((t) => [t, (raw[t] ?? []).map(canonicalJson)]));
 }
 

@@ -4,7 +4,7 @@ import { uncsvCell } from '../../lib/csv';
 import { CRM_CONTACT_COLUMNS, crmContactsCsv, crmFileName, crmNotesCsv, LIFECYCLE_STAGE, linkedinUrl, loadCrmExport, localDay, notesCell, splitName } from '../../lib/export/crm';
 import { parseCsv } from '../../lib/resources/transfer';
 import { StageSchema } from '../../lib/playbook/types';
-import { freshDb } from '../helpers/db';
+import { addNoteRows, freshDb } from '../helpers/db';
 import { contact, note, T0 } from '../backup/fixture';
 
 /** UTC days, so the expected dates do not depend on the machine's time zone. */
@@ -137,7 +137,7 @@ describe('from the database', () => {
   it('exports every contact by name and every note', async () => {
     const db = freshDb();
     await db.contacts.bulkAdd([contact('c-2', { name: 'Zoë Adams' }), contact('c-1', { name: 'Anna Berg' })]);
-    await db.notes.bulkAdd([note('n-1', 'c-2', 'Hello', Date.UTC(2026, 0, 5, 12))]);
+    await addNoteRows(db, [note('n-1', 'c-2', 'Hello', Date.UTC(2026, 0, 5, 12))]);
     const out = await loadCrmExport(db);
     expect(out.contactsCsv.split('\r\n').map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
       CRM_CONTACT_COLUMNS.slice(0, 3).join(','),
