@@ -28,8 +28,17 @@ import {
   SettingsSchema,
   ThreadRowSchema,
   TriageOverrideSchema,
+  interactionIdOk,
 } from '../db/models';
 import { SCHEMA_VERSIONS } from '../db/schema';
+import { INVALID as COMMITMENTS_INVALID, parseCommitmentsRowCompiled } from './rows/commitments-parser.gen';
+import { INVALID as CONTACTS_INVALID, parseContactsRowCompiled } from './rows/contacts-parser.gen';
+import { INVALID as INTERACTIONS_INVALID, parseInteractionsRowCompiled } from './rows/interactions-parser.gen';
+import { INVALID as NOTES_INVALID, parseNotesRowCompiled } from './rows/notes-parser.gen';
+import { INVALID as RESOURCES_INVALID, parseResourcesRowCompiled } from './rows/resources-parser.gen';
+import { INVALID as RESOURCE_SENDS_INVALID, parseResourceSendsRowCompiled } from './rows/resourceSends-parser.gen';
+import { INVALID as THREADS_INVALID, parseThreadsRowCompiled } from './rows/threads-parser.gen';
+import { INVALID as TRIAGE_OVERRIDES_INVALID, parseTriageOverridesRowCompiled } from './rows/triageOverrides-parser.gen';
 
 /** The value of the file's `format` field: what makes a JSON file a Resourceful backup. */
 export const BACKUP_FORMAT = 'resourceful-backup';
@@ -149,6 +158,31 @@ export const ROW_SCHEMAS: Record<Exclude<TableName, 'settings'>, z.ZodMiniType> 
   triageOverrides: TriageOverrideSchema,
 };
 
+/**
+ * Each table's generated parser (`npm run gen:parsers`, lib/backup/rows/): zod's own compiled checks for its row
+ * schema, what `safeParse` returns when that succeeds, else the module's INVALID. Extension pages' CSP forbids the
+ * `new Function` zod compiles with, and its interpreter made checking a million history rows take tens of seconds.
+ * The parsers are definite (no user callbacks), so INVALID means the schema rejects the row too; `parseRow` then
+ * asks the schema itself, for its message. History entries' parser checks the fields only: the id rule
+ * (`interactionIdOk`) is `InteractionSchema`'s one user callback, applied here by hand.
+ */
+const COMPILED: { [T in Exclude<TableName, 'settings'>]: { parse: (row: unknown) => unknown; invalid: symbol } } = {
+  contacts: { parse: parseContactsRowCompiled, invalid: CONTACTS_INVALID },
+  notes: { parse: parseNotesRowCompiled, invalid: NOTES_INVALID },
+  interactions: {
+    parse: (row) => {
+      const r = parseInteractionsRowCompiled(row);
+      return r !== INTERACTIONS_INVALID && interactionIdOk(r) ? r : INTERACTIONS_INVALID;
+    },
+    invalid: INTERACTIONS_INVALID,
+  },
+  commitments: { parse: parseCommitmentsRowCompiled, invalid: COMMITMENTS_INVALID },
+  resources: { parse: parseResourcesRowCompiled, invalid: RESOURCES_INVALID },
+  resourceSends: { parse: parseResourceSendsRowCompiled, invalid: RESOURCE_SENDS_INVALID },
+  threads: { parse: parseThreadsRowCompiled, invalid: THREADS_INVALID },
+  triageOverrides: { parse: parseTriageOverridesRowCompiled, invalid: TRIAGE_OVERRIDES_INVALID },
+};
+
 function schemaFor(table: TableName, row: unknown): z.ZodMiniType | string {
   if (table !== 'settings') return ROW_SCHEMAS[table];
   const key = keyOf('settings', row);
@@ -176,6 +210,12 @@ export function keyOf(table: TableName, row: unknown): string | null {
 
 /** Validates one row: the clean row (unknown fields dropped, defaults filled) or what is wrong with it. */
 export function parseRow(table: TableName, row: unknown, index: number): { ok: true; row: Record<string, unknown> } | { ok: false; problem: RowProblem } {
+  if (table !== 'settings') {
+    const compiled = COMPILED[table];
+    const clean = compiled.parse(row);
+    if (clean !== compiled.invalid) return { ok: true, row: clean as Record<string, unknown> };
+  }
+  // A bad row (rare), or a settings entry (two at most): the schema's own verdict and message.
   const schema = schemaFor(table, row);
   if (typeof schema === 'string') return { ok: false, problem: { table, index, key: keyOf(table, row), message: schema } };
   const result = schema.safeParse(row);

@@ -1,16 +1,20 @@
 /**
- * Ahead-of-time zod parsers for the schemas the content scripts validate: the readers' output on every page read and
- * the panel's messages. zod's own compiler (`compileFn`, what `z.compile` uses) turns a schema into straight-line
- * checks, ~30x faster than zod's interpreter, but it builds them with `new Function`, which the content scripts' CSP
- * forbids. So the code is generated here, at development time, and committed; `npm run gen:parsers` rewrites it and
- * test/content/parsers.test.ts fails when a schema changed and the generated file did not.
+ * Ahead-of-time zod parsers for the schemas the content scripts validate (the readers' output on every page read and
+ * the panel's messages) and for the backup's rows (every row is checked when a backup is written, checked and
+ * restored: a million and more, in an extension page). zod's own compiler (`compileFn`, what `z.compile` uses) turns
+ * a schema into straight-line checks, ~30x faster than zod's interpreter, but it builds them with `new Function`,
+ * which the CSP of content scripts and extension pages forbids. So the code is generated here, at development time,
+ * and committed; `npm run gen:parsers` rewrites it and test/content/parsers.test.ts fails when a schema changed and
+ * the generated file did not.
  *
  * Only "definite" parsers are written (the generator refuses the others): no user callbacks, so a rejection proves
  * the schema's `safeParse` rejects too, and zod itself then skips its interpreter (`validate` in zod's core
  * parse.js). The content scripts therefore use the generated function alone, with the schema's own verdict and
  * output, and never build zod schemas: building them when the script loaded made a long task on Gmail's page, and
- * leaving zod out roughly halves the scripts' size. zod's `withParser` would install such a parser, but it lives in
- * zod's compiler module, which is marked as having side effects and would ship whole in the content scripts.
+ * leaving zod out roughly halves the scripts' size. The backup (`parseRow` in lib/backup/format.ts) asks the schema
+ * only when the generated function rejects a row, for its message. zod's `withParser` would install such a parser,
+ * but it lives in zod's compiler module, which is marked as having side effects and would ship whole in the content
+ * scripts.
  *
  * Dev tooling only: imported by the generator script and the test, never by the extension.
  */
@@ -19,6 +23,9 @@ import * as core from 'zod/v4/core';
 import { GmailThreadSchema } from '../../lib/gmail/types';
 import { LinkedInProfileSchema } from '../../lib/linkedin/types';
 import { PanelToContentSchema } from '../../lib/messaging';
+import { ContactSchema, InteractionFieldsSchema, NoteSchema, ResourceSendSchema, ThreadRowSchema, TriageOverrideSchema } from '../../lib/db/models';
+import { CommitmentSchema } from '../../lib/playbook/types';
+import { ResourceSchema } from '../../lib/replies/types';
 
 /** One generated parser: which schema, where it goes, what the function is called. */
 export interface ParserSpec {
@@ -63,7 +70,34 @@ export const PARSERS: readonly ParserSpec[] = [
     typeFrom: './messaging',
     fnName: 'parsePanelToContentCompiled',
   },
+  // The backup checks every row of every table (1M+ on a large database) in an extension page, where zod cannot
+  // compile: one parser per table (lib/backup/format.ts `parseRow`).
+  ...backupRowParsers(),
 ];
+
+/** One parser per backup table (the keys of `ROW_SCHEMAS` in lib/backup/format.ts, which parsers.test.ts checks). */
+function backupRowParsers(): ParserSpec[] {
+  // History entries: the fields only; `InteractionSchema`'s id rule is a user callback, which parseRow applies itself.
+  const rows: [table: string, schema: core.$ZodType, schemaName: string, schemaFrom: string, typeName: string][] = [
+    ['contacts', ContactSchema, 'ContactSchema', 'lib/db/models.ts', 'Contact'],
+    ['notes', NoteSchema, 'NoteSchema', 'lib/db/models.ts', 'Note'],
+    ['interactions', InteractionFieldsSchema, 'InteractionFieldsSchema', 'lib/db/models.ts', 'Interaction'],
+    ['commitments', CommitmentSchema, 'CommitmentSchema', 'lib/playbook/types.ts', 'Commitment'],
+    ['resources', ResourceSchema, 'ResourceSchema', 'lib/replies/types.ts', 'Resource'],
+    ['resourceSends', ResourceSendSchema, 'ResourceSendSchema', 'lib/db/models.ts', 'ResourceSend'],
+    ['threads', ThreadRowSchema, 'ThreadRowSchema', 'lib/db/models.ts', 'ThreadRow'],
+    ['triageOverrides', TriageOverrideSchema, 'TriageOverrideSchema', 'lib/db/models.ts', 'TriageOverride'],
+  ];
+  return rows.map(([table, schema, schemaName, schemaFrom, typeName]) => ({
+    file: `lib/backup/rows/${table}-parser.gen.ts`,
+    schema,
+    schemaName,
+    schemaFrom,
+    typeName,
+    typeFrom: '../../db/models',
+    fnName: `parse${table[0]!.toUpperCase()}${table.slice(1)}RowCompiled`,
+  }));
+}
 
 /** How a constant the generated code closes over is written in the module: only ones known to be safe to name. */
 function constantSource(value: unknown): string {

@@ -173,6 +173,18 @@ const offer: fc.Arbitrary<OfferProfile> = fc.record({
   serves: str(1000),
 });
 
+/** One valid row of each table (settings aside), for tests of a single row's check. */
+export const rowArbs: Record<Exclude<TableName, 'settings'>, fc.Arbitrary<Record<string, unknown>>> = {
+  contacts: contact,
+  notes: note,
+  interactions: interaction,
+  commitments: commitment,
+  resources: resource,
+  resourceSends: resourceSend,
+  threads: thread,
+  triageOverrides: triage,
+} as Record<Exclude<TableName, 'settings'>, fc.Arbitrary<Record<string, unknown>>>;
+
 const uniqueBy = <T>(a: fc.Arbitrary<T>, key: (x: T) => string, max = 5) => fc.uniqueArray(a, { selector: key, maxLength: max });
 
 /** A whole random database: every table, keys unique per table, settings and offer profile each at most once. */
