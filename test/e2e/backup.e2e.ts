@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRIMARY_KEY, type TableName } from '../../lib/backup/format';
 import { canonicalJson } from '../../lib/backup/hash';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import { contact, interaction, note } from '../backup/fixture';
@@ -147,7 +148,10 @@ describe('backup, wipe and restore in Chromium', () => {
     const file = JSON.parse(text) as { format: string; version: number; schemaVersion: number; counts: Record<string, number>; tables: Record<string, unknown[]>; invalidRows: unknown[] };
     expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 1, schemaVersion: 3, invalidRows: [] });
     expect(file.counts).toEqual({ contacts: 3, notes: 5, interactions: 1, commitments: 1, resources: 1, resourceSends: 1, threads: 0, triageOverrides: 0, settings: 2 });
-    for (const t of STORES) expect(file.tables[t]!.map(canonicalJson)).toEqual(original[t]);
+    // Every row, as stored; the file lists notes and history contact by contact (their buckets' order), so by key here.
+    const key = (t: string, r: unknown) => String((r as Record<string, unknown>)[PRIMARY_KEY[t as TableName]]);
+    const byKey = (t: string) => (a: unknown, b: unknown) => (key(t, a) < key(t, b) ? -1 : key(t, a) > key(t, b) ? 1 : 0);
+    for (const t of STORES) expect([...file.tables[t]!].sort(byKey(t)).map(canonicalJson)).toEqual(original[t]);
     await expect.poll(() => page.getByTestId('backup-done').textContent()).toBe(`Saved “${download.suggestedFilename()}”: ${COUNTS}.`);
 
     // Wipe: a modal confirmation that names what goes and offers a backup; Cancel has the focus.
