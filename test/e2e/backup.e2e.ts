@@ -188,10 +188,11 @@ describe('backup, wipe and restore in Chromium', () => {
     ]);
     expect(await readAll(page)).toEqual(original);
 
-    // Corrupt files: a specific message, and not one row changed.
+    // Corrupt files: a specific message, and not one row changed. (Notes are listed contact by contact: c-cher's
+    // n-5, then c-dana's n-1 and n-2, come before n-3.)
     await pick(page, 'half.json', text.slice(0, text.indexOf('"id":"n-3"')));
     await expect.poll(() => page.getByTestId('restore-error').textContent()).toBe(
-      'Could not restore “half.json”The backup file is incomplete: it stops in the notes, after 2 of 5 notes. It was probably cut off while downloading or copying. Nothing was changed.',
+      'Could not restore “half.json”The backup file is incomplete: it stops in the notes, after 3 of 5 notes. It was probably cut off while downloading or copying. Nothing was changed.',
     );
     expect(await page.getByTestId('restore-summary').count()).toBe(0);
     await pick(page, 'contacts.json', '{"version":1,"resources":[]}');
