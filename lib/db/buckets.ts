@@ -175,7 +175,10 @@ export interface WriteOptions {
   replace?: boolean;
   /** The rows passed their schema already: not checked again. */
   checked?: boolean;
-  /** Contacts known to have nothing stored yet (a restore into emptied tables): their buckets are not read. */
+  /**
+   * Contacts known to have nothing stored yet: their buckets are not read. Given only by a restore into tables it
+   * emptied, whose rows were checked for repeated keys: so no id is stored under another contact either.
+   */
   empty?: (contactId: string) => boolean;
 }
 
@@ -187,7 +190,7 @@ export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, 
   const written: E[] = [];
   const table = k.table(db);
   let valid = opts.checked ? rows : rows.filter(k.valid);
-  if (k.locate && valid.length) {
+  if (k.locate && valid.length && !opts.empty) {
     // An id stored under another contact: skipped, or (replace) taken out there and written here.
     const elsewhere = new Map<string, string>();
     for (const b of await k.locate(db, valid.map((r) => r.id))) for (const e of k.entries(b)) elsewhere.set(e.id, b.contactId);
