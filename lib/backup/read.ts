@@ -67,6 +67,9 @@ class EndOfInput extends Error {}
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const QUOTE_OR_BACKSLASH = /["\\]/g;
 
+/** A JSON value's raw text and the line it starts on; `parsed` when it was parsed already (`Input.lineObject`). */
+type Value = { raw: string; line: number; parsed?: unknown };
+
 /** Text arriving in chunks, consumed from the front; counts lines so errors can say where. */
 class Input {
   buf = '';
@@ -116,10 +119,14 @@ class Input {
    * The raw text of the JSON value that starts here (object, array, string or literal), consumed. Only its extent
    * is found here (strings, escapes and nesting); JSON.parse judges the rest.
    */
-  async value(): Promise<{ raw: string; line: number }> {
+  async value(): Promise<Value> {
     const c = await this.peek();
     if (c === null) throw new EndOfInput();
     const line = this.lineHere();
+    if (c === '{') {
+      const row = this.lineObject(line);
+      if (row) return row;
+    }
     const kind = c === '{' || c === '[' ? 'container' : c === '"' ? 'string' : 'literal';
     const pieces: string[] = [];
     let start = this.i;
@@ -179,7 +186,29 @@ class Input {
     }
   }
 
-  private take(pieces: string[], start: number, end: number, line: number): { raw: string; line: number } {
+  /**
+   * The writer's layout, one row per line: the object that ends at the line's last `}`, parsed once. If that text is
+   * one complete JSON value, it is exactly the value the scan in `value` would find (an object ends at its matching
+   * brace; anything after it but before the last `}` would make the text invalid). Else (a pretty-printed file, a
+   * damaged line, the line not all here yet) null, and the scan decides.
+   */
+  private lineObject(line: number): Value | null {
+    const nl = this.buf.indexOf('\n', this.i);
+    if (nl === -1) return null;
+    const close = this.buf.lastIndexOf('}', nl);
+    if (close <= this.i) return null;
+    const raw = this.buf.slice(this.i, close + 1);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+    this.i = close + 1;
+    return { raw, line, parsed };
+  }
+
+  private take(pieces: string[], start: number, end: number, line: number): Value {
     pieces.push(this.buf.slice(start, end));
     this.i = end;
     return { raw: pieces.length === 1 ? pieces[0]! : pieces.join(''), line };
@@ -209,7 +238,8 @@ class SyntaxProblem extends Error {
   }
 }
 
-function parseJson(v: { raw: string; line: number }): unknown {
+function parseJson(v: Value): unknown {
+  if ('parsed' in v) return v.parsed;
   try {
     return JSON.parse(v.raw);
   } catch (e) {

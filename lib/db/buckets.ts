@@ -198,8 +198,14 @@ export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, 
     if (moved.length && opts.replace) await remove(k, db, moved.map((r) => ({ id: r.id, contactId: elsewhere.get(r.id)! })));
     else if (moved.length) valid = valid.filter((r) => !moved.includes(r));
   }
-  for (const [contactId, list] of groupByContact(valid)) {
-    const buckets = opts.empty?.(contactId) ? [] : await bucketsOf(k, db, contactId);
+  const groups = [...groupByContact(valid)];
+  // Every contact's buckets read at once, and every change written in two requests at the end: a request and its
+  // answer cross to the browser's IndexedDB process, so one round trip per contact made a restore mostly waiting.
+  const stored = await Promise.all(groups.map(([contactId]) => (opts.empty?.(contactId) ? [] : bucketsOf(k, db, contactId))));
+  const touched = new Map<string, B>();
+  const emptied: string[] = [];
+  for (const [g, [contactId, list]] of groups.entries()) {
+    const buckets = stored[g]!;
     const home = new Map<string, B>();
     for (const b of buckets) for (const e of k.entries(b)) home.set(e.id, b);
     const fresh = new Map<string, E>();
@@ -212,8 +218,6 @@ export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, 
       // The same id twice in `rows`: the first stays, as a table's add did; `replace` keeps the last.
       if (!fresh.has(r.id) || opts.replace) fresh.set(r.id, r);
     }
-    const touched = new Map<string, B>();
-    const emptied: string[] = [];
     const kept: B[] = [];
     for (const b of buckets) {
       const ids = leaving.get(b);
@@ -232,9 +236,9 @@ export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, 
     }
     written.push(...fresh.values());
     for (const b of insert(k, contactId, kept, [...fresh.values()].sort((x, y) => byTime(k, x, y)))) touched.set(b.id, b);
-    if (emptied.length) await table.bulkDelete(emptied);
-    if (touched.size) await table.bulkPut([...touched.values()]);
   }
+  if (emptied.length) await table.bulkDelete(emptied);
+  if (touched.size) await table.bulkPut([...touched.values()]);
   return written;
 }
 
