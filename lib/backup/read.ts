@@ -657,7 +657,9 @@ export async function checkBackupFile(
   onProgress?: OnBytes,
   onRow?: (table: TableName, row: Record<string, unknown>) => void | Promise<void>,
 ): Promise<CheckedBackup> {
-  const first = new Collector({ keep: false, keySets: new Set(), onRow });
+  // Notes are listed contact by contact (their buckets' order, schema v3), not by id: their keys are remembered from
+  // the start (100k note ids are a few MB). Every other table comes in key order, where a repeat is a neighbour.
+  const first = new Collector({ keep: false, keySets: new Set<TableName>(['notes']), onRow });
   const head = await scan(streamText(file, onProgress), first);
   // A table out of key order (only a file edited by hand): read again, remembering that table's keys to find repeats.
   if (first.unsorted.size) await scan(streamText(file), new Collector({ keep: false, keySets: first.unsorted }));

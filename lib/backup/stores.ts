@@ -5,7 +5,7 @@
  * rows whichever way they are stored.
  */
 import type { Table, Transaction } from 'dexie';
-import { allEntries, bucketsOf, remove, write, type Bucket, type BucketKind, type Entry } from '../db/buckets';
+import { allEntries, bucketsOf, groupByContact, remove, write, type Bucket, type BucketKind, type Entry } from '../db/buckets';
 import { HISTORY } from '../db/history';
 import type { HistoryBucket, NoteBucket } from '../db/models';
 import { NOTES } from '../db/notebook';
@@ -62,7 +62,7 @@ function tableStore(table: Table, t: TableName): RowStore {
 }
 
 /** Rows kept in per-contact buckets (history entries, notes), as one row per entry. */
-function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, table: Table<B, string>): RowStore {
+function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, table: Table<B, string>, sortById: boolean): RowStore {
   // The bucket functions take the database; inside a transaction, the transaction's own table must be used.
   const db = { history: table, notebooks: table } as unknown as ResourcefulDB;
   const added = new Set<string>();
@@ -99,11 +99,22 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
     put: async (rows) => void (await write(kind, db, rows as unknown as E[], { replace: true })),
     remove: (rows) => remove(kind, db, rows as unknown as Entry[]),
     async page(after, size) {
-      // A page of rows is a few buckets.
+      // A page of rows is a few buckets, and the rest of the last one's contact (bucket ids begin with the contact's),
+      // so every contact's rows come out together.
       const limit = Math.max(1, Math.ceil(size / kind.size));
       const buckets = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(limit).toArray();
-      const rows = buckets.flatMap(kind.entries) as unknown as Row[];
-      return { rows, records: buckets.length, next: buckets.length === limit ? buckets[buckets.length - 1]!.id : null };
+      if (buckets.length === 0) return { rows: [], records: 0, next: null };
+      const last = buckets[buckets.length - 1]!;
+      const full = buckets.length === limit;
+      if (full) buckets.push(...(await table.where(':id').between(last.id, `${last.contactId}|\uffff`, false, true).toArray()));
+      const rows: Row[] = [];
+      for (const [, list] of groupByContact(buckets.flatMap(kind.entries))) {
+        // History ids begin with their contact's: in id order within each contact, the table is in id order, as a
+        // backup of schema v2 was (the check then needs no set of every key). Notes stay in their buckets' order.
+        if (sortById) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        rows.push(...(list as unknown as Row[]));
+      }
+      return { rows, records: buckets.length, next: full ? buckets[buckets.length - 1]!.id : null };
     },
     all: async () => (await allEntries(kind, db)) as unknown as Row[],
   };
@@ -112,7 +123,7 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
 /** The rows of table `t` in `db`, or in transaction `tx` when given (then `t`'s store must be in its scope). */
 export function rowStore(source: ResourcefulDB | Transaction, t: TableName): RowStore {
   const table: Table = (source as ResourcefulDB).table(storeOf(t));
-  if (t === 'interactions') return bucketStore(HISTORY, table as Table<HistoryBucket, string>);
-  if (t === 'notes') return bucketStore(NOTES, table as Table<NoteBucket, string>);
+  if (t === 'interactions') return bucketStore(HISTORY, table as Table<HistoryBucket, string>, true);
+  if (t === 'notes') return bucketStore(NOTES, table as Table<NoteBucket, string>, false);
   return tableStore(table, t);
 }

@@ -230,3 +230,39 @@ describe('restoring from the file', () => {
     expect(seen).toEqual(TABLES.flatMap((t) => parsed.tables[t].map((row) => `${t}:${String(row.id ?? row.threadId ?? row.key)}`)));
   });
 });
+
+describe('the order rows are written in', () => {
+  it('lists history in id order (a contact at a time, across pages) and each contact’s notes together, and the check reads the file once', async () => {
+    const db = freshDb();
+    const state = fixtureState();
+    // Two contacts with several buckets each, their entries' ids in the opposite order of their times.
+    for (const c of ['c-dana', 'c-meera']) {
+      for (let i = 0; i < 600; i += 1) state.interactions.push({ ...state.interactions[0]!, id: `${c}|k${String(i).padStart(4, '0')}`, contactId: c, sourceKey: `k${i}`, at: 1_000_000 - i });
+      for (let i = 0; i < 120; i += 1) state.notes.push({ ...state.notes[0]!, id: `z-${c}-${String(999 - i)}`, contactId: c, createdAt: 5_000 + i, updatedAt: 5_000 + i });
+    }
+    await load(db, state);
+    const text = await textOf((await writeBackup(db, { now: 1, pageSize: 300 })).parts);
+    const rows = JSON.parse(text) as { tables: Record<string, { id: string; contactId: string }[]> };
+    const ids = rows.tables.interactions!.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toHaveLength(state.interactions.length);
+    // Notes: every contact's together (the order their buckets keep), whatever their ids.
+    const owners = rows.tables.notes!.map((r) => r.contactId);
+    expect(owners.filter((c, i) => i === 0 || c !== owners[i - 1])).toEqual([...new Set(owners)]);
+    // One pass over the file: no table needed a second reading to look for repeated keys.
+    let streams = 0;
+    const file = new (class extends Blob {
+      override stream() {
+        streams += 1;
+        return super.stream();
+      }
+    })([text]);
+    const checked = await checkBackupFile(file);
+    expect(checked.counts.interactions).toBe(state.interactions.length);
+    expect(streams).toBe(1);
+    // A note id repeated under another contact is still found.
+    const dup = text.replace('"id":"z-c-dana-999"', '"id":"z-c-meera-999"');
+    expect(dup).not.toBe(text);
+    await expect(checkBackupFile(new Blob([dup]))).rejects.toThrow(/same id “z-c-meera-999”/);
+  });
+});
