@@ -8,7 +8,6 @@
  * `./selectors.ts`.
  */
 import { cleanMultiline, cleanText, findEmail, normalizeEmail } from '../text';
-import { HAS_INVISIBLE, HAS_ODD_SPACE, clean, isSpace, scanText } from '../content/scan';
 import { parseGmailDate } from './dates';
 import {
   ACCOUNT_BUTTON,
@@ -41,9 +40,8 @@ import {
   THREAD_ID_PERM,
   THREAD_ROOT,
   closestAll,
-  closestFirst,
   matchAllFirst,
-  matchFirst,
+  pickFirst,
   queryAllFirstWhere,
   queryFirst,
   queryFirstWhere,
@@ -421,15 +419,9 @@ function readMessages(items: readonly Element[], seen: Seen): RawMessage[] {
   return out;
 }
 
-/** Whether the class attribute value holds one of `tokens` (as `classList.contains`: split at ASCII whitespace). */
-function hasClassToken(value: string | null, tokens: readonly string[]): boolean {
-  if (!value) return false;
-  for (let i = 0, start = 0; i <= value.length; i++) {
-    const c = i < value.length ? value.charCodeAt(i) : 32;
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) continue;
-    if (i > start && tokens.includes(value.slice(start, i))) return true;
-    start = i + 1;
-  }
+function hasAnyClass(el: Element, classes: readonly string[]): boolean {
+  const list = el.classList;
+  for (const c of classes) if (list.contains(c)) return true;
   return false;
 }
 
@@ -439,16 +431,13 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   const outsideBody = (el: Element): boolean => !bodyEl || (el !== bodyEl && !bodyEl.contains(el));
 
   // Collapsed: the list item's class, else its ARIA state, else "no body in the DOM". When the items are the
-  // message cards themselves, the list item around the card says it. Classes are read once, as the attribute
-  // (`classList.contains` per class name was a dozen DOM calls a message).
-  const holder = closestFirst(item, LIST_ITEM) ?? item;
+  // message cards themselves, the list item around the card says it.
+  const holder = closestAll(item, LIST_ITEM)[0]?.el ?? item;
   const apart = holder !== item; // usually the item is the list item: ask it once
   const expandedAttr = item.getAttribute(ATTR.expanded) ?? (apart ? holder.getAttribute(ATTR.expanded) : null);
-  const itemClass = item.getAttributeNS(null, 'class');
-  const holderClass = apart ? holder.getAttributeNS(null, 'class') : null;
   let collapsed: boolean;
-  if (hasClassToken(itemClass, COLLAPSED_CLASSES) || hasClassToken(holderClass, COLLAPSED_CLASSES)) collapsed = true;
-  else if (hasClassToken(itemClass, EXPANDED_CLASSES) || hasClassToken(holderClass, EXPANDED_CLASSES)) collapsed = false;
+  if (hasAnyClass(item, COLLAPSED_CLASSES) || (apart && hasAnyClass(holder, COLLAPSED_CLASSES))) collapsed = true;
+  else if (hasAnyClass(item, EXPANDED_CLASSES) || (apart && hasAnyClass(holder, EXPANDED_CLASSES))) collapsed = false;
   else if (expandedAttr === 'false') collapsed = true;
   else if (expandedAttr === 'true') collapsed = false;
   else collapsed = bodyEl === null;
@@ -463,11 +452,11 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   if (!from && !bodyEl && !snippetHit) return null; // a placeholder, not a message
 
   // Id: on the item itself or inside it.
-  const idHit = matchFirst(item, MESSAGE_ID) ?? queryFirstWhere(item, MESSAGE_ID, outsideBody);
+  const idHit = pickFirst([item], MESSAGE_ID) ?? queryFirstWhere(item, MESSAGE_ID, outsideBody);
   let id: string | null = null;
   if (idHit) {
     const raw = idHit.el.getAttribute(ATTR.legacyMessageId) || idHit.el.getAttribute(ATTR.messageId);
-    const c = clean(raw, 200);
+    const c = cleanText(raw, 200);
     id = c.charCodeAt(0) === 35 /* # */ ? c.slice(1) || null : c || null;
     if (id) note(seen, 'id', idHit.name);
   }
@@ -495,7 +484,7 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   });
   let dateRaw = '';
   if (dateHit) {
-    dateRaw = clean(dateHit.el.getAttribute(ATTR.dateTooltip) ?? dateHit.el.textContent, 200);
+    dateRaw = cleanText(dateHit.el.getAttribute(ATTR.dateTooltip) ?? dateHit.el.textContent, 200);
     note(seen, 'date', dateHit.name);
   }
   const date = parseGmailDate(dateRaw);
@@ -503,17 +492,17 @@ function readMessage(item: Element, seen: Seen): RawMessage | null {
   // Body and snippet
   let body = '';
   let snippet = '';
-  const snippetText = snippetHit ? clean(snippetHit.el.textContent, SNIPPET_MAX * 2).replace(/^[-–—\s]+/, '') : '';
+  const snippetText = snippetHit ? cleanText(snippetHit.el.textContent, SNIPPET_MAX * 2).replace(/^[-–—\s]+/, '') : '';
   if (bodyEl) {
     body = extractBody(bodyEl);
     note(seen, 'body', bodyHit!.name);
   }
   if (collapsed && snippetText) {
-    snippet = clean(snippetText, SNIPPET_MAX);
+    snippet = cleanText(snippetText, SNIPPET_MAX);
     if (!body) body = cleanMultiline(snippetText, MAX_BODY);
     note(seen, 'snippet', snippetHit!.name);
   } else {
-    snippet = body ? snippetOfBody(body) : clean(snippetText, SNIPPET_MAX);
+    snippet = body ? snippetOfBody(body) : cleanText(snippetText, SNIPPET_MAX);
   }
 
   if (from) note(seen, 'from', senderHit!.name);
@@ -536,8 +525,8 @@ function snippetOfBody(body: string): string {
  */
 function personOf(el: Element): GmailPerson | null {
   const email = normalizeEmail(el.getAttribute(ATTR.email)) ?? '';
-  let name = clean(el.getAttribute(ATTR.name), 300);
-  if (!name) name = clean(el.textContent, 300);
+  let name = cleanText(el.getAttribute(ATTR.name), 300);
+  if (!name) name = cleanText(el.textContent, 300);
   if (!name) name = email;
   if (!email && !name) return null;
   return { name, email };
@@ -586,15 +575,10 @@ function classify(el: Element, tag: string): Kind {
   if (quoteTag) return 'quote';
   const className = el.getAttribute('class');
   if (!className) return 'keep';
-  // The class tokens, split at JavaScript whitespace (as `split(/\s+/)` would, without building the array).
-  for (let i = 0, start = 0; i <= className.length; i++) {
-    if (i < className.length && !isSpace(className.charCodeAt(i))) continue;
-    if (i > start) {
-      const c = className.slice(start, i);
-      if (SKIP_CLASSES.includes(c)) return 'skip';
-      if (QUOTE_CLASSES.includes(c) || endsWithAny(c, QUOTE_CLASS_SUFFIXES)) return 'quote';
-    }
-    start = i + 1;
+  for (const c of className.split(/\s+/)) {
+    if (!c) continue;
+    if (SKIP_CLASSES.includes(c)) return 'skip';
+    if (QUOTE_CLASSES.includes(c) || endsWithAny(c, QUOTE_CLASS_SUFFIXES)) return 'quote';
   }
   return 'keep';
 }
@@ -606,148 +590,35 @@ function extractBody(el: Element): string {
   return walkText(el, false).text;
 }
 
+/** Invisible and bidi control characters (what `cleanMultiline` drops). */
+const INVISIBLE_CHAR = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
+/** Whitespace other than single plain spaces: the text node needs collapsing. */
+const ODD_SPACE = /[^\S ]| {2}/;
 const SPACES = /\s+/g;
 /** Not only HTML whitespace: the text node counts as content for the line-break logic below. */
 const NOT_HTML_SPACE = /[^\t\n\r\f ]/;
 
 /**
  * Plain text of a subtree: line breaks at block elements, skipped subtrees never entered, bounded in characters
- * and nodes. Iterative (no recursion), so 5,000 nested divs are fine. The text comes out already as
+ * and nodes. Iterative (a TreeWalker), so 5,000 nested divs are fine. The text comes out already as
  * `cleanMultiline` would leave it: whitespace collapsed as it is met, breaks held back until the next text (two at
  * most, none at either end), so a 30-message thread costs no regex pass over its bodies. The rare body this does
  * not cover (invisible characters, whose removal can join the spaces around them, or one long enough to hit the
  * raw-length cap) is read again the original way: collect, then `cleanMultiline`.
  */
 function walkText(root: Element, skipQuotes: boolean): { text: string; quoted: boolean } {
-  return walkClean(root, skipQuotes) ?? walkRaw(root, skipQuotes);
+  return walkTextAs(root, skipQuotes, true) ?? walkTextAs(root, skipQuotes, false)!;
 }
 
-/**
- * The usual way: the text cleaned as it is met (see `walkText`), or null when the body needs the raw way. Moves with
- * `firstChild`/`nextSibling`; comments and other nodes that are neither elements nor text are stepped over
- * without counting, as `walkRaw`'s TreeWalker (elements and text only) never returns them. Each text node is
- * looked at once, by `scanText`, for whitespace to collapse and for invisible characters (no regex test per node,
- * and no regex pass over the result: that was a quarter of the walk).
- */
-function walkClean(root: Element, skipQuotes: boolean): { text: string; quoted: boolean } | null {
-  let quoted = false;
-  let out = '';
-  let owedBreaks = 0;
-  let owedSpace = false;
-  let length = 0;
-  let visited = 0;
-  let trailing = 0;
-  let started = false;
-  let invisible = false;
-  const tags: string[] = [];
-
-  let node: Node | null = root.firstChild;
-  walk: while (node !== null) {
-    const type = node.nodeType;
-    if (type === TEXT_NODE || type === ELEMENT_NODE) {
-      if (length >= MAX_BODY_RAW || visited >= MAX_BODY_NODES) break;
-      visited++;
-      if (type === TEXT_NODE) {
-        const data = (node as Text).data;
-        if (data) {
-          length += data.length;
-          const flags = scanText(data);
-          if (flags & HAS_INVISIBLE) invisible = true;
-          if (!(flags & HAS_ODD_SPACE)) {
-            if (data === ' ') owedSpace = true;
-            else {
-              trailing = 0;
-              started = true;
-              const lead = data.charCodeAt(0) === 32;
-              const tail = data.charCodeAt(data.length - 1) === 32;
-              if (lead) owedSpace = true;
-              if (out !== '') out += owedBreaks > 1 ? '\n\n' : owedBreaks === 1 ? '\n' : owedSpace ? ' ' : '';
-              owedBreaks = 0;
-              owedSpace = tail;
-              out += lead || tail ? data.slice(lead ? 1 : 0, tail ? -1 : data.length) : data;
-            }
-          } else if (data.includes('\uFEFF')) {
-            length = MAX_BODY_RAW;
-          } else {
-            if (NOT_HTML_SPACE.test(data)) {
-              trailing = 0;
-              started = true;
-            }
-            const text = data.replace(SPACES, ' ');
-            const from = text.charCodeAt(0) === 32 ? 1 : 0;
-            const to = text.charCodeAt(text.length - 1) === 32 ? text.length - 1 : text.length;
-            if (from === 1) owedSpace = true;
-            if (to > from) {
-              if (out !== '') out += owedBreaks > 1 ? '\n\n' : owedBreaks === 1 ? '\n' : owedSpace ? ' ' : '';
-              owedBreaks = 0;
-              owedSpace = false;
-              out += from === 0 && to === text.length ? text : text.slice(from, to);
-            }
-            if (to < text.length) owedSpace = true;
-          }
-        }
-      } else {
-        const el = node as Element;
-        const tag = el.localName;
-        const kind = classify(el, tag);
-        if (kind === 'quote' || kind === 'stop') quoted = true;
-        if (kind === 'stop' && skipQuotes) break; // Outlook: everything after the marker is the quoted history
-        if (kind === 'keep' || (!skipQuotes && kind !== 'skip')) {
-          // Opening: a line break before a block (two before a paragraph, one forced by <br>), a space before a cell.
-          let n = tag === 'br' || tag === 'p' ? (tag === 'p' ? 2 : 1) : BLOCK_TAGS.has(tag) ? 1 : 0;
-          if (n > 0) {
-            if (started) {
-              const add = tag === 'br' ? n : Math.max(0, n - trailing);
-              owedBreaks += add;
-              length += add;
-              trailing += add;
-            }
-          } else if (CELL_TAGS.has(tag)) {
-            length += 1;
-            owedSpace = true;
-          }
-          const child = el.firstChild;
-          if (child !== null) {
-            tags.push(tag);
-            node = child;
-            continue;
-          }
-          if (tag !== 'br' && n > 0 && started) {
-            const add = Math.max(0, n - trailing);
-            owedBreaks += add;
-            length += add;
-            trailing += add;
-          }
-        }
-      }
-    }
-    let next: Node | null = node.nextSibling;
-    while (next === null) {
-      const tag = tags.pop();
-      if (tag === undefined) break walk;
-      node = node.parentNode!;
-      // Closing: a block owes a line break after it, a paragraph two.
-      if (tag !== 'br' && started) {
-        const n = tag === 'p' ? 2 : BLOCK_TAGS.has(tag) ? 1 : 0;
-        if (n > 0) {
-          const add = Math.max(0, n - trailing);
-          owedBreaks += add;
-          length += add;
-          trailing += add;
-        }
-      }
-      next = node.nextSibling;
-    }
-    node = next;
-  }
-  if (length >= MAX_BODY_RAW || invisible) return null;
-  return { text: out.length > MAX_BODY ? `${out.slice(0, MAX_BODY - 1).trimEnd()}…` : out, quoted };
-}
-
-function walkRaw(root: Element, skipQuotes: boolean): { text: string; quoted: boolean } {
+function walkTextAs(root: Element, skipQuotes: boolean, clean: boolean): { text: string; quoted: boolean } | null {
   let quoted = false;
   // Raw mode: the pieces, joined and cleaned at the end.
   const parts: string[] = [];
+  // Clean mode: the text so far, and the separator owed before the next text.
+  let out = '';
+  let owedBreaks = 0;
+  let owedSpace = false;
+  // Raw length: exact in raw mode, an upper bound in clean mode (which gives up before it could reach the cap).
   let length = 0;
   let visited = 0;
   // Line breaks owed at the end of the raw output: a block needs one, a paragraph two; several adjacent blocks
@@ -755,8 +626,48 @@ function walkRaw(root: Element, skipQuotes: boolean): { text: string; quoted: bo
   let trailing = 0;
   let started = false;
 
+  const emit = (text: string): void => {
+    if (out !== '') out += owedBreaks > 1 ? '\n\n' : owedBreaks === 1 ? '\n' : owedSpace ? ' ' : '';
+    owedBreaks = 0;
+    owedSpace = false;
+    out += text;
+  };
   const pushText = (data: string): void => {
     if (!data) return;
+    if (clean) {
+      length += data.length;
+      // The usual text node: words and single plain spaces. One test, then only ends to look at.
+      if (!ODD_SPACE.test(data)) {
+        if (data === ' ') {
+          owedSpace = true; // whitespace only: a separator, and not content for the break logic
+          return;
+        }
+        trailing = 0;
+        started = true;
+        const lead = data.charCodeAt(0) === 32;
+        const tail = data.charCodeAt(data.length - 1) === 32;
+        if (lead) owedSpace = true;
+        emit(lead || tail ? data.slice(lead ? 1 : 0, tail ? -1 : data.length) : data);
+        if (tail) owedSpace = true;
+        return;
+      }
+      // U+FEFF is both whitespace and invisible: dropped, not a space. The raw way (ends the walk) knows.
+      if (data.includes('\uFEFF')) {
+        length = MAX_BODY_RAW;
+        return;
+      }
+      if (NOT_HTML_SPACE.test(data)) {
+        trailing = 0;
+        started = true;
+      }
+      const text = data.replace(SPACES, ' ');
+      const from = text.charCodeAt(0) === 32 ? 1 : 0;
+      const to = text.charCodeAt(text.length - 1) === 32 ? text.length - 1 : text.length;
+      if (from === 1) owedSpace = true;
+      if (to > from) emit(from === 0 && to === text.length ? text : text.slice(from, to));
+      if (to < text.length) owedSpace = true;
+      return;
+    }
     const room = MAX_BODY_RAW - length;
     const text = (data.length > room ? data.slice(0, Math.max(0, room)) : data).replace(/[\t\n\r\f ]+/g, ' ');
     if (!text) return;
@@ -770,7 +681,8 @@ function walkRaw(root: Element, skipQuotes: boolean): { text: string; quoted: bo
   const breaks = (n: number, force = false): void => {
     if (!started) return; // no leading blank lines
     const add = force ? n : Math.max(0, n - trailing);
-    for (let i = 0; i < add; i++) parts.push('\n');
+    if (clean) owedBreaks += add;
+    else for (let i = 0; i < add; i++) parts.push('\n');
     length += add;
     trailing += add;
   };
@@ -819,5 +731,9 @@ function walkRaw(root: Element, skipQuotes: boolean): { text: string; quoted: bo
       node = walker.nextSibling();
     }
   }
-  return { text: cleanMultiline(parts.join(''), MAX_BODY), quoted };
+  if (!clean) return { text: cleanMultiline(parts.join(''), MAX_BODY), quoted };
+  // Near the raw cap the original cut point matters, and invisible characters change which spaces join: both are
+  // left to the raw way.
+  if (length >= MAX_BODY_RAW || INVISIBLE_CHAR.test(out)) return null;
+  return { text: out.length > MAX_BODY ? `${out.slice(0, MAX_BODY - 1).trimEnd()}…` : out, quoted };
 }

@@ -322,37 +322,19 @@ function safeMatches(el: Element, selector: string): boolean {
   }
 }
 
-/** A selector that is one bare attribute test, `[name]`: the attribute's name. */
-const BARE_ATTRIBUTE = /^\[([a-z][a-z0-9-]*)\]$/;
-const bareAttributes = new Map<string, string | null>();
-function bareAttribute(selector: string): string | null {
-  let name = bareAttributes.get(selector);
-  if (name === undefined) bareAttributes.set(selector, (name = BARE_ATTRIBUTE.exec(selector)?.[1] ?? null));
-  return name;
-}
-
 /**
- * The first variant `el` itself matches, with its name. A `[name]` variant is only asked of the engine when the
- * element has that attribute at all (an attribute that `[name]` matches is one `getAttribute(name)` finds, and the
- * lookup costs less than `matches`).
+ * Among already-collected candidates (document order), the first that the first possible variant matches and
+ * `accept` keeps, with the variant's name.
  */
-export function matchFirst(el: Element, fallbacks: Fallbacks): QueryMatch | null {
+export function pickFirst(
+  candidates: ArrayLike<Element>,
+  fallbacks: Fallbacks,
+  accept: (el: Element, variant: Fallback) => boolean = () => true,
+): QueryMatch | null {
   for (const f of fallbacks) {
-    const bare = bareAttribute(f.selector);
-    if (bare !== null && el.getAttribute(bare) === null) continue;
-    if (safeMatches(el, f.selector)) return { el, name: f.name };
-  }
-  return null;
-}
-
-/** The nearest ancestor-or-self of `el` matched by the first variant that matches one. */
-export function closestFirst(el: Element, fallbacks: Fallbacks): Element | null {
-  for (const f of fallbacks) {
-    try {
-      const hit = el.closest(f.selector);
-      if (hit) return hit;
-    } catch {
-      // an engine that rejects a selector just skips that variant
+    for (let i = 0; i < candidates.length; i++) {
+      const el = candidates[i]!;
+      if (safeMatches(el, f.selector) && accept(el, f)) return { el, name: f.name };
     }
   }
   return null;

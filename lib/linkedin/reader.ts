@@ -11,7 +11,7 @@
  * Cost: a handful of scoped `querySelector` calls (the top card, then `#about`/`#experience`), so a real page
  * reads in well under a millisecond in Chromium. Text reads are capped in nodes and characters.
  */
-import { HAS_ODD_SPACE, clean, scanText } from '../content/scan';
+import { cleanText } from '../text';
 import {
   SELECTORS as S,
   anyOf,
@@ -61,16 +61,6 @@ function forLayout(fallbacks: Fallbacks, layout: Layout): Fallbacks {
  */
 export function profileSlugFromUrl(url: string): string | null {
   if (typeof url !== 'string' || url.length > 4096) return null;
-  // The page is read again after every change, at the same URL: the last answer is kept.
-  if (url === lastSlug.url) return lastSlug.slug;
-  const slug = slugOf(url);
-  lastSlug = { url, slug };
-  return slug;
-}
-
-let lastSlug: { url: string | null; slug: string | null } = { url: null, slug: null };
-
-function slugOf(url: string): string | null {
   // A regex rather than `new URL()`: this runs on every read, and the URL parser costs more than the rest.
   const m = URL_PARTS.exec(url.trim());
   if (!m) return null;
@@ -153,15 +143,13 @@ function readText(el: Element | null | undefined, max: number): string {
   let out = '';
   const sawHidden = walkText(el, (data) => {
     const room = budget - out.length;
-    let chunk = data.length > room * 4 ? data.slice(0, room * 4) : data;
-    // Collapsing whitespace changes nothing in a run of words and single spaces (most runs): no regex for those.
-    if (scanText(chunk) & HAS_ODD_SPACE) chunk = chunk.replace(/\s+/g, ' ');
+    const chunk = (data.length > room * 4 ? data.slice(0, room * 4) : data).replace(/\s+/g, ' ');
     if (chunk !== ' ' || (out !== '' && !out.endsWith(' '))) out += chunk.length > room ? chunk.slice(0, room) : chunk;
     return out.length < budget;
   });
-  const text = clean(out, max);
+  const text = cleanText(out, max);
   // Only screen-reader text (no visible copy): better than nothing.
-  if (!text && sawHidden) return clean(boundedTextContent(el, budget), max);
+  if (!text && sawHidden) return cleanText(boundedTextContent(el, budget), max);
   return text;
 }
 
@@ -172,7 +160,7 @@ function hasText(el: Element): boolean {
     found = VISIBLE_CHAR.test(data);
     return !found;
   });
-  return found || (sawHidden && clean(boundedTextContent(el, 200), 40) !== '');
+  return found || (sawHidden && cleanText(boundedTextContent(el, 200), 40) !== '');
 }
 
 function boundedTextContent(el: Element, budget: number): string {
@@ -245,9 +233,9 @@ const NOT_A_NAME = new Set(
 
 /** "(12) Naveen Dasari | LinkedIn" → "Naveen Dasari"; "" when the title is not a profile title. */
 export function nameFromTitle(title: string | null | undefined): string {
-  const t = clean(title, 1200);
+  const t = cleanText(title, 1200);
   const m = /^(?:\(\d+\+?\)\s*)?(.+?)\s*\|\s*LinkedIn$/i.exec(t);
-  const name = clean(m?.[1], MAX_NAME);
+  const name = cleanText(m?.[1], MAX_NAME);
   if (!name || NOT_A_NAME.has(headingKey(name))) return '';
   return name;
 }
@@ -356,7 +344,7 @@ const DATE_ANYWHERE = /\b\d{4}\s*(?:[-–]|to)\s*(?:present\b|(?:\p{L}{3,9}\.?\s
 
 /** "Brightwave Talent · Full-time" → "Brightwave Talent"; null for a line that is only type, dates or duration. */
 function companyFromSubtitle(line: string): string | null {
-  const first = clean(line.split(/\s+[·•]\s+/)[0], MAX_COMPANY);
+  const first = cleanText(line.split(/\s+[·•]\s+/)[0], MAX_COMPANY);
   if (!first || EMPLOYMENT.test(first) || DURATION.test(first) || DATE_RANGE.test(first)) return null;
   return first;
 }
@@ -370,11 +358,11 @@ function isGroupHeaderLine(line: string): boolean {
 
 /** "Current company: Kustbanken. Click to skip to experience card" → "Kustbanken". */
 export function companyFromAriaLabel(label: string | null | undefined): string {
-  const text = clean(label, MAX_COMPANY * 2)
+  const text = cleanText(label, MAX_COMPANY * 2)
     .replace(/^current company\s*[:\-–—]?\s*/i, '')
     .replace(/\.?\s*click to skip to (?:the )?experience(?: card| section)?\.?$/i, '')
     .replace(/\.\s*click (?:to|for) .*$/i, '');
-  return clean(text, MAX_COMPANY);
+  return cleanText(text, MAX_COMPANY);
 }
 
 interface Experience {
@@ -453,9 +441,9 @@ function readExperience(root: ParentNode, sections: readonly Element[] | null, l
   if (role) {
     const head = entryHeadText(entry.el, layout);
     const roleHead = entryHeadText(role.el, layout);
-    result.company = clean(head.text, MAX_COMPANY) || null;
+    result.company = cleanText(head.text, MAX_COMPANY) || null;
     result.companyVia = `${entry.name}>grouped>${head.via}`;
-    result.title = clean(roleHead.text, MAX_TITLE) || null;
+    result.title = cleanText(roleHead.text, MAX_TITLE) || null;
     result.titleVia = `${entry.name}>${role.name}>${roleHead.via}`;
     return result;
   }
@@ -471,11 +459,11 @@ function readExperience(root: ParentNode, sections: readonly Element[] | null, l
 
   if (isGroupHeaderLine(subtitle.text)) {
     // A company header whose roles are not in the DOM (collapsed): the company, but no title.
-    result.company = clean(head.text, MAX_COMPANY) || null;
+    result.company = cleanText(head.text, MAX_COMPANY) || null;
     result.companyVia = `${entry.name}>grouped>${head.via}`;
     return result;
   }
-  result.title = clean(head.text, MAX_TITLE) || null;
+  result.title = cleanText(head.text, MAX_TITLE) || null;
   result.titleVia = `${entry.name}>${head.via}`;
   result.company = subtitle.text ? companyFromSubtitle(subtitle.text) : null;
   result.companyVia = `${entry.name}>${subtitle.via}`;
@@ -637,7 +625,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
       loc = blocks.find((b) => b !== first && locationLike(b.text) && PLACE.test(b.text));
       if (loc) matched.location = 'hashed:place-pattern';
     }
-    if (loc) location = clean(loc.text, MAX_LOCATION) || null;
+    if (loc) location = cleanText(loc.text, MAX_LOCATION) || null;
   }
 
   // --- About and experience -------------------------------------------------------------------------------
