@@ -42,7 +42,9 @@ describe('Gmail thread → side panel', () => {
     await panel.getByTestId('contact').waitFor();
     expect(await panel.getByTestId('contact-name').textContent()).toBe('Priya Natarajan');
     expect(await panel.getByTestId('note').locator('.note-text').textContent()).toBe('Runs 14 dental clinics; wants a CRM rollout plan. Not our product — send the checklist.');
-    // Re-reading the same thread did not duplicate the message (deduplicated by Gmail message id).
+    // Re-reading the same thread did not duplicate the message (deduplicated by Gmail message id). The timeline is
+    // one query: once any of it is on screen, all of it is.
+    await panel.locator('[data-testid=history-item]').first().waitFor();
     expect(await panel.locator('[data-testid=history-item][data-kind=email_in]').count()).toBe(1);
     expect(await panel.locator('[data-testid=history-item][data-kind=contact_saved]').count()).toBe(1);
     await again.page.close();
