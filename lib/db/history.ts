@@ -24,8 +24,6 @@ export const HISTORY: buckets.BucketKind<Interaction, HistoryBucket> = {
   valid: (e) => InteractionSchema.safeParse(e).success,
 };
 
-export type { WriteOptions };
-
 /** Cuts one contact's entries (sorted oldest first) into full buckets, the newest one holding the rest. */
 export function toBuckets(contactId: string, sorted: Interaction[]): HistoryBucket[] {
   return buckets.toBuckets(HISTORY, contactId, sorted);
