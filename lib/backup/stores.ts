@@ -4,12 +4,10 @@
  * per-contact buckets (lib/db/buckets.ts). Everything the backup code does to a table goes through `rowStore`, so it reads and writes
  * rows whichever way they are stored.
  */
-import type { Table, Transaction } from 'dexie';
-import { allEntries, bucketsOf, groupByContact, remove, write, type Bucket, type BucketKind, type Entry } from '../db/buckets';
+import type { Table } from 'dexie';
+import { allEntries, bucketsOf, byId, groupByContact, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
 import { HISTORY } from '../db/history';
-import type { HistoryBucket, NoteBucket } from '../db/models';
 import { NOTES } from '../db/notebook';
-import type { ResourcefulDB } from '../db/schema';
 import { PRIMARY_KEY, storeOf, type TableName } from './format';
 
 type Row = Record<string, unknown>;
@@ -62,9 +60,8 @@ function tableStore(table: Table, t: TableName): RowStore {
 }
 
 /** Rows kept in per-contact buckets (history entries, notes), as one row per entry. */
-function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, table: Table<B, string>, sortById: boolean): RowStore {
-  // The bucket functions take the database; inside a transaction, the transaction's own table must be used.
-  const db = { history: table, notebooks: table } as unknown as ResourcefulDB;
+function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, db: TableSource, sortById: boolean): RowStore {
+  const table = tableOf(kind, db);
   const added = new Set<string>();
   return {
     async count() {
@@ -78,7 +75,7 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
       if (kind.locate) {
         // Found by id wherever it is (a note's id does not name its contact).
         const byId = new Map<string, Row>();
-        for (const b of await kind.locate(db, rows.map((r) => r.id as string))) for (const e of kind.entries(b)) byId.set(e.id, e as unknown as Row);
+        for (const b of await kind.locate(table, rows.map((r) => r.id as string))) for (const e of kind.entries(b)) byId.set(e.id, e as unknown as Row);
         return rows.map((r) => byId.get(r.id as string));
       }
       const byContact = new Map<string, Map<string, Row>>();
@@ -111,7 +108,7 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
       for (const [, list] of groupByContact(buckets.flatMap(kind.entries))) {
         // History ids begin with their contact's: in id order within each contact, the table is in id order, as a
         // backup of schema v2 was (the check then needs no set of every key). Notes stay in their buckets' order.
-        if (sortById) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        if (sortById) list.sort(byId);
         rows.push(...(list as unknown as Row[]));
       }
       return { rows, records: buckets.length, next: full ? buckets[buckets.length - 1]!.id : null };
@@ -121,9 +118,8 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
 }
 
 /** The rows of table `t` in `db`, or in transaction `tx` when given (then `t`'s store must be in its scope). */
-export function rowStore(source: ResourcefulDB | Transaction, t: TableName): RowStore {
-  const table: Table = (source as ResourcefulDB).table(storeOf(t));
-  if (t === 'interactions') return bucketStore(HISTORY, table as Table<HistoryBucket, string>, true);
-  if (t === 'notes') return bucketStore(NOTES, table as Table<NoteBucket, string>, false);
-  return tableStore(table, t);
+export function rowStore(source: TableSource, t: TableName): RowStore {
+  if (t === 'interactions') return bucketStore(HISTORY, source, true);
+  if (t === 'notes') return bucketStore(NOTES, source, false);
+  return tableStore(source.table(storeOf(t)), t);
 }

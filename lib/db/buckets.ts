@@ -26,10 +26,15 @@ export interface Bucket {
   last: number;
 }
 
+/** The database, or a transaction over it: either gives a table by its store's name (a transaction, its own). */
+export interface TableSource {
+  table(name: string): Table;
+}
+
 /** One kind of bucketed entry: where its buckets are, how entries are timed and checked, how a bucket is made. */
 export interface BucketKind<E extends Entry, B extends Bucket> {
-  /** The bucket table (indexes: `[contactId+last]` at least). */
-  table: (db: unknown) => Table<B, string>;
+  /** The bucket table's store (indexes: `[contactId+last]` at least). */
+  store: string;
   /** Entries per bucket. */
   size: number;
   /** The time an entry is ordered by (it may change when an entry is replaced). */
@@ -44,7 +49,12 @@ export interface BucketKind<E extends Entry, B extends Bucket> {
    * The buckets, of any contact, that hold these ids: for entries whose id does not name their contact (a note's),
    * so an id stays one entry in the whole database when a row comes back under another contact.
    */
-  locate?: (db: unknown, ids: string[]) => Promise<B[]>;
+  locate?: (table: Table<B, string>, ids: string[]) => Promise<B[]>;
+}
+
+/** A kind's bucket table in `db` (the database, or a transaction's own). */
+export function tableOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource): Table<B, string> {
+  return db.table(k.store) as Table<B, string>;
 }
 
 /**
@@ -57,9 +67,14 @@ function newBucketId(contactId: string, first: number): string {
   return `${contactId}|${time}|${crypto.randomUUID()}`;
 }
 
+/** By id, in IndexedDB's key order (code units, as `<` compares strings). */
+export function byId(a: Entry, b: Entry): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Oldest first; entries at the same time in id order. */
 export function byTime<E extends Entry>(k: { time: (e: E) => number }, a: E, b: E): number {
-  return k.time(a) - k.time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return k.time(a) - k.time(b) || byId(a, b);
 }
 
 /** Cuts one contact's entries (sorted oldest first) into full buckets, the newest one holding the rest. */
@@ -73,24 +88,24 @@ export function toBuckets<E extends Entry, B extends Bucket>(k: BucketKind<E, B>
 }
 
 /** A contact's buckets whose newest entry is at `from` or later, in index order. */
-export function range<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, contactId: string, from = -Infinity) {
-  return k.table(db).where('[contactId+last]').between([contactId, from], [contactId, Dexie.maxKey], true, true);
+export function range<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string, from = -Infinity) {
+  return tableOf(k, db).where('[contactId+last]').between([contactId, from], [contactId, Dexie.maxKey], true, true);
 }
 
 /** A contact's buckets, oldest first. */
-export async function bucketsOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, contactId: string): Promise<B[]> {
+export async function bucketsOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string): Promise<B[]> {
   // The index orders buckets that end at the same time by their random ids: sorted here by where they start.
   return (await range(k, db, contactId).toArray()).sort((a, b) => a.last - b.last || a.first - b.first);
 }
 
 /** Every entry of a contact, oldest first. */
-export async function entriesOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, contactId: string): Promise<E[]> {
+export async function entriesOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string): Promise<E[]> {
   // Buckets never overlap in time, so they concatenate in order; the sort is a no-op kept as a guarantee.
   return (await bucketsOf(k, db, contactId)).flatMap(k.entries).sort((a, b) => byTime(k, a, b));
 }
 
 /** A contact's newest `limit` entries, newest first: the newest bucket, and older ones only when it holds fewer. */
-export async function newestOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, contactId: string, limit: number): Promise<E[]> {
+export async function newestOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string, limit: number): Promise<E[]> {
   const out: E[] = [];
   const newestFirst = (a: E, b: E) => byTime(k, b, a);
   // The oldest time among the newest `limit` entries read so far: a bucket that ends before it has nothing newer.
@@ -106,20 +121,20 @@ export async function newestOf<E extends Entry, B extends Bucket>(k: BucketKind<
 }
 
 /** How many entries a contact has. */
-export async function countOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, contactId: string): Promise<number> {
+export async function countOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string): Promise<number> {
   let n = 0;
   await range(k, db, contactId).each((b: B) => (n += k.entries(b).length));
   return n;
 }
 
 /** Every entry, by id (the order a one-entry-per-record table keeps): for backups' hashes and tests. */
-export async function allEntries<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown): Promise<E[]> {
-  const all = (await k.table(db).toArray()).flatMap(k.entries);
-  return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export async function allEntries<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource): Promise<E[]> {
+  const all = (await tableOf(k, db).toArray()).flatMap(k.entries);
+  return all.sort(byId);
 }
 
 /** Deletes a contact's buckets. */
-export async function dropContact<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, contactId: string): Promise<void> {
+export async function dropContact<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string): Promise<void> {
   await range(k, db, contactId).delete();
 }
 
@@ -186,14 +201,14 @@ export interface WriteOptions {
  * Writes entries, each into its contact's buckets. An entry whose id is already there is skipped, or with `replace`
  * takes the old one's place (and may move in time). Invalid rows are dropped. Returns the entries written.
  */
-export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, rows: readonly E[], opts: WriteOptions = {}): Promise<E[]> {
+export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, rows: readonly E[], opts: WriteOptions = {}): Promise<E[]> {
   const written: E[] = [];
-  const table = k.table(db);
+  const table = tableOf(k, db);
   let valid = opts.checked ? rows : rows.filter(k.valid);
   if (k.locate && valid.length && !opts.empty) {
     // An id stored under another contact: skipped, or (replace) taken out there and written here.
     const elsewhere = new Map<string, string>();
-    for (const b of await k.locate(db, valid.map((r) => r.id))) for (const e of k.entries(b)) elsewhere.set(e.id, b.contactId);
+    for (const b of await k.locate(table, valid.map((r) => r.id))) for (const e of k.entries(b)) elsewhere.set(e.id, b.contactId);
     const moved = valid.filter((r) => elsewhere.has(r.id) && elsewhere.get(r.id) !== r.contactId);
     if (moved.length && opts.replace) await remove(k, db, moved.map((r) => ({ id: r.id, contactId: elsewhere.get(r.id)! })));
     else if (moved.length) valid = valid.filter((r) => !moved.includes(r));
@@ -243,8 +258,8 @@ export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, 
 }
 
 /** Deletes entries by id, each from its contact's buckets. */
-export async function remove<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: unknown, rows: readonly Entry[]): Promise<void> {
-  const table = k.table(db);
+export async function remove<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, rows: readonly Entry[]): Promise<void> {
+  const table = tableOf(k, db);
   for (const [contactId, list] of groupByContact(rows)) {
     const ids = new Set(list.map((r) => r.id));
     for (const b of await bucketsOf(k, db, contactId)) {
@@ -263,7 +278,7 @@ export async function remove<E extends Entry, B extends Bucket>(k: BucketKind<E,
  */
 export async function move<E extends Entry, B extends Bucket>(
   k: BucketKind<E, B>,
-  db: unknown,
+  db: TableSource,
   fromId: string,
   rekey: (e: E) => E,
   pick: (e: E) => boolean = () => true,
@@ -273,7 +288,7 @@ export async function move<E extends Entry, B extends Bucket>(
   for (const b of await bucketsOf(k, db, fromId)) for (const e of k.entries(b)) (pick(e) ? moving : staying).push(e);
   if (moving.length === 0) return [];
   await dropContact(k, db, fromId);
-  if (staying.length) await k.table(db).bulkAdd(toBuckets(k, fromId, staying.sort((a, b) => byTime(k, a, b))));
+  if (staying.length) await tableOf(k, db).bulkAdd(toBuckets(k, fromId, staying.sort((a, b) => byTime(k, a, b))));
   const rekeyed = moving.map(rekey);
   await write(k, db, rekeyed, { checked: true });
   return rekeyed;

@@ -110,10 +110,6 @@ export async function getNotes(db: ResourcefulDB, contactId: string): Promise<No
 
 // ---------------------------------------------------------------- history
 
-function addInteractions(db: ResourcefulDB, rows: Interaction[]): Promise<number> {
-  return addHistory(db, rows);
-}
-
 function event(contactId: string, kind: InteractionKind, at: number, subject: string | null, url: string | null = null): Interaction {
   const sourceKey = `event:${newId()}`;
   return { id: interactionId(contactId, sourceKey), contactId, sourceKey, kind, at, subject, snippet: null, threadId: null, url };
@@ -169,7 +165,7 @@ export async function recordGmailThread(
     return !(await hasAllHistory(db, rows));
   });
   if (!anyNew) return 0;
-  return db.transaction('rw', db.contacts, db.history, async () => addInteractions(db, await rowsFor()));
+  return db.transaction('rw', db.contacts, db.history, async () => addHistory(db, await rowsFor()));
 }
 
 /** Records a LinkedIn profile visit on the linked contact, at most once per profile per day. */
@@ -178,7 +174,7 @@ export async function recordProfileVisit(db: ResourcefulDB, profile: LinkedInPro
     const contact = await findContactBySlug(db, profile.slug);
     if (!contact) return 0;
     const sourceKey = `li:${profile.slug}:${day(now)}`;
-    return addInteractions(db, [
+    return addHistory(db, [
       {
         id: interactionId(contact.id, sourceKey),
         contactId: contact.id,
@@ -246,7 +242,7 @@ export async function saveCandidate(
       declineReal: null,
     });
     await db.contacts.add(c);
-    await addInteractions(db, [event(c.id, 'contact_saved', ctx.now, null)]);
+    await addHistory(db, [event(c.id, 'contact_saved', ctx.now, null)]);
     return c;
   });
   if (ctx.thread) await recordGmailThread(db, ctx.thread, ctx.ownEmails ?? [], ctx.url ?? null, ctx.now);
@@ -459,7 +455,7 @@ export async function linkProfile(db: ResourcefulDB, contactId: string, profile:
       return next;
     });
   }
-  await addInteractions(db, [event(contact.id, 'profile_linked', now, `Linked LinkedIn profile ${profile.name}`, profile.url)]);
+  await addHistory(db, [event(contact.id, 'profile_linked', now, `Linked LinkedIn profile ${profile.name}`, profile.url)]);
   await recordProfileVisit(db, profile, now);
   return (await db.contacts.get(contact.id)) ?? contact;
 }
@@ -504,7 +500,7 @@ export async function unlinkProfile(db: ResourcefulDB, contactId: string, slug: 
     await db.contacts.add(split);
     const visits = await moveHistory(db, contactId, split.id, (i) => i.sourceKey.startsWith(`li:${slug}:`));
     if (visits.length) await db.contacts.update(split.id, { lastInteractionAt: Math.max(...visits.map((v) => v.at)) });
-    await addInteractions(db, [event(contactId, 'profile_unlinked', now, `Unlinked LinkedIn profile ${name}`, ref?.url ?? null)]);
+    await addHistory(db, [event(contactId, 'profile_unlinked', now, `Unlinked LinkedIn profile ${name}`, ref?.url ?? null)]);
     return kept;
   });
 }

@@ -5,7 +5,6 @@
  *
  * Every function here must run inside a transaction that includes `db.history` (and `db.contacts` where noted).
  */
-import type { Table } from 'dexie';
 import * as buckets from './buckets';
 import type { WriteOptions } from './buckets';
 import { InteractionSchema, type HistoryBucket, type Interaction, type InteractionKind } from './models';
@@ -16,7 +15,7 @@ export const BUCKET_SIZE = 250;
 
 /** History entries, in buckets by `at`. */
 export const HISTORY: buckets.BucketKind<Interaction, HistoryBucket> = {
-  table: (db) => (db as ResourcefulDB).history as unknown as Table<HistoryBucket, string>,
+  store: 'history',
   size: BUCKET_SIZE,
   time: (e) => e.at,
   entries: (b) => b.events,

@@ -6,7 +6,6 @@
  *
  * Every function here must run inside a transaction that includes `db.notebooks` (and `db.contacts` where noted).
  */
-import type { Table } from 'dexie';
 import * as buckets from './buckets';
 import type { WriteOptions } from './buckets';
 import { NoteSchema, type Note, type NoteBucket } from './models';
@@ -17,7 +16,7 @@ export const NOTE_BUCKET_SIZE = 50;
 
 /** Notes, in buckets by `createdAt`. */
 export const NOTES: buckets.BucketKind<Note, NoteBucket> = {
-  table: (db) => (db as ResourcefulDB).notebooks as unknown as Table<NoteBucket, string>,
+  store: 'notebooks',
   size: NOTE_BUCKET_SIZE,
   time: (n) => n.createdAt,
   entries: (b) => b.notes,
@@ -31,7 +30,7 @@ export const NOTES: buckets.BucketKind<Note, NoteBucket> = {
     notes,
   }),
   valid: (n) => NoteSchema.safeParse(n).success,
-  locate: (db, ids) => (db as ResourcefulDB).notebooks.where('ids').anyOf(ids).distinct().toArray(),
+  locate: (table, ids) => table.where('ids').anyOf(ids).distinct().toArray(),
 };
 
 /** Cuts one contact's notes (sorted by `createdAt`, oldest first) into buckets. */

@@ -83,5 +83,3 @@ export async function logAsk(db: ResourcefulDB, contactId: string, what: string,
   });
 }
 
-/** Every history entry of a contact (for the balance and the follow-up counts), oldest first. */
-export { historyOf } from './history';

@@ -92,15 +92,16 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
  * sit in memory at once), in the order the `[contactId+at]` and `[contactId+createdAt]` indexes kept them.
  */
 async function upgradeToV3(tx: Transaction): Promise<void> {
-  const history = tx.table('interactions');
-  for (const contactId of (await history.orderBy('contactId').uniqueKeys()) as string[]) {
-    const rows = (await history.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()) as Interaction[];
-    if (rows.length) await tx.table('history').bulkAdd(toBuckets(contactId, rows));
-  }
-  const notes = tx.table('notes');
-  for (const contactId of (await notes.orderBy('contactId').uniqueKeys()) as string[]) {
-    const rows = (await notes.where('[contactId+createdAt]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()) as Note[];
-    if (rows.length) await tx.table('notebooks').bulkAdd(toNoteBuckets(contactId, rows));
+  const moves = [
+    { from: 'interactions', byTime: '[contactId+at]', to: 'history', cut: (c: string, rows: unknown[]) => toBuckets(c, rows as Interaction[]) },
+    { from: 'notes', byTime: '[contactId+createdAt]', to: 'notebooks', cut: (c: string, rows: unknown[]) => toNoteBuckets(c, rows as Note[]) },
+  ];
+  for (const { from, byTime, to, cut } of moves) {
+    const old = tx.table(from);
+    for (const contactId of (await old.orderBy('contactId').uniqueKeys()) as string[]) {
+      const rows = await old.where(byTime).between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray();
+      if (rows.length) await tx.table(to).bulkAdd(cut(contactId, rows));
+    }
   }
 }
 

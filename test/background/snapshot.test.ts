@@ -4,8 +4,8 @@ import { candidateFromProfile, otherPartyOfThread } from '../../lib/contacts/ide
 import { saveCandidate, saveSettings } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
 import type { TabState } from '../../lib/messaging';
-import { addHistoryRows, freshDb, historyRows } from '../helpers/db';
-import { historyOf } from '../../lib/db/history';
+import { addHistoryRows, freshDb } from '../helpers/db';
+import { allHistory, historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
 
 const T0 = Date.UTC(2026, 10, 20, 12);
@@ -28,7 +28,7 @@ describe('handleSnapshot', () => {
   it('stores the tab state and writes no history for unknown people', async () => {
     await handleSnapshot(deps(), 5, gmail);
     expect(saved).toEqual([{ tabId: 5, snapshot: gmail }]);
-    expect(await historyRows(db)).toHaveLength(0);
+    expect(await allHistory(db)).toHaveLength(0);
     expect(await db.contacts.count()).toBe(0);
   });
 

@@ -7,7 +7,8 @@ import { checkBackupFile, readBackup } from '../../lib/backup/read';
 import { restoreBackup, type RestoreMode } from '../../lib/backup/restore';
 import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
-import { freshDb, historyRows, rowsIn } from '../helpers/db';
+import { freshDb, rowsIn } from '../helpers/db';
+import { allHistory } from '../../lib/db/history';
 import { contact, fixtureState, note, T0, textOf } from './fixture';
 import { load } from './arbitraries';
 
@@ -150,7 +151,7 @@ describe('corrupt restores: a specific error, and the database exactly as before
     const db = freshDb();
     const summary = await restoreBackup(db, await readBackup(v2), { mode: 'replace', now: Date.UTC(2026, 2, 3) });
     expect(summary.added.interactions).toBe(3);
-    expect((await historyRows(db)).map((r) => r.id)).toEqual(['c-dana|gmail:m1', 'c-dana|gmail:m2', 'c-meera|gmail:m3']);
+    expect((await allHistory(db)).map((r) => r.id)).toEqual(['c-dana|gmail:m1', 'c-dana|gmail:m2', 'c-meera|gmail:m3']);
   });
 
   it('a row that fails its schema', async () => {

@@ -4,8 +4,9 @@ import { readBackup } from '../../lib/backup/read';
 import { CONFLICT_KIND, restoreBackup } from '../../lib/backup/restore';
 import { backupFileName, writeBackup, type Progress } from '../../lib/backup/write';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
-import { addHistoryRows, addNoteRows, freshDb, historyRows, noteRows } from '../helpers/db';
-import { historyOf } from '../../lib/db/history';
+import { addHistoryRows, addNoteRows, freshDb } from '../helpers/db';
+import { allNotes } from '../../lib/db/notebook';
+import { allHistory } from '../../lib/db/history';
 import { emptyState, load } from './arbitraries';
 import { contact, fixtureState, HOUR, interaction, note, T0, textOf } from './fixture';
 
@@ -59,7 +60,7 @@ describe('merge', () => {
       conflictsRecorded: 4,
       conflictsUnrecorded: 1,
     });
-    const notes = Object.fromEntries((await noteRows(db)).map((n) => [n.id, n.text]));
+    const notes = Object.fromEntries((await allNotes(db)).map((n) => [n.id, n.text]));
     expect(notes).toEqual({
       'n-newer-here': 'Here text (newer)',
       'n-newer-in-backup': 'Backup text (newer)',
@@ -71,7 +72,7 @@ describe('merge', () => {
     expect((await db.contacts.get('c-dana'))?.company).toBe('Northwind');
     expect((await db.resources.get('r-1'))?.title).toBe('Here title');
 
-    const history = (await historyRows(db)).sort((a, b) => (a.subject ?? '').localeCompare(b.subject ?? '') || (a.snippet ?? '').localeCompare(b.snippet ?? ''));
+    const history = (await allHistory(db)).sort((a, b) => (a.subject ?? '').localeCompare(b.subject ?? '') || (a.snippet ?? '').localeCompare(b.snippet ?? ''));
     expect(history.map((h) => ({ contactId: h.contactId, kind: h.kind, at: h.at, subject: h.subject, snippet: h.snippet }))).toEqual([
       {
         contactId: 'c-dana',
@@ -144,8 +145,8 @@ describe('merge', () => {
     expect(summary.updated.notes).toBe(1);
     expect(summary.conflictsRecorded).toBe(0);
     expect(summary.conflictsUnrecorded).toBe(1);
-    expect((await noteRows(db)).find((n) => n.id === 'n-1')?.text).toBe('Orphan note, backup version');
-    expect((await historyRows(db)).map((i) => i.id)).toEqual(['c-dana|gmail:1']);
+    expect((await allNotes(db)).find((n) => n.id === 'n-1')?.text).toBe('Orphan note, backup version');
+    expect((await allHistory(db)).map((i) => i.id)).toEqual(['c-dana|gmail:1']);
   });
 });
 

@@ -7,7 +7,8 @@ import { checkBackupFile, readBackup, streamCheckedRows, type CheckedBackup } fr
 import { restoreBackup } from '../../lib/backup/restore';
 import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
-import { freshDb, noteRows, rowsIn } from '../helpers/db';
+import { freshDb, rowsIn } from '../helpers/db';
+import { allNotes } from '../../lib/db/notebook';
 import { dump, load, stateArb } from './arbitraries';
 import { fixtureState, textOf } from './fixture';
 
@@ -103,7 +104,7 @@ describe('checkBackupFile', () => {
     expect(checked.asRead.contacts).toBe(true);
     const db = freshDb();
     await restoreBackup(db, checked, { mode: 'replace', now: 1, sliceBytes: 50 });
-    const notes = await noteRows(db);
+    const notes = await allNotes(db);
     expect(notes.find((n) => n.id === 'n-03')).toBeDefined();
     expect(notes.find((n) => n.id === 'n-03')).not.toHaveProperty('extra');
     expect(notes).toHaveLength(40);
@@ -190,7 +191,7 @@ describe('restoring from the file', () => {
       }),
     });
     await restoreBackup(target, checked, { mode: 'replace', now: 1, sliceBytes, chunkSize });
-    expect(await noteRows(target)).toHaveLength(2000);
+    expect(await allNotes(target)).toHaveLength(2000);
     expect(file.slices.length).toBe(Math.ceil(file.size / sliceBytes));
     for (const s of file.slices) expect(s.end - s.start).toBeLessThanOrEqual(sliceBytes);
     // Ahead by at most the chunk being gathered, the slice being handed out and the one read ahead.

@@ -20,9 +20,9 @@ import {
   updateNote,
 } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
-import { addHistoryRows, addNoteRows, freshDb, historyRows } from '../helpers/db';
+import { addHistoryRows, addNoteRows, freshDb } from '../helpers/db';
 import { notesOf } from '../../lib/db/notebook';
-import { historyOf } from '../../lib/db/history';
+import { allHistory, historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
 
 const REP = 'rep@brightpath.io';
@@ -54,7 +54,7 @@ describe('saving a contact from a Gmail thread', () => {
     expect(mail.map((i) => i.type === 'interaction' && i.interaction.url)).toEqual(['https://mail.google.com/mail/u/0/#inbox/abc', 'https://mail.google.com/mail/u/0/#inbox/abc']);
     // Reading the same thread again (and again) adds nothing.
     expect(await recordGmailThread(db, t, [], null, T0 + 2 * DAY)).toBe(0);
-    expect(await historyRows(db)).toHaveLength(3);
+    expect(await allHistory(db)).toHaveLength(3);
     expect((await db.contacts.get(c.id))?.lastInteractionAt).toBe(T0 + DAY);
   });
 
@@ -70,7 +70,7 @@ describe('saving a contact from a Gmail thread', () => {
   it('records new messages only for saved contacts, and only messages they are in', async () => {
     const t = danaThread();
     expect(await recordGmailThread(db, t, [], null, T0)).toBe(0);
-    expect(await historyRows(db)).toHaveLength(0);
+    expect(await allHistory(db)).toHaveLength(0);
     const c = await saveCandidate(db, otherPartyOfThread(t)!, { now: T0, thread: t });
     const next = thread([
       ...t.messages,

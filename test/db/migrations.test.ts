@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { ContactSchema, InteractionSchema, NoteSchema } from '../../lib/db/models';
 import { ResourcefulDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { BUCKET_SIZE, historyOf } from '../../lib/db/history';
+import { allHistory, BUCKET_SIZE, historyOf } from '../../lib/db/history';
 import { getTimeline } from '../../lib/db/contacts';
 import { loadReportInput } from '../../lib/report/load';
 import { contactFootprint } from '../../lib/backup/erase';
-import { historyRows, noteRows } from '../helpers/db';
-import { noteById, noteCount, noteIds, notesChangedSince, notesOf } from '../../lib/db/notebook';
+import { allNotes, noteById, noteCount, noteIds, notesChangedSince, notesOf } from '../../lib/db/notebook';
 
 /** Rows exactly as schema v1's code wrote them (no stage, no referral, no decline fields). */
 const V1_CONTACTS = [
@@ -133,7 +132,7 @@ describe('schema migrations', () => {
     expect(v3.tables.map((t) => t.name)).not.toContain('interactions');
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     // Nothing lost, nothing changed, field for field (resourceIds only where it was).
-    expect(await historyRows(v3)).toEqual([...rows].sort(byId));
+    expect(await allHistory(v3)).toEqual([...rows].sort(byId));
     // A contact's history in the order the [contactId+at] index gave: time, then id.
     const busyInOrder = [...busy].sort((a, b) => a.at - b.at || byId(a, b));
     expect(await historyOf(v3, 'c-busy')).toEqual(busyInOrder);
@@ -152,7 +151,7 @@ describe('schema migrations', () => {
     expect(report.interactions.filter((i) => i.kind === 'stage_changed')).toHaveLength(busy.filter((r) => r.kind === 'stage_changed').length);
     expect(await contactFootprint(v3, 'c-busy')).toMatchObject({ interactions: 640, notes: 108 });
     // Notes: all there, field for field; by contact in creation order; found by id; counted from the index.
-    expect(await noteRows(v3)).toEqual([...notes].sort(byId));
+    expect(await allNotes(v3)).toEqual([...notes].sort(byId));
     const byCreated = (a: (typeof notes)[number], b: (typeof notes)[number]) => a.createdAt - b.createdAt || byId(a, b);
     expect(await notesOf(v3, 'c-busy')).toEqual(notes.filter((n) => n.contactId === 'c-busy').sort(byCreated));
     expect((await v3.notebooks.toArray()).filter((b) => b.contactId === 'c-busy').map((b) => b.notes.length).sort()).toEqual([50, 50, 8].sort());

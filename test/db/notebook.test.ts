@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, deleteContact, deleteNote, getNotes, getTimeline, mergeContacts, updateNote } from '../../lib/db/contacts';
 import type { Note } from '../../lib/db/models';
-import { NOTE_BUCKET_SIZE, countNotes, noteById, noteCount, noteIds, notesChangedSince, notesOf, writeNotes } from '../../lib/db/notebook';
+import { allNotes, countNotes, NOTE_BUCKET_SIZE, noteById, noteCount, noteIds, notesChangedSince, notesOf, writeNotes } from '../../lib/db/notebook';
 import { contactRow } from '../helpers/factories';
-import { freshDb, noteRows } from '../helpers/db';
+import { freshDb } from '../helpers/db';
 
 const T0 = Date.UTC(2026, 2, 1);
 
@@ -45,7 +45,7 @@ describe('notes in buckets', () => {
     expect((await notesOf(db, 'c-1')).map((n) => n.text)).toEqual(['Mine', 'Theirs']);
     expect(await notesOf(db, 'c-2')).toEqual([]);
     await deleteContact(db, 'c-1');
-    expect(await noteRows(db)).toEqual([]);
+    expect(await allNotes(db)).toEqual([]);
     expect(await db.notebooks.count()).toBe(0);
     db.close();
   });
@@ -56,9 +56,9 @@ describe('notes in buckets', () => {
     await rw(() => writeNotes(db, [note('n-1', 'c-1', T0)]));
     // The same id under another contact: skipped as a new note, moved as a replacement.
     await rw(() => writeNotes(db, [note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })]));
-    expect(await noteRows(db)).toEqual([note('n-1', 'c-1', T0)]);
+    expect(await allNotes(db)).toEqual([note('n-1', 'c-1', T0)]);
     await rw(() => writeNotes(db, [note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })], { replace: true }));
-    expect(await noteRows(db)).toEqual([note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })]);
+    expect(await allNotes(db)).toEqual([note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })]);
     expect(await notesOf(db, 'c-1')).toEqual([]);
     expect(await noteCount(db)).toBe(1);
     db.close();

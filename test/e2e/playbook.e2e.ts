@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gmailUrl, NO_TAB, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
+import { bucketedRows, seedDb } from './seed';
 
 let s: Session;
 beforeAll(async () => {
@@ -132,7 +133,7 @@ describe('the trust-based playbook', () => {
     await putRows(s, {
       interactions: [{ id: `${id}|gmail:old`, contactId: id, sourceKey: 'gmail:old', kind: 'email_out', at: quiet, subject: 'Propuesta', snippet: null, threadId: null, url: null }],
     });
-    // Make the contact quiet: its newest interaction is 60 days old.
+    // Make the contact quiet: its newest interaction is 60 days old, and so is every history entry.
     const p2 = await openPanel(s, NO_TAB);
     await p2.evaluate(
       async ({ id, quiet }) => {
@@ -141,27 +142,18 @@ describe('the trust-based playbook', () => {
           r.onsuccess = () => res(r.result);
         });
         await new Promise<void>((res) => {
-          const tx = db.transaction(['contacts', 'history'], 'readwrite');
+          const tx = db.transaction('contacts', 'readwrite');
           const store = tx.objectStore('contacts');
           const get = store.get(id);
           get.onsuccess = () => store.put({ ...get.result, lastInteractionAt: quiet });
-          // Every history entry of the contact at most 60 days old (the app keeps them in buckets: times move in
-          // order, so each bucket stays sorted; only its first and last change).
-          const history = tx.objectStore('history');
-          const cursor = history.index('[contactId+last]').openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-          cursor.onsuccess = () => {
-            const c = cursor.result;
-            if (!c) return;
-            const events = (c.value.events as { at: number }[]).map((e) => ({ ...e, at: Math.min(e.at, quiet) }));
-            c.update({ ...c.value, events, first: events[0]!.at, last: events[events.length - 1]!.at });
-            c.continue();
-          };
           tx.oncomplete = () => res();
         });
         db.close();
       },
       { id, quiet },
     );
+    const history = (await bucketedRows(p2)).interactions.filter((i) => i.contactId === id);
+    await seedDb(p2, { interactions: history.map((i) => ({ ...i, at: Math.min(i.at, quiet) })) });
     await p2.getByTestId('search-input').fill('Lucía');
     await p2.getByTestId('search-result').first().click();
     const planner = p2.getByTestId('follow-up');

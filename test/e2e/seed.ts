@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { BUCKET_SIZE } from '../../lib/db/history';
-import { NOTE_BUCKET_SIZE } from '../../lib/db/notebook';
+import { byTime, groupByContact, toBuckets, type Bucket, type BucketKind, type Entry } from '../../lib/db/buckets';
+import { HISTORY } from '../../lib/db/history';
+import { NOTES } from '../../lib/db/notebook';
 import type { Commitment, Contact, Interaction, Note, Resource, SettingsRow, ThreadRow } from '../../lib/db/models';
 
 /** Rows to write, per table of the extension's database (history and notes as rows; seedDb puts them into buckets). */
@@ -17,66 +18,81 @@ export interface SeedRows {
 /**
  * Writes rows straight into the extension's IndexedDB from one of its pages, with raw IndexedDB (the page's own Dexie
  * is inside its bundle, out of reach). The page must have opened the database first, so the stores exist; Dexie's
- * live queries do not see raw writes, so reload the page afterwards. History rows and notes go into their contact's
- * buckets the way lib/db/buckets.ts keeps them (merged with the buckets there, oldest first, so many a bucket), as
- * the app would have written them; a row with an id that is there replaces it.
+ * live queries do not see raw writes, so reload the page afterwards. History rows and notes go into their contacts'
+ * buckets as the app keeps them: the buckets there are read, merged with the rows (a row with an id that is there
+ * replaces it) and cut again by the app's own code (lib/db/buckets.ts). Seed while no page of those contacts is open,
+ * or the extension may write between the read and the write.
  */
 export async function seedDb(page: Page, rows: SeedRows): Promise<void> {
+  const { interactions = [], notes = [], ...plain } = rows;
+  const bucketed = [bucketedWrite(HISTORY, interactions), bucketedWrite(NOTES, notes)].filter((b) => b.rows.length > 0);
+  const stored = await page.evaluate(async (wanted) => {
+    const request = <T>(r: IDBRequest): Promise<T> =>
+      new Promise((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result as T);
+        r.onerror = () => reject(r.error);
+      });
+    const db = await request<IDBDatabase>(indexedDB.open('resourceful'));
+    const out: Record<string, unknown>[][] = [];
+    for (const { store, contactIds } of wanted) {
+      const list: Record<string, unknown>[] = [];
+      for (const contactId of contactIds) {
+        list.push(...(await request<Record<string, unknown>[]>(db.transaction(store).objectStore(store).index('[contactId+last]').getAll(IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity])))));
+      }
+      out.push(list);
+    }
+    db.close();
+    return out;
+  }, bucketed.map((b) => ({ store: b.store, contactIds: [...new Set(b.rows.map((r) => r.contactId))] })));
+  const puts: Record<string, unknown[]> = { ...(plain as Record<string, unknown[]>) };
+  const deletes: Record<string, string[]> = {};
+  bucketed.forEach((b, k) => {
+    const { put, remove } = b.merge(stored[k]!);
+    puts[b.store] = put;
+    deletes[b.store] = remove;
+  });
   await page.evaluate(
-    async ({ rows, sizes }) => {
-      type Row = { id: string; contactId: string; at: number; createdAt: number; updatedAt: number; kind: string };
+    async ({ puts, deletes }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('resourceful');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      // How each bucketed table is kept (lib/db/history.ts, lib/db/notebook.ts).
-      const bucketed: Record<string, { store: string; size: number; time: (r: Row) => number; field: string; derived: (list: Row[]) => Record<string, unknown> }> = {
-        interactions: { store: 'history', size: sizes.history, time: (r) => r.at, field: 'events', derived: (list) => ({ kinds: [...new Set(list.map((e) => e.kind))] }) },
-        notes: { store: 'notebooks', size: sizes.notes, time: (r) => r.createdAt, field: 'notes', derived: (list) => ({ ids: list.map((n) => n.id), updated: Math.max(...list.map((n) => n.updatedAt)) }) },
-      };
-      const all = rows as Record<string, Row[]>;
-      const stores = Object.keys(all)
-        .filter((t) => all[t]!.length > 0)
-        .map((t) => bucketed[t]?.store ?? t);
+      const stores = [...new Set([...Object.keys(puts), ...Object.keys(deletes)])].filter((s) => (puts[s]?.length ?? 0) + (deletes[s]?.length ?? 0) > 0);
       const missing = stores.filter((s) => !db.objectStoreNames.contains(s));
       if (missing.length) throw new Error(`no store ${missing.join(', ')}: open an extension page first`);
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(stores, 'readwrite');
-        for (const [table, list] of Object.entries(all)) {
-          const how = bucketed[table];
-          if (!how) {
-            for (const row of list) tx.objectStore(table).put(row);
-            continue;
+      if (stores.length) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(stores, 'readwrite');
+          for (const s of stores) {
+            for (const key of deletes[s] ?? []) tx.objectStore(s).delete(key);
+            for (const row of puts[s] ?? []) tx.objectStore(s).put(row);
           }
-          const store = tx.objectStore(how.store);
-          const byContact = new Map<string, Row[]>();
-          for (const r of list) byContact.set(r.contactId, [...(byContact.get(r.contactId) ?? []), r]);
-          for (const [contactId, mine] of byContact) {
-            const req = store.index('[contactId+last]').getAll(IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]));
-            req.onsuccess = () => {
-              const old = req.result as Record<string, unknown>[];
-              const entries = new Map<string, Row>();
-              for (const b of old) for (const e of b[how.field] as Row[]) entries.set(e.id, e);
-              for (const r of mine) entries.set(r.id, r);
-              const sorted = [...entries.values()].sort((a, b) => how.time(a) - how.time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-              for (const b of old) store.delete(b.id as string);
-              for (let i = 0; i < sorted.length; i += how.size) {
-                const part = sorted.slice(i, i + how.size);
-                const first = how.time(part[0]!);
-                const last = how.time(part[part.length - 1]!);
-                store.put({ id: `${contactId}|${String(first).padStart(16, '0')}|${crypto.randomUUID()}`, contactId, first, last, ...how.derived(part), [how.field]: part });
-              }
-            };
-          }
-        }
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
       db.close();
     },
-    { rows: rows as Record<string, unknown[]>, sizes: { history: BUCKET_SIZE, notes: NOTE_BUCKET_SIZE } },
+    { puts, deletes },
   );
+}
+
+/** Rows of one bucketed kind to seed, and how to merge them into the buckets stored for their contacts. */
+function bucketedWrite<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, rows: readonly E[]) {
+  return {
+    store: kind.store,
+    rows,
+    merge(stored: readonly unknown[]): { put: B[]; remove: string[] } {
+      const old = stored as B[];
+      const entries = new Map<string, E>();
+      for (const b of old) for (const e of kind.entries(b)) entries.set(e.id, e);
+      for (const r of rows) entries.set(r.id, r);
+      const put: B[] = [];
+      for (const [contactId, list] of groupByContact([...entries.values()])) put.push(...toBuckets(kind, contactId, list.sort((a, b) => byTime(kind, a, b))));
+      return { put, remove: old.map((b) => b.id) };
+    },
+  };
 }
 
 /** Every history entry and note in the extension's IndexedDB, by id (raw, from one of its pages). */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { allHistory, writeHistory } from '../../lib/db/history';
+import { writeHistory } from '../../lib/db/history';
 import type { Interaction, Note } from '../../lib/db/models';
-import { allNotes, writeNotes } from '../../lib/db/notebook';
+import { writeNotes } from '../../lib/db/notebook';
 import { ResourcefulDB } from '../../lib/db/schema';
 
 let n = 0;
@@ -18,19 +18,9 @@ export function rowsIn(values: readonly unknown[]): number {
   return n;
 }
 
-/** Every history entry in `db`, by id (as the one-row-per-entry table of schema v2 listed them). */
-export async function historyRows(db: ResourcefulDB): Promise<Interaction[]> {
-  return allHistory(db);
-}
-
 /** Writes history entries the app's way (into buckets), in one transaction. */
 export async function addHistoryRows(db: ResourcefulDB, rows: readonly Interaction[]): Promise<void> {
   await db.transaction('rw', db.history, () => writeHistory(db, rows));
-}
-
-/** Every note in `db`, by id (as the one-row-per-note table of schema v2 listed them). */
-export async function noteRows(db: ResourcefulDB): Promise<Note[]> {
-  return allNotes(db);
 }
 
 /** Writes notes the app's way (into buckets), in one transaction; a note with an id that is there replaces it. */
