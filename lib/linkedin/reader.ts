@@ -16,6 +16,7 @@ import {
   SELECTORS as S,
   anyOf,
   closestFirst,
+  hasAny,
   queryAll,
   queryFirst,
   type Fallbacks,
@@ -42,6 +43,13 @@ const FOLLOWING = 4;
 const URL_PARTS = /^https?:\/\/(?:[^@/?#\\]*@)?([^:/?#\\]+)(?::\d{1,5})?\/in\/([^/?#\\]+)(?:[/?#]|$)/i;
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const VISUALLY_HIDDEN = anyOf(S.visuallyHidden);
+/**
+ * The screen-reader-only selector, or null when the page being read has none (the hashed layout has none). Set by
+ * `read` for one synchronous read: a `matches`/`closest` with a selector list takes the engine's slow path, and a
+ * `closest` that finds nothing walks up to the document, for every text run; a few scans up front cost less.
+ */
+let hiddenSelector: string | null = VISUALLY_HIDDEN;
+
 /** A character that is neither whitespace nor invisible. */
 const VISIBLE_CHAR = /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
 
@@ -169,8 +177,9 @@ function boundedTextContent(el: Element, budget: number): string {
 }
 
 function isVisuallyHidden(el: Element): boolean {
+  if (hiddenSelector === null) return false;
   try {
-    return el.matches(VISUALLY_HIDDEN);
+    return el.matches(hiddenSelector);
   } catch {
     return false;
   }
@@ -306,8 +315,9 @@ function textBlocksAfter(scope: Element, anchor: Element | null, limit: number, 
 
 /** Whether `el` or an ancestor up to `scope` is a screen-reader-only copy. */
 function closestHidden(el: Element, scope: Element): boolean {
+  if (hiddenSelector === null) return false;
   try {
-    const hidden = el.closest(VISUALLY_HIDDEN);
+    const hidden = el.closest(hiddenSelector);
     return hidden !== null && scope.contains(hidden);
   } catch {
     return false;
@@ -329,8 +339,11 @@ function clearlyPlace(text: string): boolean {
   return PLACE.test(text) && text.length <= 80 && !/[|@&]|\sat\s/i.test(text);
 }
 
+/** A letter of any script. A constant: bundlers rewrite a `\p{…}` literal into `new RegExp(…)` where it stands. */
+const LETTER = /\p{L}/u;
+
 function locationLike(text: string): boolean {
-  return text.length <= 150 && !/[|@·•]/.test(text) && !/\d{3,}/.test(text) && /\p{L}/u.test(text);
+  return text.length <= 150 && !/[|@·•]/.test(text) && !/\d{3,}/.test(text) && LETTER.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -398,7 +411,7 @@ function isRoleItem(el: Element): boolean {
 
 function findExperienceSection(
   root: ParentNode,
-  sections: readonly Element[] | null,
+  sections: (() => readonly Element[]) | null,
   layout: Layout,
 ): QueryMatch | null {
   const m = queryFirst(root, forLayout(S.experience, layout));
@@ -411,7 +424,7 @@ function findExperienceSection(
     }
     return m;
   }
-  return sections ? sectionByHeading(sections, 'experience') : null;
+  return sections ? sectionByHeading(sections(), 'experience') : null;
 }
 
 function sectionByHeading(sections: readonly Element[], key: string): QueryMatch | null {
@@ -424,7 +437,7 @@ function sectionByHeading(sections: readonly Element[], key: string): QueryMatch
   return null;
 }
 
-function readExperience(root: ParentNode, sections: readonly Element[] | null, layout: Layout): Experience | null {
+function readExperience(root: ParentNode, sections: (() => readonly Element[]) | null, layout: Layout): Experience | null {
   const section = findExperienceSection(root, sections, layout);
   if (!section) return null;
   const entry = queryFirst(section.el, forLayout(S.experienceEntry, layout), hasText);
@@ -483,6 +496,8 @@ export function readLinkedInProfile(doc: Document, url: string): LinkedInProfile
   } catch {
     // Last resort only: every step below is written not to throw.
     return null;
+  } finally {
+    hiddenSelector = VISUALLY_HIDDEN;
   }
 }
 
@@ -495,6 +510,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
   const root: Element | null = mainMatch?.el ?? doc.body ?? doc.documentElement;
   if (!root) return null;
   matched.root = mainMatch?.name ?? 'any:body';
+  hiddenSelector = hasAny(root, S.visuallyHidden) ? VISUALLY_HIDDEN : null;
 
   // --- Name, top card and layout ---------------------------------------------------------------------------
   let layout: Layout = 'unknown';
@@ -642,7 +658,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     if (byHeading) matched.hasAbout = byHeading.name;
   }
 
-  const experience = readExperience(root, layout === 'artdeco-2024' ? null : allSections(), layout);
+  const experience = readExperience(root, layout === 'artdeco-2024' ? null : allSections, layout);
   let title: string | null = null;
   if (experience) {
     matched.experience = experience.sectionVia;

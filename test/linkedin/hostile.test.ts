@@ -212,6 +212,36 @@ describe('deep and large DOMs', () => {
   });
 });
 
+describe('screen-reader-only copies', () => {
+  // The reader looks for these classes once per page and skips the check when none is there: each variant must
+  // still be found on its own, whichever it is and wherever in <main> it sits.
+  it.each(['visually-hidden', 'sr-only', 'a11y-text'])('.%s copies are skipped in a hashed top card', (cls) => {
+    const dup = (t: string) => `<span aria-hidden="true">${t}</span><span class="${cls}">${t}</span>`;
+    const doc = domOf(
+      `<!doctype html><title>Jane Doe | LinkedIn</title><main><section data-view-name="profile-top-card"><h2>${dup('Jane Doe')}</h2>` +
+        `<p>${dup('Head of Partnerships at Acme')}</p><p>${dup('Lisbon, Portugal')}</p>` +
+        '<a href="/in/jane-doe/overlay/contact-info/">Contact info</a></section></main>',
+      URL_,
+    );
+    expect(readLinkedInProfile(doc, URL_)).toMatchObject({
+      name: 'Jane Doe',
+      headline: 'Head of Partnerships at Acme',
+      location: 'Lisbon, Portugal',
+      layout: 'hashed',
+    });
+  });
+
+  it('a page without any: text reads whole, and a later read of a page with them still skips them', () => {
+    const plain = domOf(
+      '<!doctype html><title>Jane Doe | LinkedIn</title><main><section data-view-name="profile-top-card"><h2>Jane Doe</h2><p>Head of Partnerships</p></section></main>',
+      URL_,
+    );
+    expect(readLinkedInProfile(plain, URL_)).toMatchObject({ name: 'Jane Doe', headline: 'Head of Partnerships' });
+    const doubled = domOf(artdecoPage({ name: 'Jane Doe', headline: 'Head of Partnerships' }), URL_);
+    expect(readLinkedInProfile(doubled, URL_)).toMatchObject({ name: 'Jane Doe', headline: 'Head of Partnerships' });
+  });
+});
+
 describe('never throws', () => {
   it('on things that are not documents', () => {
     for (const bad of [null, undefined, {}, { title: 5 }, 'html', 42]) {
