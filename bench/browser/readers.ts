@@ -7,34 +7,36 @@ import { otherPartyOfThread } from '../../lib/contacts/identity';
 import { readGmailThread } from '../../lib/gmail';
 import { readLinkedInProfile } from '../../lib/linkedin';
 
-/**
- * Median of per-call times (ms). Browser timers are coarse (100 µs steps outside cross-origin isolation), so each
- * sample times as many back-to-back calls as fill `minSampleMs`, calibrated up front.
- */
-function timeIt(fn: () => unknown, samples: number, minSampleMs: number): { median: number; min: number; batch: number } {
+/** How many back-to-back calls of `fn` fill `minSampleMs` (browser timers are 100 µs coarse outside isolation). */
+function calibrate(fn: () => unknown, minSampleMs: number): number {
   let batch = 1;
   for (;;) {
     const t0 = performance.now();
     for (let k = 0; k < batch; k++) fn();
     const took = performance.now() - t0;
-    if (took >= minSampleMs || batch >= 1 << 20) break;
+    if (took >= minSampleMs || batch >= 1 << 20) return batch;
     batch = took <= 0.05 ? batch * 16 : Math.ceil((batch * minSampleMs * 1.2) / took);
   }
-  const out: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    const t0 = performance.now();
-    for (let k = 0; k < batch; k++) fn();
-    out.push((performance.now() - t0) / batch);
-  }
-  const sorted = [...out].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, batch };
 }
+
+/** Per-call time (ms) of one sample: `batch` back-to-back calls. */
+function sample(fn: () => unknown, batch: number): number {
+  const t0 = performance.now();
+  for (let k = 0; k < batch; k++) fn();
+  return (performance.now() - t0) / batch;
+}
+
+const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Elements in the page; what a full `querySelectorAll('*')` pass visits. */
 function qsaPass(): number {
   return document.querySelectorAll('*').length;
 }
 
+/**
+ * The reader's and a `querySelectorAll('*')` pass's median per-call times, sampled in turn (reader, pass, reader,
+ * …): on a shared machine a busy spell then lands on both sides of the ratio instead of on one.
+ */
 function measure(read: () => unknown, samples: number, minSampleMs: number) {
   // The very first call: cold code, cold style/selector caches, as on a page load.
   const c0 = performance.now();
@@ -42,9 +44,29 @@ function measure(read: () => unknown, samples: number, minSampleMs: number) {
   const cold = performance.now() - c0;
   for (let i = 0; i < 10; i++) read();
   for (let i = 0; i < 10; i++) qsaPass();
-  const reader = timeIt(read, samples, minSampleMs);
-  const qsa = timeIt(qsaPass, samples, minSampleMs);
-  return { cold, reader: reader.median, readerMin: reader.min, readerBatch: reader.batch, qsa: qsa.median, qsaMin: qsa.min, qsaBatch: qsa.batch, elements: qsaPass(), result };
+  const readerBatch = calibrate(read, minSampleMs);
+  const qsaBatch = calibrate(qsaPass, minSampleMs);
+  const r: number[] = [];
+  const q: number[] = [];
+  const ratios: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    r.push(sample(read, readerBatch));
+    q.push(sample(qsaPass, qsaBatch));
+    ratios.push(r[s]! / q[s]!);
+  }
+  return {
+    cold,
+    reader: medianOf(r),
+    readerMin: Math.min(...r),
+    readerBatch,
+    qsa: medianOf(q),
+    qsaMin: Math.min(...q),
+    qsaBatch,
+    /** Median of the per-pair ratios (each pair sampled back to back). */
+    pairRatio: medianOf(ratios),
+    elements: qsaPass(),
+    result,
+  };
 }
 
 const api = {

@@ -171,9 +171,10 @@ function readerRows(r) {
     budgetText: '≤ 5 ms',
     goalText: '≤ 1 ms',
   });
-  const gr = g.reader / g.qsa;
+  // Sampled in turn with the reader (bench/browser/readers.ts): a busy spell of the machine lands on both sides.
+  const gr = g.pairRatio;
   row('ratio-gmail', 'reader ÷ one querySelectorAll(*) pass, Gmail thread', gr, { budget: 3, goal: 1.5, measured: `${gr.toFixed(2)}× (qsa ${ms(g.qsa, 3)}, ${g.elements} elements)`, budgetText: '≤ 3×', goalText: '≤ 1.5×' });
-  const ratios = li.map((x) => ({ ...x, ratio: x.reader / x.qsa }));
+  const ratios = li.map((x) => ({ ...x, ratio: x.pairRatio }));
   // The anonymised real pages (../shared) and the hand-made newer-layout ones (hashed-*, which carry a real page's
   // nav, rails, messaging overlay and footer around the profile) are held to the budget. The deliberately hostile
   // page is tiny and broken on purpose: on a few dozen elements a querySelectorAll pass takes a microsecond and the
