@@ -1,12 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { watchActiveTab, type ActiveTab } from '@/lib/browser/tabs';
 import { watchTabState } from '@/lib/browser/tab-state';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/db/models';
-import { getSettings } from '@/lib/db/contacts';
-import { getDb } from '@/lib/db/schema';
-import { applyTabState, queries } from '@/lib/panel/queries';
+import { applyTabState, firstScreen, queries } from '@/lib/panel/queries';
 
 /** `?tabId=N` pins the panel to one tab (tests, and a panel opened as a page); otherwise it follows the active tab. */
 export function pinnedTabId(search: string): number | null {
@@ -17,8 +15,12 @@ export function pinnedTabId(search: string): number | null {
 
 /** The tab the panel shows: the pinned one, or the active tab of the panel's window. `undefined` while unknown. */
 export function usePanelTab(): ActiveTab | null | undefined {
+  const client = useQueryClient();
   const [pinned] = useState(() => pinnedTabId(location.search));
-  const [tab, setTab] = useState<ActiveTab | null | undefined>(pinned === null ? undefined : { tabId: pinned, url: null });
+  // Following the active tab: it starts from the one the prefetch found (lib/panel/prefetch.ts), if any.
+  const [tab, setTab] = useState<ActiveTab | null | undefined>(() =>
+    pinned === null ? client.getQueryData(firstScreen.activeTab().queryKey) : { tabId: pinned, url: null },
+  );
   useEffect(() => (pinned === null ? watchActiveTab(setTab) : undefined), [pinned]);
   return tab;
 }
@@ -41,9 +43,20 @@ export function useTabState(tabId: number | null) {
   return query;
 }
 
+/**
+ * A Dexie live query (`read`, re-run with every key change) that starts from the query cache's copy of the same read:
+ * a read prefetched before the first render (lib/panel/prefetch.ts) is shown by that render, instead of nothing
+ * until the live query has answered after the commit. The cache is only looked at, never filled from here.
+ */
+export function useLiveRead<T>(options: { queryKey: QueryKey; read: () => Promise<T>; gcTime?: number }): T | undefined {
+  const { data } = useQuery({ queryKey: options.queryKey, queryFn: options.read, enabled: false, staleTime: Infinity, gcTime: options.gcTime });
+  const live = useLiveQuery(options.read, [...options.queryKey]);
+  return live === undefined ? data : live;
+}
+
 /** The rep's settings, live. */
 export function useSettings(): Settings {
-  return useLiveQuery(() => getSettings(getDb()), [], DEFAULT_SETTINGS);
+  return useLiveRead(firstScreen.settings()) ?? DEFAULT_SETTINGS;
 }
 
 /** A clock that ticks once a minute, for "3 min ago" labels. */

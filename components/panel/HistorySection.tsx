@@ -1,10 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useState } from 'react';
-import { getTimeline, type TimelineItem } from '@/lib/db/contacts';
+import type { TimelineItem } from '@/lib/db/contacts';
 import type { InteractionKind } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { openUrl } from '@/lib/browser/tabs';
 import { fullDate, relativeTime } from '@/lib/panel/format';
+import { firstScreen, HISTORY_PAGE } from '@/lib/panel/queries';
+import { useLiveRead } from '../hooks';
 import { useMarkShown } from './lazy';
 import { Section } from './ui';
 
@@ -26,8 +27,8 @@ const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
 
 /** The contact's history, newest first: mail in and out, profile visits, notes. */
 export function HistorySection({ contactId, now }: { contactId: string; now: number }) {
-  const [limit, setLimit] = useState(30);
-  const items = useLiveQuery(() => getTimeline(getDb(), contactId, limit + 1), [contactId, limit]);
+  const [limit, setLimit] = useState(HISTORY_PAGE);
+  const items = useLiveRead(firstScreen.timeline(contactId, limit + 1));
   useMarkShown(contactId, 'history', items !== undefined);
   return (
     <Section title="History" testId="history">

@@ -1,9 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useState, type FormEvent } from 'react';
-import { addNote, deleteNote, getNotes, updateNote } from '@/lib/db/contacts';
+import { addNote, deleteNote, updateNote } from '@/lib/db/contacts';
 import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
+import { firstScreen } from '@/lib/panel/queries';
+import { useLiveRead } from '../hooks';
 import { Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
 import { useMarkShown } from './lazy';
@@ -16,7 +17,7 @@ const NOTES_MORE = 50;
 
 /** Notes on a contact: add, edit, delete, pin. Pinned notes stay on top. */
 export function NotesSection({ contactId, now }: { contactId: string; now: number }) {
-  const notes = useLiveQuery(() => getNotes(getDb(), contactId), [contactId]);
+  const notes = useLiveRead(firstScreen.notes(contactId));
   // A busy contact has hundreds of notes: pinned and newest first, a page at a time. Laying out all of them made
   // opening such a contact several times slower, and nobody reads note 400 before note 1.
   const [limit, setLimit] = useState({ contactId, n: NOTES_PAGE });

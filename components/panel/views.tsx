@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { candidateFromProfile, latestInboundIndex, otherPartyOfThread } from '@/lib/contacts/identity';
-import { findContactByEmail, findContactBySlug, recentContacts } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import type { PageSnapshot } from '@/lib/messaging';
 import { relativeTime } from '@/lib/panel/format';
+import { firstScreen, RECENT_COUNT } from '@/lib/panel/queries';
+import { useLiveRead } from '../hooks';
 import { CandidateCard } from './CandidateCard';
 import { ContactView } from './ContactView';
 import { LinkSection } from './LinkSection';
@@ -51,10 +52,7 @@ function AfterContent({ contactId, threadKey, children }: { contactId: string | 
 export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { tabId: number; snapshot: GmailSnapshot; ownEmails: readonly string[]; now: number; onOpenContact: (id: string) => void }) {
   const thread = snapshot.thread;
   const candidate = thread ? otherPartyOfThread(thread, ownEmails) : null;
-  const saved = useLiveQuery(
-    async () => (candidate?.email ? ((await findContactByEmail(getDb(), candidate.email)) ?? null) : null),
-    [candidate?.email],
-  );
+  const saved = useLiveRead(firstScreen.contactByEmail(candidate?.email ?? null));
   const [replyResult, setReplyResult] = useState<{ key: string; result: ReplyUseResult } | null>(null);
   const threadKey = thread?.threadId ?? snapshot.url;
   if (!thread) {
@@ -95,7 +93,7 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
 /** A LinkedIn profile: the person, saved or not, and the offer to link them to a contact the rep already has. */
 export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: LinkedInSnapshot; now: number; onOpenContact: (id: string) => void }) {
   const profile = snapshot.profile;
-  const saved = useLiveQuery(async () => (profile ? ((await findContactBySlug(getDb(), profile.slug)) ?? null) : null), [profile?.slug]);
+  const saved = useLiveRead(firstScreen.contactBySlug(profile?.slug ?? null));
   if (!profile) {
     return snapshot.profileUrl ? <CouldNotRead site="LinkedIn" /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open someone's LinkedIn profile to see your history with them." />;
   }
@@ -114,7 +112,7 @@ export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: Linke
 
 /** Any other page: what the panel can do, and recent contacts. */
 export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenContact: (id: string) => void; hint?: string }) {
-  const recent = useLiveQuery(() => recentContacts(getDb(), 15), []);
+  const recent = useLiveRead(firstScreen.recent(RECENT_COUNT));
   return (
     <div className="home" data-testid="home">
       <StateMessage kind="info" title={hint ?? 'Resourceful works in Gmail and on LinkedIn.'}>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { TabStateSchema, tabKey, type TabState } from '../messaging';
+import { tabKey, type TabState } from '../messaging';
+import { INVALID, parseTabStateCompiled } from './tab-state-parser.gen';
 
 /**
  * "What is on tab N", kept in `storage.session`: it survives the service worker being stopped, is gone when the
@@ -16,12 +17,20 @@ export async function removeTabState(tabId: number): Promise<void> {
   await browser.storage.session.remove(tabKey(tabId));
 }
 
+/**
+ * A stored value checked against `TabStateSchema`: its data (a fresh copy), or null when it is not valid. zod's own
+ * checks, compiled ahead of time (scripts/lib/zod-parsers.ts): the panel opens with this on its critical path.
+ */
+function parseTabState(value: unknown): TabState | null {
+  const parsed = parseTabStateCompiled(value);
+  return parsed === INVALID ? null : parsed;
+}
+
 /** The latest snapshot of a tab, or null when none is known (or the stored value is not valid). */
 export async function getTabState(tabId: number): Promise<TabState | null> {
   const key = tabKey(tabId);
   const got = await browser.storage.session.get(key);
-  const parsed = TabStateSchema.safeParse(got[key]);
-  return parsed.success ? parsed.data : null;
+  return parseTabState(got[key]);
 }
 
 /** Calls `onChange` whenever the tab's snapshot changes. Returns an unsubscribe function. */
@@ -29,8 +38,7 @@ export function watchTabState(tabId: number, onChange: (state: TabState | null) 
   const key = tabKey(tabId);
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'session' || !(key in changes)) return;
-    const parsed = TabStateSchema.safeParse(changes[key]?.newValue);
-    onChange(parsed.success ? parsed.data : null);
+    onChange(parseTabState(changes[key]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -7,6 +7,12 @@ export interface ActiveTab {
   url: string | null;
 }
 
+/** The active tab of the window this page lives in, now; null when there is none. */
+export async function activeTabNow(): Promise<ActiveTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { tabId: tab.id, url: tab.url ?? null } : null;
+}
+
 /**
  * Follows the active tab of the window this page lives in (the side panel belongs to one window). Calls `onTab`
  * now and on every switch. Returns an unsubscribe function.

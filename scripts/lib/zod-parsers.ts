@@ -1,6 +1,6 @@
 /**
  * Ahead-of-time zod parsers for the schemas the content scripts validate (the readers' output on every page read and
- * the panel's messages) and for the backup's rows (every row is checked when a backup is written, checked and
+ * the panel's messages), for the tab snapshots the side panel reads, and for the backup's rows (every row is checked when a backup is written, checked and
  * restored: a million and more, in an extension page). zod's own compiler (`compileFn`, what `z.compile` uses) turns
  * a schema into straight-line checks, ~30x faster than zod's interpreter, but it builds them with `new Function`,
  * which the CSP of content scripts and extension pages forbids. So the code is generated here, at development time,
@@ -22,7 +22,7 @@ import { compileFn } from 'zod/v4/core';
 import * as core from 'zod/v4/core';
 import { GmailThreadSchema } from '../../lib/gmail/types';
 import { LinkedInProfileSchema } from '../../lib/linkedin/types';
-import { PanelToContentSchema } from '../../lib/messaging';
+import { PanelToContentSchema, TabStateSchema } from '../../lib/messaging';
 import { ContactSchema, InteractionFieldsSchema, NoteSchema, ResourceSendSchema, ThreadRowSchema, TriageOverrideSchema } from '../../lib/db/models';
 import { CommitmentSchema } from '../../lib/playbook/types';
 import { ResourceSchema } from '../../lib/replies/types';
@@ -69,6 +69,17 @@ export const PARSERS: readonly ParserSpec[] = [
     typeName: 'PanelToContent',
     typeFrom: './messaging',
     fnName: 'parsePanelToContentCompiled',
+  },
+  // The side panel checks the tab's snapshot when it opens and on every page change: a 30-message thread took zod's
+  // interpreter several milliseconds, on the way to the panel's first screen.
+  {
+    file: 'lib/browser/tab-state-parser.gen.ts',
+    schema: TabStateSchema,
+    schemaName: 'TabStateSchema',
+    schemaFrom: 'lib/messaging.ts',
+    typeName: 'TabState',
+    typeFrom: '../messaging',
+    fnName: 'parseTabStateCompiled',
   },
   // The backup checks every row of every table (1M+ on a large database) in an extension page, where zod cannot
   // compile: one parser per table (lib/backup/format.ts `parseRow`).

@@ -6,7 +6,8 @@ import { GmailThreadSchema, readGmailThread } from '../../lib/gmail';
 import { INVALID as GMAIL_INVALID, parseGmailThreadCompiled } from '../../lib/gmail/thread-parser.gen';
 import { LinkedInProfileSchema, type LinkedInProfile } from '../../lib/linkedin';
 import { INVALID as LINKEDIN_INVALID, parseLinkedInProfileCompiled } from '../../lib/linkedin/profile-parser.gen';
-import { PanelToContentSchema } from '../../lib/messaging';
+import { INVALID as TAB_STATE_INVALID, parseTabStateCompiled } from '../../lib/browser/tab-state-parser.gen';
+import { PanelToContentSchema, TabStateSchema } from '../../lib/messaging';
 import { INVALID as PANEL_INVALID, parsePanelToContentCompiled } from '../../lib/panel-message-parser.gen';
 import { PARSERS, parserModuleSource } from '../../scripts/lib/zod-parsers';
 
@@ -105,5 +106,33 @@ describe('ahead-of-time zod parsers (lib/**/*-parser.gen.ts)', () => {
       if (runtime.success) expect(fast).toEqual(runtime.data);
       else expect(fast).toBe(PANEL_INVALID);
     }
+  });
+
+  const gmailSnapshot = { site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc', readAt: 1, thread, threadUrl: true };
+  const linkedinSnapshot = { site: 'linkedin', url: profile.url, readAt: 1, profile, profileUrl: true };
+  const tabStateCases: unknown[] = [
+    { tabId: 7, snapshot: gmailSnapshot },
+    { tabId: 7, snapshot: { ...gmailSnapshot, thread: null } },
+    { tabId: 7, snapshot: { ...gmailSnapshot, thread: { ...thread, subject: 7 } } },
+    { tabId: 7, snapshot: { ...gmailSnapshot, url: 'u'.repeat(4001) } },
+    { tabId: 7, snapshot: linkedinSnapshot },
+    { tabId: 7, snapshot: { ...linkedinSnapshot, profile: { ...profile, slug: '' } } },
+    { tabId: 7, snapshot: { ...linkedinSnapshot, site: 'gmail' } },
+    { tabId: 7.5, snapshot: gmailSnapshot },
+    { tabId: 7, snapshot: gmailSnapshot, extra: 'dropped' },
+    { tabId: 7 },
+    null,
+    undefined,
+  ];
+  it('tab snapshots: the compiled parser agrees with the schema', () => {
+    for (const c of tabStateCases) {
+      const runtime = TabStateSchema.safeParse(c);
+      const fast = parseTabStateCompiled(c);
+      if (runtime.success) expect(fast).toEqual(runtime.data);
+      else expect(fast).toBe(TAB_STATE_INVALID);
+    }
+    // The valid snapshots really are accepted (not two rejections agreeing).
+    expect(parseTabStateCompiled(tabStateCases[0])).not.toBe(TAB_STATE_INVALID);
+    expect(parseTabStateCompiled(tabStateCases[4])).not.toBe(TAB_STATE_INVALID);
   });
 });
