@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { otherPartyOfThread } from '../../lib/contacts/identity';
-import { addNote, getNotes, getTimeline, recentContacts, saveCandidate } from '../../lib/db/contacts';
+import { addNote, getNotes, getTimeline, recentContacts, saveCandidate, saveSettings } from '../../lib/db/contacts';
 import { getDb } from '../../lib/db/schema';
 import type { TabState } from '../../lib/messaging';
 import { msg, thread } from '../helpers/factories';
@@ -39,6 +39,19 @@ describe('prefetchFirstScreen', () => {
     expect(client.getQueryData(firstScreen.contactByEmail('dana@northwind.com').queryKey)).toEqual(await getDb().contacts.get(contact.id));
     expect(client.getQueryData(firstScreen.notes(contact.id).queryKey)).toEqual(await getNotes(getDb(), contact.id));
     expect(client.getQueryData(firstScreen.timeline(contact.id, HISTORY_PAGE + 1).queryKey)).toEqual(await getTimeline(getDb(), contact.id, HISTORY_PAGE + 1));
+  });
+
+  it("reads the right person when the rep's extra addresses change who the other party is", async () => {
+    const dana = danaThread();
+    const contact = await saveCandidate(getDb(), otherPartyOfThread(dana)!, { now: T0, thread: dana, url: URL_, ownEmails: [] });
+    await saveSettings(getDb(), { ownEmails: ['me@alias.io'] });
+    // The latest message is from the rep's other address: without the settings it would look like the other party.
+    const t = thread([...dana.messages, msg({ id: 'm2', fromEmail: 'me@alias.io', fromName: 'Me', to: [{ name: 'Dana', email: 'dana@northwind.com' }], date: T0 + 1, snippet: 'Sure' })]);
+    read.mockResolvedValue(gmailState(t));
+    const client = new QueryClient();
+    await prefetchFirstScreen(client, 7);
+    expect(client.getQueryData(firstScreen.contactByEmail('dana@northwind.com').queryKey)).toMatchObject({ id: contact.id });
+    expect(client.getQueryData(firstScreen.notes(contact.id).queryKey)).toEqual([]);
   });
 
   it('records that the person on the page is not saved, and reads nothing more', async () => {
