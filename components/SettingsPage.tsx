@@ -3,7 +3,7 @@ import { saveSettings } from '@/lib/db/contacts';
 import type { Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/text';
-import { useSettings, useTheme } from './hooks';
+import { useDraft, useSettings, useTheme } from './hooks';
 import { BackupRestore } from './options/BackupRestore';
 import { StorageStatusView } from './options/BackupStorage';
 import { CrmExport } from './options/CrmExport';
@@ -169,8 +169,7 @@ function Privacy() {
 }
 
 function OwnEmails({ settings }: { settings: Settings }) {
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { draft, setDraft, error, setError, commit } = useDraft('address');
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const email = normalizeEmail(draft);
@@ -178,9 +177,7 @@ function OwnEmails({ settings }: { settings: Settings }) {
       setError("That doesn't look like an email address.");
       return;
     }
-    setError(null);
-    await saveSettings(getDb(), { ownEmails: [...settings.ownEmails, email] });
-    setDraft('');
+    await commit(() => saveSettings(getDb(), { ownEmails: [...settings.ownEmails, email] }));
   };
   return (
     <Section title="Your email addresses" testId="own-emails">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { watchActiveTab, type ActiveTab } from '@/lib/browser/tabs';
 import { watchTabState } from '@/lib/browser/tab-state';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/db/models';
+import { saveFailedMessage } from '@/lib/panel/format';
 import { applyTabState, firstScreen, queries } from '@/lib/panel/queries';
 
 /** `?tabId=N` pins the panel to one tab (tests, and a panel opened as a page); otherwise it follows the active tab. */
@@ -52,6 +53,30 @@ export function useLiveRead<T>(options: { queryKey: QueryKey; read: () => Promis
   const { data } = useQuery({ queryKey: options.queryKey, queryFn: options.read, enabled: false, staleTime: Infinity, gcTime: options.gcTime });
   const live = useLiveQuery(options.read, [...options.queryKey]);
   return live === undefined ? data : live;
+}
+
+/**
+ * A text field that is saved on submit. `commit` empties the field as the save starts, so what the rep types while it
+ * runs is kept (emptying it after the save wiped that text) and a second Enter finds nothing to save twice. A failed
+ * save puts the text back, unless the rep has typed something new, and keeps a message saying so for the form to show.
+ */
+export function useDraft(what: string) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const commit = async (write: (text: string) => Promise<unknown>): Promise<boolean> => {
+    const text = draft;
+    setDraft('');
+    setError(null);
+    try {
+      await write(text);
+      return true;
+    } catch (e) {
+      setDraft((now) => (now === '' ? text : now));
+      setError(saveFailedMessage(what, e));
+      return false;
+    }
+  };
+  return { draft, setDraft, error, setError, commit };
 }
 
 /** The rep's settings, live. */

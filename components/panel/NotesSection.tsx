@@ -4,8 +4,8 @@ import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { firstScreen } from '@/lib/panel/queries';
-import { useLiveRead } from '../hooks';
-import { Section } from './ui';
+import { useDraft, useLiveRead } from '../hooks';
+import { ErrorText, Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
 import { useMarkShown } from './lazy';
 import { extractPromises } from '@/lib/commitments/extract';
@@ -23,17 +23,18 @@ export function NotesSection({ contactId, now }: { contactId: string; now: numbe
   const [limit, setLimit] = useState({ contactId, n: NOTES_PAGE });
   const shownCount = limit.contactId === contactId ? limit.n : NOTES_PAGE;
   useMarkShown(contactId, 'notes', notes !== undefined);
-  const [draft, setDraft] = useState('');
+  const { draft, setDraft, error, commit } = useDraft('note');
   const [promises, setPromises] = useState<ExtractedPromise[]>([]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft.trim()) return;
-    const at = Date.now();
-    await addNote(getDb(), contactId, draft, at);
-    // A note that records a promise ("I'll send the deck by Friday", "she'll pay the deposit on the 15th") is offered to the ledger.
-    setPromises(extractPromises(draft, { messageDate: at, author: 'rep' }));
-    setDraft('');
+    await commit(async (text) => {
+      const at = Date.now();
+      await addNote(getDb(), contactId, text, at);
+      // A note that records a promise ("I'll send the deck by Friday", "she'll pay the deposit on the 15th") is offered to the ledger.
+      setPromises(extractPromises(text, { messageDate: at, author: 'rep' }));
+    });
   };
 
   return (
@@ -58,6 +59,7 @@ export function NotesSection({ contactId, now }: { contactId: string; now: numbe
           Add note
         </button>
       </form>
+      <ErrorText error={error} />
       {promises.length > 0 && <PromiseOffers key={promises.map((p) => p.text).join('|')} contactId={contactId} promises={promises} source="note" onDone={() => setPromises([])} />}
       {notes === undefined ? null : notes.length === 0 ? (
         <p className="muted">No notes yet.</p>

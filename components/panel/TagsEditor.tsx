@@ -1,18 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { updateContact } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
+import { useDraft } from '../hooks';
+import { ErrorText } from './ui';
 
 /** Tags on a contact: type and press Enter to add, × to remove. */
 export function TagsEditor({ contact }: { contact: Contact }) {
-  const [draft, setDraft] = useState('');
+  const { draft, setDraft, error, commit } = useDraft('tag');
   const setTags = (tags: string[]) => updateContact(getDb(), contact.id, { tags }, Date.now());
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const parts = draft.split(',').map((t) => t.trim()).filter(Boolean);
     if (parts.length === 0) return;
-    await setTags([...contact.tags, ...parts]);
-    setDraft('');
+    await commit(() => setTags([...contact.tags, ...parts]));
   };
   return (
     <div className="tags" data-testid="tags">
@@ -32,6 +33,7 @@ export function TagsEditor({ contact }: { contact: Contact }) {
         </label>
         <input id={`tag-${contact.id}`} value={draft} placeholder="Add tag…" maxLength={60} onChange={(e) => setDraft(e.target.value)} />
       </form>
+      <ErrorText error={error} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 /** Small, locale-aware formatting helpers for the panel. Time is passed in, never read here. */
 
+import { isQuotaError } from '../backup/quota';
+
 const MINUTE = 60_000;
 
 // Building an Intl formatter costs far more than using one (toLocaleString with options builds one per call: a
@@ -49,4 +51,13 @@ export function initials(name: string): string {
   const first = [...words[0]!][0] ?? '';
   const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
   return (first + last).toUpperCase();
+}
+
+/** What the rep reads when a save from a panel field failed; the field has the typed text back (components/hooks.ts). */
+export function saveFailedMessage(what: string, e: unknown): string {
+  if (isQuotaError(e)) {
+    return `The ${what} wasn’t saved: your browser has no room left for Resourceful’s data. Free disk space, or delete contacts or notes you no longer need, then try again.`;
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return `The ${what} wasn’t saved${why ? ` (${why})` : ''}. What you typed is still there: try again.`;
 }

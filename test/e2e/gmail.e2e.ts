@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gmailUrl, openPanel, openSitePage, putRows, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
+import { failNextWrite, gmailUrl, holdStores, openPanel, openSitePage, putRows, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -174,6 +174,58 @@ describe('Gmail thread → side panel', () => {
     await form.getByLabel('Title').fill('Head of Logistics');
     await form.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => panel.getByTestId('contact-role').textContent()).toBe('Head of Logistics · Lotus Freight Co.');
+    await page.close();
+    await panel.close();
+  });
+
+  it('keeps what the rep types while the last note or tag is still saving, and gives it back when a save fails', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('locale-de.html'));
+    const panel = await openPanel(s, tabId);
+    await panel.getByTestId('save-contact').click();
+    await panel.getByTestId('contact').waitFor();
+    const field = panel.getByLabel('New note');
+    const texts = () => panel.getByTestId('note').locator('.note-text').allTextContents();
+    // The first note's save is held up; the rep goes on typing the next one meanwhile.
+    let release = await holdStores(panel, ['notebooks', 'contacts']);
+    await field.fill('First note');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    expect(await field.inputValue()).toBe('');
+    await field.fill('Second note');
+    await release();
+    await expect.poll(texts).toEqual(['First note']);
+    expect(await field.inputValue()).toBe('Second note');
+    // Ctrl+Enter twice while the save is held saves the note once.
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(texts).toEqual(['Second note', 'First note']);
+    release = await holdStores(panel, ['notebooks', 'contacts']);
+    await field.fill('Third note');
+    await field.press('Control+Enter');
+    await field.press('Control+Enter');
+    await release();
+    await expect.poll(texts).toEqual(['Third note', 'Second note', 'First note']);
+    // Tags: the same.
+    const tag = panel.getByLabel('Add tag');
+    release = await holdStores(panel, ['contacts']);
+    await tag.fill('events');
+    await tag.press('Enter');
+    expect(await tag.inputValue()).toBe('');
+    await tag.fill('austin');
+    await release();
+    await expect.poll(() => panel.getByTestId('tags').locator('.tag').allTextContents()).toEqual(['events×']);
+    expect(await tag.inputValue()).toBe('austin');
+    // A save that fails (here: the disk is full) says so, and gives the text back to try again.
+    await failNextWrite(panel);
+    await field.fill('Fourth note');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    const alert = panel.getByTestId('notes').getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe(
+      'The note wasn’t saved: your browser has no room left for Resourceful’s data. Free disk space, or delete contacts or notes you no longer need, then try again.',
+    );
+    expect(await field.inputValue()).toBe('Fourth note');
+    expect(await texts()).toEqual(['Third note', 'Second note', 'First note']);
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(texts).toEqual(['Fourth note', 'Third note', 'Second note', 'First note']);
+    expect(await alert.count()).toBe(0);
     await page.close();
     await panel.close();
   });

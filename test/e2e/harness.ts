@@ -128,3 +128,53 @@ export async function putRows(session: Session, rows: SeedRows): Promise<void> {
   await seedDb(page, rows);
   await page.close();
 }
+
+/**
+ * Holds a read-write transaction on `stores` of the extension's database from `page` (an extension page), so the
+ * extension's own writes to them wait in line: how a test makes "the rep types while the save is still running"
+ * happen every time instead of by luck. Call the returned function to let the writes through.
+ */
+export async function holdStores(page: Page, stores: string[]): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (names) =>
+      new Promise<void>((held, failed) => {
+        const open = indexedDB.open('resourceful');
+        open.onerror = () => failed(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(names, 'readwrite');
+          const store = tx.objectStore(names[0]!);
+          const w = window as unknown as { __releaseHold?: boolean };
+          w.__releaseHold = false;
+          // A transaction commits once it has no request left: keep one in flight until released.
+          const spin = () => {
+            if (!w.__releaseHold) store.count().onsuccess = spin;
+          };
+          spin();
+          tx.oncomplete = () => db.close();
+          held();
+        };
+      }),
+    stores,
+  );
+  return async () => {
+    await page.evaluate(() => {
+      (window as unknown as { __releaseHold?: boolean }).__releaseHold = true;
+    });
+  };
+}
+
+/** Makes the next IndexedDB write from `page` (an extension page) fail as on a full disk (`QuotaExceededError`). */
+export async function failNextWrite(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const proto = IDBObjectStore.prototype;
+    const { put, add } = proto;
+    const fail = () => {
+      proto.put = put;
+      proto.add = add;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    proto.put = fail;
+    proto.add = fail;
+  });
+}

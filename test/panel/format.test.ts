@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, relativeTime } from '../../lib/panel/format';
+import { initials, relativeTime, saveFailedMessage } from '../../lib/panel/format';
 
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
 const MIN = 60_000;
@@ -28,4 +28,20 @@ describe('initials', () => {
     ['ليلى حداد', 'لح'],
     ['Émile Zola', 'ÉZ'],
   ])('%s → %s', (name, expected) => expect(initials(name)).toBe(expected));
+});
+
+describe('saveFailedMessage', () => {
+  it('names a full disk in words, also when Dexie wraps the quota error', () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    for (const e of [quota, Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota })]) {
+      expect(saveFailedMessage('note', e)).toBe(
+        'The note wasn’t saved: your browser has no room left for Resourceful’s data. Free disk space, or delete contacts or notes you no longer need, then try again.',
+      );
+    }
+  });
+
+  it('passes any other reason on, and says the text is kept', () => {
+    expect(saveFailedMessage('tag', new Error('Database closed'))).toBe('The tag wasn’t saved (Database closed). What you typed is still there: try again.');
+    expect(saveFailedMessage('address', '')).toBe('The address wasn’t saved. What you typed is still there: try again.');
+  });
 });
