@@ -111,7 +111,7 @@ const api = {
   async counts(): Promise<Record<string, number>> {
     const d = db();
     let interactions = 0;
-    await d.history.each((b) => (interactions += b.events.length));
+    await d.history.each((b) => (interactions += b.cols.at.length));
     return { contacts: await d.contacts.count(), notes: await noteCount(d), interactions };
   },
 

@@ -135,16 +135,43 @@ export interface NoteBucket {
   notes: Note[];
 }
 
-/** Up to `BUCKET_SIZE` history entries of one contact, oldest first, in one stored record (see `history.ts`). */
+/**
+ * Up to `BUCKET_SIZE` history entries of one contact, oldest first, in one stored record, column by column (see
+ * `history.ts`; `HISTORY.entries` gives them back as `Interaction`s).
+ */
 export interface HistoryBucket {
   id: string;
   contactId: string;
   /** The oldest and newest entry's `at`. */
   first: number;
   last: number;
-  /** The kinds of its entries, once each: the report finds buckets by kind. */
+  /** The kinds of its entries, once each: the report's date-range read keeps the buckets that hold a kind it counts. */
   kinds: InteractionKind[];
-  events: Interaction[];
+  /** The kinds among them that buckets are looked up by (`MARKED_KINDS` in history.ts): the indexed few of `kinds`. */
+  marks: InteractionKind[];
+  cols: HistoryColumns;
+}
+
+/**
+ * A history bucket's entries as columns, one array per field with an item per entry, oldest first (schema v4).
+ * Stored this way, a bucket is a handful of arrays instead of hundreds of objects that each repeat every field's name,
+ * the contact's id twice and a thread's subject and URL once per message: about a third of the bytes, and IndexedDB's
+ * cost is mostly per byte (lib/db/history.ts has the numbers).
+ */
+export interface HistoryColumns {
+  /** Every distinct string of the bucket, once: the string columns hold indexes into it, -1 for null. */
+  strings: string[];
+  sourceKey: number[];
+  kind: number[];
+  at: number[];
+  subject: number[];
+  snippet: number[];
+  threadId: number[];
+  url: number[];
+  /** Entries whose id is not `${contactId}|${sourceKey}` (their source key was cut to 300 characters): [index, id]. */
+  ids: [number, string][];
+  /** Entries that list resources (value_given): [index, resourceIds]. An entry not here has no `resourceIds` key. */
+  resources: [number, string[]][];
 }
 
 /** The rep's settings. */

@@ -134,24 +134,27 @@ describe('corrupt restores: a specific error, and the database exactly as before
       'This backup was made by a newer version of Resourceful (backup format 2; this version reads format 1). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
-      await attempt(good.replace('"schemaVersion":3', '"schemaVersion":4')),
+      await attempt(good.replace('"schemaVersion":4', '"schemaVersion":5')),
       'future_version',
-      'This backup was made by a newer version of Resourceful (database version 4; this version knows version 3). Update the extension, then restore it again. Nothing was changed.',
+      'This backup was made by a newer version of Resourceful (database version 5; this version knows version 4). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
-      await attempt(good.replace('"schemaVersion":3', '"schemaVersion":1')),
+      await attempt(good.replace('"schemaVersion":4', '"schemaVersion":1')),
       'unsupported_schema',
-      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores versions 2 to 3). Nothing was changed.',
+      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores versions 2 to 4). Nothing was changed.',
     );
   });
 
-  it('a backup from the version before history buckets (v2) restores: its rows are the same', async () => {
-    expect(good).toContain('"schemaVersion":3');
-    const v2 = good.replace('"schemaVersion":3', '"schemaVersion":2');
-    const db = freshDb();
-    const summary = await restoreBackup(db, await readBackup(v2), { mode: 'replace', now: Date.UTC(2026, 2, 3) });
-    expect(summary.added.interactions).toBe(3);
-    expect((await allHistory(db)).map((r) => r.id)).toEqual(['c-dana|gmail:m1', 'c-dana|gmail:m2', 'c-meera|gmail:m3']);
+  it('a backup from before history buckets (v2) or before history columns (v3) restores: its rows are the same', async () => {
+    expect(good).toContain('"schemaVersion":4');
+    for (const version of [2, 3]) {
+      const old = good.replace('"schemaVersion":4', `"schemaVersion":${version}`);
+      const db = freshDb();
+      const summary = await restoreBackup(db, await readBackup(old), { mode: 'replace', now: Date.UTC(2026, 2, 3) });
+      expect(summary.added.interactions).toBe(3);
+      expect((await allHistory(db)).map((r) => r.id)).toEqual(['c-dana|gmail:m1', 'c-dana|gmail:m2', 'c-meera|gmail:m3']);
+      db.close();
+    }
   });
 
   it('a row that fails its schema', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { ContactSchema, InteractionSchema, NoteSchema } from '../../lib/db/models';
 import { ResourcefulDB, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { allHistory, BUCKET_SIZE, historyOf } from '../../lib/db/history';
+import { allHistory, BUCKET_SIZE, HISTORY, historyByKind, historyOf, newestHistory } from '../../lib/db/history';
 import { getTimeline } from '../../lib/db/contacts';
 import { loadReportInput } from '../../lib/report/load';
 import { contactFootprint } from '../../lib/backup/erase';
@@ -52,7 +52,7 @@ const V1_NOTES = [{ id: 'n1', contactId: 'c-replied', text: 'Prefers email', pin
 
 describe('schema migrations', () => {
   it('keeps every version, in order', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3, 4]);
   });
 
   it('v1 → v2: real v1 data survives, contacts get a stage from their history', async () => {
@@ -90,7 +90,7 @@ describe('schema migrations', () => {
     v2.close();
   });
 
-  it('v2 → v3: every history row and note moves into its contact’s buckets, the same rows in the same order', async () => {
+  it('v2 → v3 → v4: every history row and note moves into its contact’s buckets, the same rows in the same order', async () => {
     const name = `migrate-${Math.random()}`;
     const v2 = new ResourcefulDB(name, undefined, 2);
     await v2.open();
@@ -126,9 +126,10 @@ describe('schema migrations', () => {
     await v2.table('notes').bulkAdd(notes);
     v2.close();
 
+    // Opened by today's code: the v3 step cuts the rows into buckets, the v4 step finds them in columns already.
     const v3 = new ResourcefulDB(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(4);
     expect(v3.tables.map((t) => t.name)).not.toContain('interactions');
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     // Nothing lost, nothing changed, field for field (resourceIds only where it was).
@@ -138,11 +139,13 @@ describe('schema migrations', () => {
     expect(await historyOf(v3, 'c-busy')).toEqual(busyInOrder);
     expect(await historyOf(v3, 'c-none')).toEqual([]);
     const buckets = await v3.history.toArray();
-    expect(buckets.filter((b) => b.contactId === 'c-busy').sort((a, b) => a.first - b.first).map((b) => b.events.length)).toEqual([BUCKET_SIZE, BUCKET_SIZE, 640 - 2 * BUCKET_SIZE]);
+    expect(buckets.filter((b) => b.contactId === 'c-busy').sort((a, b) => a.first - b.first).map((b) => HISTORY.entries(b).length)).toEqual([BUCKET_SIZE, BUCKET_SIZE, 640 - 2 * BUCKET_SIZE]);
     for (const b of buckets) {
-      expect(b.first).toBe(b.events[0]!.at);
-      expect(b.last).toBe(b.events[b.events.length - 1]!.at);
-      expect([...b.kinds].sort()).toEqual([...new Set(b.events.map((e) => e.kind))].sort());
+      const events = HISTORY.entries(b);
+      expect(b.first).toBe(events[0]!.at);
+      expect(b.last).toBe(events[events.length - 1]!.at);
+      expect([...b.kinds].sort()).toEqual([...new Set(events.map((e) => e.kind))].sort());
+      expect(b.marks).toEqual(b.kinds.includes('stage_changed') ? ['stage_changed'] : []);
     }
     // What reads history works on the migrated data: timeline, report, counts.
     const timeline = await getTimeline(v3, 'c-busy', 50);
@@ -160,5 +163,63 @@ describe('schema migrations', () => {
     expect((await noteIds(v3)).sort()).toEqual(notes.map((n) => n.id).sort());
     expect((await notesChangedSince(v3, notes[100]!.updatedAt)).map((n) => n.id).sort()).toEqual(notes.slice(101).map((n) => n.id).sort());
     v3.close();
+  });
+  it('v3 → v4: history buckets as v3 wrote them (entries as objects) come out in columns, every entry unchanged', async () => {
+    const name = `migrate-${Math.random()}`;
+    const v3 = new ResourcefulDB(name, undefined, 3);
+    await v3.open();
+    const contact = (id: string) => ({ ...V1_CONTACTS[1]!, id, emails: [`${id}@x.com`], stage: 'in_conversation', referredBy: null, declineStated: null, declineReal: null });
+    await v3.table('contacts').bulkAdd([contact('c-busy'), contact('c-odd')]);
+    // Entries as v3's code kept them: every kind, equal times, resourceIds on some, a subject and thread shared by
+    // many, non-ASCII text, and an id that is not `${contactId}|${sourceKey}` (a source key cut to 300 characters).
+    const KINDS = ['email_in', 'email_out', 'value_given', 'ask', 'follow_up', 'stage_changed', 'commitment', 'referral', 'profile_visit', 'contact_saved', 'profile_linked', 'profile_unlinked', 'restore_conflict'] as const;
+    const busy = Array.from({ length: 560 }, (_, i) => ({
+      id: `c-busy|gmail:${String(i).padStart(4, '0')}`,
+      contactId: 'c-busy',
+      sourceKey: `gmail:${String(i).padStart(4, '0')}`,
+      kind: KINDS[i % KINDS.length]!,
+      at: 1_760_000_000_000 + Math.floor(i / 3) * 1000,
+      subject: i % 4 ? `Re: Ausschreibung „Lager Süd“ ${i % 10}` : null,
+      snippet: i % 3 ? `Danke — ${i}` : null,
+      threadId: i % 2 ? `t${i % 20}` : null,
+      url: i % 2 ? `https://mail.google.com/mail/u/0/#inbox/t${i % 20}` : null,
+      ...(KINDS[i % KINDS.length] === 'value_given' ? { resourceIds: i % 2 ? [`r${i}`, 'r-shared'] : [] } : {}),
+    }));
+    const longKey = `li:${'x'.repeat(350)}`;
+    const odd = [{ id: `c-odd|${longKey}`, contactId: 'c-odd', sourceKey: longKey.slice(0, 300), kind: 'profile_visit' as const, at: 5, subject: null, snippet: null, threadId: null, url: 'https://www.linkedin.com/in/x/' }];
+    // v3's buckets: 250 entries each, oldest first, the newest holding the rest, ids `${contactId}|${first}|…`.
+    const v3Buckets = (contactId: string, rows: typeof busy | typeof odd) => {
+      const out: Record<string, unknown>[] = [];
+      for (let i = 0; i < rows.length; i += BUCKET_SIZE) {
+        const events = rows.slice(i, i + BUCKET_SIZE);
+        out.push({ id: `${contactId}|${String(events[0]!.at).padStart(16, '0')}|b${i}`, contactId, first: events[0]!.at, last: events.at(-1)!.at, kinds: [...new Set(events.map((e) => e.kind))], events });
+      }
+      return out;
+    };
+    await v3.table('history').bulkAdd([...v3Buckets('c-busy', busy), ...v3Buckets('c-odd', odd)]);
+    v3.close();
+
+    const v4 = new ResourcefulDB(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    const stored = await v4.history.toArray();
+    expect(stored).toHaveLength(4);
+    for (const b of stored) {
+      expect(b).not.toHaveProperty('events');
+      expect(b.marks).toEqual(b.kinds.includes('stage_changed') ? ['stage_changed'] : []);
+    }
+    // The stored indexes: by contact and time, by mark, by newest entry; no longer every kind.
+    expect([...v4.backendDB().transaction('history').objectStore('history').indexNames].sort()).toEqual(['[contactId+last]', 'last', 'marks']);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // Every entry, field for field (resourceIds only where it was, empty lists kept).
+    expect(await allHistory(v4)).toEqual([...busy, ...odd].sort(byId));
+    expect((await allHistory(v4)).map((e) => 'resourceIds' in e)).toEqual([...busy, ...odd].sort(byId).map((e) => 'resourceIds' in e));
+    expect(await historyOf(v4, 'c-busy')).toEqual(busy);
+    expect(await newestHistory(v4, 'c-busy', 3)).toEqual(busy.slice(-3).reverse());
+    expect(await historyOf(v4, 'c-odd')).toEqual(odd);
+    expect((await historyByKind(v4, ['stage_changed'])).sort(byId)).toEqual(busy.filter((r) => r.kind === 'stage_changed').sort(byId));
+    // Every entry still passes the schema.
+    for (const e of await allHistory(v4)) expect(InteractionSchema.safeParse(e).success).toBe(true);
+    v4.close();
   });
 });

@@ -146,7 +146,7 @@ describe('backup, wipe and restore in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^resourceful-backup-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     const text = bytes.toString('utf8');
     const file = JSON.parse(text) as { format: string; version: number; schemaVersion: number; counts: Record<string, number>; tables: Record<string, unknown[]>; invalidRows: unknown[] };
-    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 1, schemaVersion: 3, invalidRows: [] });
+    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 1, schemaVersion: 4, invalidRows: [] });
     expect(file.counts).toEqual({ contacts: 3, notes: 5, interactions: 1, commitments: 1, resources: 1, resourceSends: 1, threads: 0, triageOverrides: 0, settings: 2 });
     // Every row, as stored; the file lists notes and history contact by contact (their buckets' order), so by key here.
     const key = (t: string, r: unknown) => String((r as Record<string, unknown>)[PRIMARY_KEY[t as TableName]]);

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { byTime, groupByContact, toBuckets, type Bucket, type BucketKind, type Entry } from '../../lib/db/buckets';
+import { byId, byTime, groupByContact, toBuckets, type Bucket, type BucketKind, type Entry } from '../../lib/db/buckets';
 import { HISTORY } from '../../lib/db/history';
 import { NOTES } from '../../lib/db/notebook';
-import type { Commitment, Contact, Interaction, Note, Resource, SettingsRow, ThreadRow } from '../../lib/db/models';
+import type { Commitment, Contact, HistoryBucket, Interaction, Note, NoteBucket, Resource, SettingsRow, ThreadRow } from '../../lib/db/models';
 
 /** Rows to write, per table of the extension's database (history and notes as rows; seedDb puts them into buckets). */
 export interface SeedRows {
@@ -97,7 +97,7 @@ function bucketedWrite<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>
 
 /** Every history entry and note in the extension's IndexedDB, by id (raw, from one of its pages). */
 export async function bucketedRows(page: Page): Promise<{ interactions: Interaction[]; notes: Note[] }> {
-  return page.evaluate(async () => {
+  const raw = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('resourceful');
       req.onsuccess = () => resolve(req.result);
@@ -109,12 +109,15 @@ export async function bucketedRows(page: Page): Promise<{ interactions: Interact
         req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
         req.onerror = () => reject(req.error);
       });
-    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    const interactions = (await read('history')).flatMap((b) => b.events as Interaction[]).sort(byId);
-    const notes = (await read('notebooks')).flatMap((b) => b.notes as Note[]).sort(byId);
+    const out = { history: await read('history'), notebooks: await read('notebooks') };
     db.close();
-    return { interactions, notes };
+    return out;
   });
+  // Out of their buckets by the app's own code (history buckets hold columns, lib/db/history.ts).
+  return {
+    interactions: (raw.history as unknown as HistoryBucket[]).flatMap(HISTORY.entries).sort(byId),
+    notes: (raw.notebooks as unknown as NoteBucket[]).flatMap(NOTES.entries).sort(byId),
+  };
 }
 
 /** A saved contact with empty defaults (shared with the unit tests). */
