@@ -14,9 +14,10 @@ const NO_TAB = 999_999;
 // ---------------------------------------------------------------- the seeded profile
 
 /**
- * What the cached database depends on: the generator, the sizes, the extension's path (its id, so its origin) and
- * the database layout (the stores and indexes of every schema version). Edits elsewhere in lib/db (comments, new
- * helpers) keep the cache; rows are checked against the current zod schemas before every seeding anyway.
+ * What the cached database depends on: the generator, the sizes, the extension's path (its id, so its origin), the
+ * database layout (the stores and indexes of every schema version) and the code that shapes the stored records
+ * (buckets, history columns, notebooks: any edit there reseeds, as a changed record shape would not read back).
+ * Edits elsewhere in lib/db keep the cache; rows are checked against the current zod schemas before every seeding.
  */
 export function cacheKey(spec, extensionDir) {
   const h = crypto.createHash('sha1');
@@ -24,6 +25,7 @@ export function cacheKey(spec, extensionDir) {
   const schema = fs.readFileSync(path.join(ROOT, 'lib/db/schema.ts'), 'utf8');
   const layout = [...schema.matchAll(/version:\s*(\d+)|(\w+):\s*'([^']*)'/g)].map((m) => m[0].replace(/\s+/g, ''));
   h.update(JSON.stringify(layout));
+  for (const f of ['lib/db/buckets.ts', 'lib/db/history.ts', 'lib/db/notebook.ts']) h.update(fs.readFileSync(path.join(ROOT, f)));
   h.update(JSON.stringify(spec));
   h.update(extensionDir);
   return h.digest('hex').slice(0, 10);

@@ -41,7 +41,7 @@ export function toColumns(contactId: string, events: readonly Interaction[]): Hi
   const cols: HistoryColumns = { strings, sourceKey: [], kind: [], at: [], subject: [], snippet: [], threadId: [], url: [], ids: [], resources: [] };
   const prefix = `${contactId}|`;
   events.forEach((e, i) => {
-    cols.sourceKey.push(ref(e.sourceKey));
+    cols.sourceKey.push(e.sourceKey);
     cols.kind.push(ref(e.kind));
     cols.at.push(e.at);
     cols.subject.push(ref(e.subject));
@@ -61,7 +61,7 @@ export function fromColumns(contactId: string, cols: HistoryColumns): Interactio
   const prefix = `${contactId}|`;
   const out: Interaction[] = [];
   for (let i = 0; i < cols.at.length; i++) {
-    const sourceKey = strings[cols.sourceKey[i]!]!;
+    const sourceKey = cols.sourceKey[i]!;
     out.push({
       id: prefix + sourceKey,
       contactId,

@@ -159,9 +159,10 @@ export interface HistoryBucket {
  * cost is mostly per byte (lib/db/history.ts has the numbers).
  */
 export interface HistoryColumns {
-  /** Every distinct string of the bucket, once: the string columns hold indexes into it, -1 for null. */
+  /** Every distinct string of the bucket, once: the columns below `sourceKey` hold indexes into it, -1 for null. */
   strings: string[];
-  sourceKey: number[];
+  /** As they are: each entry's own, so a table of them would only cost a lookup per entry. */
+  sourceKey: string[];
   kind: number[];
   at: number[];
   subject: number[];
