@@ -64,8 +64,8 @@ export const SCHEMA_VERSIONS = [
     upgrade: upgradeToV3,
   },
   {
-    // History buckets keep their entries as columns (history.ts `toColumns`): a third of the bytes, which is most of
-    // what IndexedDB charges for. Only the kinds the report looks buckets up by are indexed (`marks`), not every kind.
+    // History buckets keep their entries as columns (history.ts `toColumns`): far fewer bytes, which is most of what
+    // IndexedDB charges for. Only the kinds the report looks buckets up by are indexed (`marks`), not every kind.
     version: 4,
     stores: {
       contacts: 'id, *emails, *linkedinSlugs, *nameTokens, *tags, updatedAt, lastInteractionAt, stage, referredBy',
