@@ -63,17 +63,15 @@ export function useLiveRead<T>(options: { queryKey: QueryKey; read: () => Promis
 export function useDraft(what: string) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const commit = async (write: (text: string) => Promise<unknown>): Promise<boolean> => {
+  const commit = async (write: (text: string) => Promise<unknown>): Promise<void> => {
     const text = draft;
     setDraft('');
     setError(null);
     try {
       await write(text);
-      return true;
     } catch (e) {
       setDraft((now) => (now === '' ? text : now));
       setError(saveFailedMessage(what, e));
-      return false;
     }
   };
   return { draft, setDraft, error, setError, commit };

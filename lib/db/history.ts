@@ -49,7 +49,7 @@ export function toColumns(contactId: string, events: readonly Interaction[]): Hi
     cols.threadId.push(ref(e.threadId));
     cols.url.push(ref(e.url));
     if (e.id.length !== prefix.length + e.sourceKey.length || !e.id.startsWith(prefix) || !e.id.endsWith(e.sourceKey)) cols.ids.push([i, e.id]);
-    if (e.resourceIds !== undefined) cols.resources.push([i, [...e.resourceIds]]);
+    if (e.resourceIds !== undefined) cols.resources.push([i, e.resourceIds]);
   });
   return cols;
 }
@@ -75,7 +75,7 @@ export function fromColumns(contactId: string, cols: HistoryColumns): Interactio
     });
   }
   for (const [i, id] of cols.ids) out[i]!.id = id;
-  for (const [i, ids] of cols.resources) out[i]!.resourceIds = [...ids];
+  for (const [i, ids] of cols.resources) out[i]!.resourceIds = ids;
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** Small, locale-aware formatting helpers for the panel. Time is passed in, never read here. */
 
-import { isQuotaError } from '../backup/quota';
+import { QUOTA_MESSAGE, isQuotaError } from '../backup/quota';
 
 const MINUTE = 60_000;
 
@@ -55,9 +55,8 @@ export function initials(name: string): string {
 
 /** What the rep reads when a save from a panel field failed; the field has the typed text back (components/hooks.ts). */
 export function saveFailedMessage(what: string, e: unknown): string {
-  if (isQuotaError(e)) {
-    return `The ${what} wasn’t saved: your browser has no room left for Resourceful’s data. Free disk space, or delete contacts or notes you no longer need, then try again.`;
-  }
+  // A full disk in the words the backup's restore uses for it.
+  if (isQuotaError(e)) return `The ${what} wasn’t saved. ${QUOTA_MESSAGE}`;
   const why = e instanceof Error ? e.message : String(e);
   return `The ${what} wasn’t saved${why ? ` (${why})` : ''}. What you typed is still there: try again.`;
 }

@@ -219,7 +219,7 @@ describe('Gmail thread → side panel', () => {
     await panel.getByRole('button', { name: 'Add note' }).click();
     const alert = panel.getByTestId('notes').getByRole('alert');
     await expect.poll(() => alert.textContent()).toBe(
-      'The note wasn’t saved: your browser has no room left for Resourceful’s data. Free disk space, or delete contacts or notes you no longer need, then try again.',
+      'The note wasn’t saved. Your browser has no room left for Resourceful’s data (its storage quota is full), so nothing was written and your data is as it was. Free disk space, or delete contacts or notes you no longer need, then try again.',
     );
     expect(await field.inputValue()).toBe('Fourth note');
     expect(await texts()).toEqual(['Third note', 'Second note', 'First note']);

@@ -35,7 +35,7 @@ describe('saveFailedMessage', () => {
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     for (const e of [quota, Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota })]) {
       expect(saveFailedMessage('note', e)).toBe(
-        'The note wasn’t saved: your browser has no room left for Resourceful’s data. Free disk space, or delete contacts or notes you no longer need, then try again.',
+        'The note wasn’t saved. Your browser has no room left for Resourceful’s data (its storage quota is full), so nothing was written and your data is as it was. Free disk space, or delete contacts or notes you no longer need, then try again.',
       );
     }
   });
