@@ -1,7 +1,7 @@
 /**
  * The backup file format: one JSON object, written one row per line so it can be read back row by row.
  *
- *   {"format":"resourceful-backup","version":1,"schemaVersion":2,"exportedAt":"2026-03-02T10:00:00.000Z",
+ *   {"format":"resourceful-backup","version":2,"schemaVersion":4,"exportedAt":"2026-03-02T10:00:00.000Z",
  *    "counts":{"contacts":2,…},"tables":{
  *   "contacts":[
  *   {…one row…},
@@ -9,6 +9,9 @@
  *   ],
  *   …
  *   },"invalidRows":[]}
+ *
+ * `tables.interactions` (format 2) is the exception: each line is a page of one contact's history entries as columns
+ * (lib/backup/pages.ts), and `counts.interactions` counts the entries.
  *
  * `version` is the file format (bumped only when this layout changes); `schemaVersion` is the database schema the
  * rows follow (lib/db/schema.ts). `counts` lets a reader tell a cut-off file from a complete one. `invalidRows`
@@ -43,8 +46,11 @@ import { INVALID as TRIAGE_OVERRIDES_INVALID, parseTriageOverridesRowCompiled } 
 /** The value of the file's `format` field: what makes a JSON file a Resourceful backup. */
 export const BACKUP_FORMAT = 'resourceful-backup';
 
-/** The file-format version this code writes and reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The file-format version this code writes, and the newest it reads. Format 2 lists history entries as pages, a
+ * contact's entries as columns (lib/backup/pages.ts); format 1, one row per entry, is still read.
+ */
+export const BACKUP_VERSION = 2;
 
 /** The database schema version of the rows this code writes. */
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -26,6 +26,7 @@ import {
   type Counts,
   type TableName,
 } from './format';
+import { pageEntries, pageProblem, pageSize, type HistoryPage } from './pages';
 
 /** A backup that passed every check: its rows, ready to restore. */
 export interface ParsedBackup {
@@ -273,6 +274,11 @@ interface ScanOptions {
   trusted?: Record<TableName, boolean>;
   /** Each checked row, as it is read. A returned promise is awaited before the next row is read. */
   onRow?: (table: TableName, row: Record<string, unknown>) => void | Promise<void>;
+  /**
+   * The restore pass of a trusted format 2 file: each history page as it is, its entries not made into rows (they
+   * were checked by the first pass). Without it, a page's entries go to `onRow` one by one.
+   */
+  onPage?: (page: HistoryPage) => void | Promise<void>;
 }
 
 /** Checks what the reader finds, and keeps or passes on its rows; knows enough to say where a file stopped. */
@@ -288,7 +294,13 @@ class Collector {
   readonly asRead = Object.fromEntries(TABLES.map((t) => [t, true])) as Record<TableName, boolean>;
   /** Tables whose keys were not in ascending order (checked for repeats by a second pass). */
   readonly unsorted = new Set<TableName>();
-  private readonly pending: { table: TableName; row: unknown; index: number }[] = [];
+  private readonly pending: { table: TableName; value: unknown }[] = [];
+  /** History pages read so far (format 2), for messages. */
+  private pages = 0;
+  /** Format 2: the contact whose history pages are being read, its entry ids so far, and the contacts done before. */
+  private historyContact: string | null = null;
+  private readonly historyKeys = new Set<string>();
+  private readonly historyDone = new Set<string>();
   private readonly keys = Object.fromEntries(TABLES.map((t) => [t, new Set<string>()])) as Record<TableName, Set<string>>;
   private readonly lastKey = {} as Record<TableName, string | undefined>;
   readonly seen = zeroCounts();
@@ -351,26 +363,73 @@ class Collector {
     }
     this.ready = true;
     // Only a hand-edited file puts its rows before its versions: those rows waited here for the versions.
-    const rows = this.pending.splice(0);
-    if (!this.opts.onRow) {
-      for (const p of rows) void this.check(p.table, p.row, p.index);
+    const values = this.pending.splice(0);
+    if (!this.opts.onRow && !this.opts.onPage) {
+      for (const p of values) void this.take(p.table, p.value);
       return;
     }
     return (async () => {
-      for (const p of rows) {
-        const wait = this.check(p.table, p.row, p.index);
+      for (const p of values) {
+        const wait = this.take(p.table, p.value);
         if (wait) await wait;
       }
     })();
   }
 
-  /** Takes one row; a promise when the row's consumer wants the reading to wait. */
-  row(table: TableName, row: unknown): void | Promise<void> {
-    this.seen[table] += 1;
-    const index = this.seen[table];
-    if (this.counts && index > this.counts[table]) mismatch(table, this.counts[table], `more than ${this.counts[table].toLocaleString('en-US')}`);
-    if (this.ready) return this.check(table, row, index);
-    this.pending.push({ table, row, index });
+  /**
+   * Takes one item of a table's list: a row, or in a format 2 file a page of history entries. A promise when the
+   * rows' consumer wants the reading to wait.
+   */
+  value(table: TableName, value: unknown): void | Promise<void> {
+    if (this.ready) return this.take(table, value);
+    // Only a hand-edited file puts its rows before its versions, and only the version says what a history item is.
+    this.pending.push({ table, value });
+  }
+
+  /** Whether the file lists history as pages (format 2). Known once the versions are. */
+  private get paged(): boolean {
+    return (this.version as number) >= 2;
+  }
+
+  private take(table: TableName, value: unknown): void | Promise<void> {
+    return table === 'interactions' && this.paged ? this.page(value) : this.row(table, value);
+  }
+
+  private count(table: TableName, n: number): number {
+    this.seen[table] += n;
+    if (this.counts && this.seen[table] > this.counts[table]) mismatch(table, this.counts[table], `more than ${this.counts[table].toLocaleString('en-US')}`);
+    return this.seen[table];
+  }
+
+  private row(table: TableName, row: unknown): void | Promise<void> {
+    return this.check(table, row, this.count(table, 1));
+  }
+
+  private page(value: unknown): void | Promise<void> {
+    this.pages += 1;
+    const problem = pageProblem(value);
+    if (problem) {
+      const contact = value && typeof value === 'object' ? (value as { contactId?: unknown }).contactId : undefined;
+      fail('invalid_row', `History page ${this.pages.toLocaleString('en-US')}${typeof contact === 'string' ? ` (contact “${contact.slice(0, 80)}”)` : ''} is not valid: ${problem}.`);
+    }
+    const page = value as HistoryPage;
+    if (this.opts.trusted?.interactions && this.opts.onPage) {
+      this.count('interactions', pageSize(page));
+      return this.opts.onPage(page);
+    }
+    const entries = pageEntries(page);
+    for (let k = 0; k < entries.length; k++) {
+      const wait = this.row('interactions', entries[k]);
+      if (wait) {
+        return (async () => {
+          await wait;
+          for (k += 1; k < entries.length; k++) {
+            const next = this.row('interactions', entries[k]);
+            if (next) await next;
+          }
+        })();
+      }
+    }
   }
 
   private check(table: TableName, row: unknown, index: number): void | Promise<void> {
@@ -385,16 +444,31 @@ class Collector {
       clean = parsed.row;
       if (!this.opts.keep && this.asRead[table] && !sameData(row, clean)) this.asRead[table] = false;
     }
-    if (!this.opts.trusted) this.checkKey(table, String(clean[keyField(table)]));
+    if (!this.opts.trusted) this.checkKey(table, String(clean[keyField(table)]), clean);
     if (this.opts.keep) this.tables[table].push(clean);
     return this.opts.onRow?.(table, clean);
   }
 
-  private checkKey(table: TableName, key: string): void {
+  private checkKey(table: TableName, key: string, row: Record<string, unknown>): void {
     const sets = this.opts.keySets;
     if (sets === 'all' || sets.has(table)) {
       if (this.keys[table].has(key)) duplicate(table, key);
       this.keys[table].add(key);
+      return;
+    }
+    if (table === 'interactions' && this.paged) {
+      // Pages list a contact's entries together, in time order: their ids are remembered per contact. An id starts
+      // with its contact's id and "|", so two contacts' ids differ unless one contact's id holds a "|", and a
+      // contact met again after another is out of place: either way the table gets the second pass, with every key.
+      const contactId = row.contactId as string;
+      if (contactId !== this.historyContact) {
+        if (this.historyContact !== null) this.historyDone.add(this.historyContact);
+        if (this.historyDone.has(contactId) || contactId.includes('|')) this.unsorted.add(table);
+        this.historyContact = contactId;
+        this.historyKeys.clear();
+      }
+      if (this.historyKeys.has(key)) duplicate(table, key);
+      this.historyKeys.add(key);
       return;
     }
     const last = this.lastKey[table];
@@ -548,7 +622,7 @@ async function readTables(input: Input, c: Collector): Promise<void> {
         input.i += 1;
         break;
       }
-      const wait = c.row(table, parseJson(await input.value()));
+      const wait = c.value(table, parseJson(await input.value()));
       if (wait) await wait;
       firstRow = false;
       ch = await input.peek();
@@ -679,6 +753,8 @@ export async function streamCheckedRows(
   backup: CheckedBackup,
   opts: {
     onRow: (table: TableName, row: Record<string, unknown>) => void | Promise<void>;
+    /** History pages of a format 2 file, as they are (see ScanOptions.onPage); without it, their entries go to onRow. */
+    onPage?: (page: HistoryPage) => void | Promise<void>;
     wait: <T>(read: Promise<T>) => PromiseLike<T>;
     sliceBytes?: number;
   },
@@ -703,5 +779,5 @@ export async function streamCheckedRows(
     const rest = decoder.decode();
     if (rest) yield rest;
   }
-  await scan(slices(), new Collector({ keep: false, keySets: new Set(), trusted: backup.asRead, onRow: opts.onRow }));
+  await scan(slices(), new Collector({ keep: false, keySets: new Set(), trusted: backup.asRead, onRow: opts.onRow, onPage: opts.onPage }));
 }

@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, OfferProfileSchema, SettingsSchema, type Interaction,
 import type { ResourcefulDB } from '../db/schema';
 import { BackupError, STORES, TABLES, TABLE_WORDS, VERSION_FIELD, parseRow, zeroCounts, type Counts, type TableName } from './format';
 import { sameRow } from './hash';
+import { pageSize, type HistoryPage } from './pages';
 import { rowStore, type RowStore } from './stores';
 import { QUOTA_MESSAGE, isQuotaError } from './quota';
 import { streamCheckedRows, type CheckedBackup, type ParsedBackup } from './read';
@@ -107,6 +108,11 @@ export async function restoreBackup(
         summary.conflictsRecorded += kept.length;
         for (let at = 0; at < kept.length; at += chunk) await stores.interactions.add(kept.slice(at, at + chunk));
       };
+      const wrote = (t: TableName, n: number): void => {
+        written[t] += n;
+        done += n;
+        opts.onProgress?.({ done, total, table: t });
+      };
       const write = async (t: TableName, part: Row[]): Promise<void> => {
         current = t;
         if (opts.mode === 'replace') {
@@ -117,31 +123,45 @@ export async function restoreBackup(
           // Contacts are only written by their own table: once it is all in, the conflicts found so far can go.
           if (written.contacts + (t === 'contacts' ? part.length : 0) === expected.contacts && conflicts.length >= chunk) await record();
         }
-        written[t] += part.length;
-        done += part.length;
-        opts.onProgress?.({ done, total, table: t });
+        wrote(t, part.length);
+      };
+      /** History pages (replace only): stored as the buckets they were, where they can be. */
+      const writePages = async (part: HistoryPage[], n: number): Promise<void> => {
+        current = 'interactions';
+        await stores.interactions.addPages!(part);
+        summary.added.interactions += n;
+        wrote('interactions', n);
       };
 
       // Rows are gathered per table into chunks; a chunk is written while the next one is read and parsed (the
       // browser's IndexedDB works in another process), and never more than one write is under way.
+      // History pages are gathered apart (a table's list is all rows or all pages), counted by their entries.
       let table: TableName | null = null;
       let rows: Row[] = [];
+      let pages: HistoryPage[] = [];
+      let paged = 0;
       let inflight: Promise<void> | null = null;
       const flush = async (): Promise<void> => {
         const part = rows;
+        const pagePart = pages;
+        const entries = paged;
         rows = [];
+        pages = [];
+        paged = 0;
         if (inflight) {
           const before = inflight;
           inflight = null;
           await before;
         }
-        if (part.length === 0 || table === null) return;
-        inflight = write(table, part);
+        if (table === null) return;
+        if (pagePart.length) inflight = writePages(pagePart, entries);
+        else if (part.length) inflight = write(table, part);
+        else return;
         // Awaited by the next flush; until then a failure must not count as unhandled.
         inflight.catch(() => undefined);
       };
       const push = (t: TableName, row: Row): void | Promise<void> => {
-        if (t !== table && rows.length) {
+        if (t !== table && (rows.length || pages.length)) {
           return flush().then(() => {
             table = t;
             rows.push(row);
@@ -150,6 +170,16 @@ export async function restoreBackup(
         table = t;
         rows.push(row);
         if (rows.length >= chunk) return flush();
+      };
+      const pushPage = (page: HistoryPage): void | Promise<void> => {
+        const add = (): void => {
+          table = 'interactions';
+          pages.push(page);
+          paged += pageSize(page);
+        };
+        if (table !== 'interactions' && rows.length) return flush().then(add);
+        add();
+        if (paged >= chunk) return flush();
       };
 
       if (inMemory) {
@@ -160,7 +190,9 @@ export async function restoreBackup(
           }
         }
       } else {
-        await streamCheckedRows(backup, { onRow: push, wait: (read) => keepOpen(tx.idbtrans, read), sliceBytes: opts.sliceBytes });
+        // Replace fills emptied stores: a file's history pages can go in as the buckets they were.
+        const onPage = opts.mode === 'replace' ? pushPage : undefined;
+        await streamCheckedRows(backup, { onRow: push, onPage, wait: (read) => keepOpen(tx.idbtrans, read), sliceBytes: opts.sliceBytes });
       }
       await flush();
       await flush();

@@ -5,10 +5,12 @@
  * rows whichever way they are stored.
  */
 import type { Table } from 'dexie';
-import { allEntries, bucketsOf, byId, groupByContact, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
-import { HISTORY } from '../db/history';
+import { allEntries, bucketsOf, byId, groupByContact, newBucketId, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
+import { BUCKET_SIZE, HISTORY, bucketOfColumns } from '../db/history';
+import type { HistoryBucket, Interaction } from '../db/models';
 import { NOTES } from '../db/notebook';
 import { PRIMARY_KEY, storeOf, type TableName } from './format';
+import { pageEntries, pageSize, type HistoryPage } from './pages';
 
 type Row = Record<string, unknown>;
 
@@ -38,6 +40,13 @@ export interface RowStore {
   page(after: string | null, size: number): Promise<{ rows: Row[]; records: number; next: string | null }>;
   /** Every row, in primary key order (history: by entry id, as the one-row-per-entry table was). */
   all(): Promise<Row[]>;
+  /**
+   * History only: adds a backup's pages (file format 2) to a store this restore emptied, each stored as a bucket as
+   * it is where it can be (see `historyStore`).
+   */
+  addPages?(pages: readonly HistoryPage[]): Promise<void>;
+  /** History only: up to `size` buckets after the bucket `after`, in primary key order (a contact's together, oldest first). */
+  buckets?(after: string | null, size: number): Promise<{ buckets: HistoryBucket[]; next: string | null }>;
 }
 
 function tableStore(table: Table, t: TableName): RowStore {
@@ -60,9 +69,8 @@ function tableStore(table: Table, t: TableName): RowStore {
 }
 
 /** Rows kept in per-contact buckets (history entries, notes), as one row per entry. */
-function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, db: TableSource, sortById: boolean): RowStore {
+function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, db: TableSource, sortById: boolean, added = new Set<string>()): RowStore {
   const table = tableOf(kind, db);
-  const added = new Set<string>();
   return {
     async count() {
       let n = 0;
@@ -117,9 +125,58 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
   };
 }
 
+/** True when `at` never goes down: a page's entries are in time order. */
+function inOrder(at: readonly number[]): boolean {
+  for (let i = 1; i < at.length; i++) if (at[i]! < at[i - 1]!) return false;
+  return true;
+}
+
+/**
+ * History rows, and a backup's pages. A page that can be a bucket as it is (in time order, no fuller than a bucket,
+ * after the contact's pages so far) is stored as one without turning its columns into entries and back: a restore's
+ * pages are the buckets a backup read, so that is all of them but in a file edited by hand. Any other page's entries
+ * go in one by one, as rows do, and so does every later page of that contact.
+ */
+function historyStore(db: TableSource): RowStore {
+  const added = new Set<string>();
+  const rows = bucketStore(HISTORY, db, true, added);
+  const table = tableOf(HISTORY, db);
+  /** The newest time of each contact whose pages were all stored as they are. */
+  const newest = new Map<string, number>();
+  return {
+    ...rows,
+    async buckets(after, size) {
+      const buckets = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(size).toArray();
+      return { buckets, next: buckets.length === size ? buckets[size - 1]!.id : null };
+    },
+    async addPages(pages) {
+      const buckets: HistoryBucket[] = [];
+      const entries: Interaction[] = [];
+      for (const page of pages) {
+        const { contactId, cols } = page;
+        const n = pageSize(page);
+        const after = newest.get(contactId);
+        const first = cols.at[0]!;
+        const asIs = (after === undefined ? !added.has(contactId) : first >= after) && n <= BUCKET_SIZE && inOrder(cols.at);
+        added.add(contactId);
+        if (asIs) {
+          buckets.push(bucketOfColumns(contactId, cols, newBucketId(contactId, first)));
+          newest.set(contactId, cols.at[n - 1]!);
+        } else {
+          newest.delete(contactId);
+          entries.push(...pageEntries(page));
+        }
+      }
+      if (buckets.length) await table.bulkAdd(buckets);
+      // After the buckets above: a contact's earlier pages are then in its buckets, where these entries find them.
+      if (entries.length) await rows.add(entries as unknown as Row[], { fresh: true });
+    },
+  };
+}
+
 /** The rows of table `t` in `db`, or in transaction `tx` when given (then `t`'s store must be in its scope). */
 export function rowStore(source: TableSource, t: TableName): RowStore {
-  if (t === 'interactions') return bucketStore(HISTORY, source, true);
+  if (t === 'interactions') return historyStore(source);
   if (t === 'notes') return bucketStore(NOTES, source, false);
   return tableStore(source.table(storeOf(t)), t);
 }

@@ -7,6 +7,9 @@
  */
 import type { ResourcefulDB } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, CURRENT_SCHEMA_VERSION, STORES, TABLES, parseRow, zeroCounts, type Counts, type RowProblem, type TableName } from './format';
+import { BUCKET_SIZE, HISTORY, toColumns } from '../db/history';
+import type { Interaction } from '../db/models';
+import type { HistoryPage } from './pages';
 import { rowStore } from './stores';
 
 /** How far a backup or restore has got, for a progress bar. */
@@ -64,6 +67,39 @@ export async function writeBackup(
       let index = 0;
       let first = true;
       push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
+      if (store.buckets) {
+        // History: each bucket is a page of the file (format 2, lib/backup/pages.ts), its columns as they are stored.
+        const size = Math.max(1, Math.ceil(pageSize / BUCKET_SIZE));
+        let next: ReturnType<typeof store.buckets> | null = store.buckets(null, size);
+        while (next) {
+          const page: Awaited<ReturnType<typeof store.buckets>> = await next;
+          next = page.next === null ? null : store.buckets(page.next, size);
+          if (page.buckets.length === 0) break;
+          const lines: string[] = [];
+          for (const b of page.buckets) {
+            const entries = HISTORY.entries(b);
+            const valid: Interaction[] = [];
+            for (const e of entries) {
+              index += 1;
+              const checked = parseRow(table, e, index);
+              if (checked.ok) valid.push(e);
+              else invalid.push({ ...checked.problem, row: e });
+            }
+            if (valid.length === 0) continue;
+            const cols = valid.length === entries.length ? b.cols : toColumns(b.contactId, valid);
+            lines.push(JSON.stringify({ contactId: b.contactId, cols } satisfies HistoryPage));
+            counts[table] += valid.length;
+          }
+          if (lines.length) {
+            push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
+            first = false;
+          }
+          done += page.buckets.length;
+          opts.onProgress?.({ done, total, table });
+        }
+        push(first ? ']' : '\n]');
+        continue;
+      }
       let next: ReturnType<typeof store.page> | null = store.page(null, pageSize);
       while (next) {
         const page: Awaited<ReturnType<typeof store.page>> = await next;

@@ -62,7 +62,7 @@ export function tableOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, 
  * timestamp), so a contact's buckets sit together in primary key order, oldest first, and a backup lists the same
  * database's rows in the same order every time. Buckets never overlap in time and keep their id, so the order holds.
  */
-function newBucketId(contactId: string, first: number): string {
+export function newBucketId(contactId: string, first: number): string {
   const time = Number.isSafeInteger(first) && first >= 0 ? String(first).padStart(16, '0') : '~';
   return `${contactId}|${time}|${crypto.randomUUID()}`;
 }

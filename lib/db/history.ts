@@ -79,6 +79,16 @@ export function fromColumns(contactId: string, cols: HistoryColumns): Interactio
   return out;
 }
 
+/**
+ * The bucket of `cols` (a non-empty list, oldest first), with its derived fields: a restore stores a backup's
+ * history pages this way without turning them into objects and back.
+ */
+export function bucketOfColumns(contactId: string, cols: HistoryColumns, id: string): HistoryBucket {
+  const used = new Set(cols.kind);
+  const kinds = [...used].map((k) => cols.strings[k] as InteractionKind);
+  return { id, contactId, first: cols.at[0]!, last: cols.at[cols.at.length - 1]!, kinds, marks: kinds.filter((k) => MARKED_KINDS.includes(k)), cols };
+}
+
 // A bucket read once is often asked for its entries several times (a write looks for ids, then splits, then cuts):
 // decoded once per bucket object. Buckets are never changed in place, so a cached list stays true.
 const decoded = new WeakMap<HistoryBucket, Interaction[]>();
@@ -96,10 +106,7 @@ export const HISTORY: buckets.BucketKind<Interaction, HistoryBucket> = {
     }
     return list;
   },
-  make: (contactId, events, id) => {
-    const kinds = [...new Set(events.map((e) => e.kind))];
-    return { id, contactId, first: events[0]!.at, last: events[events.length - 1]!.at, kinds, marks: kinds.filter((k) => MARKED_KINDS.includes(k)), cols: toColumns(contactId, events) };
-  },
+  make: (contactId, events, id) => bucketOfColumns(contactId, toColumns(contactId, events), id),
   valid: (e) => InteractionSchema.safeParse(e).success,
 };
 

@@ -9,7 +9,7 @@ import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
 import { freshDb, rowsIn } from '../helpers/db';
 import { allHistory } from '../../lib/db/history';
-import { contact, fixtureState, note, T0, textOf } from './fixture';
+import { contact, fixtureState, note, T0, textOf, withPages } from './fixture';
 import { load } from './arbitraries';
 
 /** The database under test: the fixture, plus one contact the backup does not have (replace would delete it). */
@@ -122,16 +122,17 @@ describe('corrupt restores: a specific error, and the database exactly as before
     const cutAt = async (n: number) => (await attempt(good.slice(0, n))).message;
     expect(await cutAt(1)).toBe('The backup file is incomplete: it stops before its first field. It was probably cut off while downloading or copying. Nothing was changed.');
     expect(await cutAt(good.indexOf('"tables"'))).toBe('The backup file is incomplete: it stops before the data begins. It was probably cut off while downloading or copying. Nothing was changed.');
-    expect(await cutAt(good.indexOf('"resources":['))).toBe('The backup file is incomplete: it stops after the promises. It was probably cut off while downloading or copying. Nothing was changed.');
+    // The table, not the history pages' column of the same name.
+    expect(await cutAt(good.indexOf('\n"resources":[') + 1)).toBe('The backup file is incomplete: it stops after the promises. It was probably cut off while downloading or copying. Nothing was changed.');
     expect(await cutAt(good.length - 3)).toBe('The backup file is incomplete: it stops after the data, before the end of the file. It was probably cut off while downloading or copying. Nothing was changed.');
     for (const cut of [10, 200, good.length - 30, good.length - 2]) expect((await attempt(good.slice(0, cut))).code).toBe('truncated');
   });
 
   it('a backup from a newer version', async () => {
     expectError(
-      await attempt(good.replace('"version":1', '"version":2')),
+      await attempt(good.replace('"version":2', '"version":3')),
       'future_version',
-      'This backup was made by a newer version of Resourceful (backup format 2; this version reads format 1). Update the extension, then restore it again. Nothing was changed.',
+      'This backup was made by a newer version of Resourceful (backup format 3; this version reads format 2). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
       await attempt(good.replace('"schemaVersion":4', '"schemaVersion":5')),
@@ -178,6 +179,20 @@ describe('corrupt restores: a specific error, and the database exactly as before
     expectError(await attempt(doubled), 'count_mismatch', 'The backup says it holds 41 notes but contains more than 41: the file was edited or damaged. Nothing was changed.');
     const dupe = good.replace('{"id":"n-06"', '{"id":"n-05"');
     expectError(await attempt(dupe), 'invalid_row', 'Two notes in the backup have the same id “n-05”. Nothing was changed.');
+  });
+
+  it('a history page that is not one, or holds a bad entry, or more entries than the counts say', async () => {
+    const pages = (JSON.parse(good) as { tables: { interactions: { contactId: string; cols: Record<string, unknown[]> }[] } }).tables.interactions;
+    expect(pages.map((p) => p.contactId)).toEqual(['c-dana', 'c-meera']);
+    const [dana, meera] = pages as [(typeof pages)[0], (typeof pages)[0]];
+    const meeraLong = { ...meera, cols: { ...meera.cols, kind: [0, 0] } };
+    expectError(await attempt(withPages(good, [dana, meeraLong])), 'invalid_row', 'History page 2 (contact “c-meera”) is not valid: cols.kind: not 1 items. Nothing was changed.');
+    expectError(await attempt(withPages(good, [dana, 'c-meera'])), 'invalid_row', 'History page 2 is not valid: not an object. Nothing was changed.');
+    // A page of the right shape whose entry fails the entry schema: named by its place among the entries.
+    const longSource = { ...meera, cols: { ...meera.cols, sourceKey: ['x'.repeat(301)] } };
+    expectError(await attempt(withPages(good, [dana, longSource])), 'invalid_row', `Row 3 of history entries (id “c-meera|${'x'.repeat(72)}”) is not valid: sourceKey: Too big: expected string to have <=300 characters. Nothing was changed.`);
+    expectError(await attempt(withPages(good, [dana, meera], 2)), 'count_mismatch', 'The backup says it holds 2 history entries but contains more than 2: the file was edited or damaged. Nothing was changed.');
+    expectError(await attempt(withPages(good, [dana], 3)), 'count_mismatch', 'The backup says it holds 3 history entries but contains 2: the file was edited or damaged. Nothing was changed.');
   });
 
   it('a damaged line inside a backup', async () => {

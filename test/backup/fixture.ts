@@ -2,6 +2,7 @@ import type { Commitment, Contact, Interaction, Note, Resource, ResourceSend, Se
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import type { State } from './arbitraries';
 import { contactRow } from '../helpers/factories';
+import { pageEntries, type HistoryPage } from '../../lib/backup/pages';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const HOUR = 3_600_000;
@@ -73,4 +74,40 @@ export { T0, HOUR };
 /** A written backup's text (its parts are strings and Blobs). */
 export async function textOf(parts: BlobPart[]): Promise<string> {
   return new Blob(parts).text();
+}
+
+/** A backup file as an object (what JSON.parse gives for one). */
+export interface BackupFile {
+  format: unknown;
+  version: unknown;
+  schemaVersion: unknown;
+  exportedAt: unknown;
+  counts: Record<string, number>;
+  tables: Record<string, unknown[]>;
+  invalidRows: unknown[];
+}
+
+/** A backup file's text in the writer's layout: one row (or history page) per line. */
+export function layout(file: BackupFile): string {
+  const list = (rows: unknown[]) => (rows.length ? `\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]` : ']');
+  const body = Object.entries(file.tables).map(([t, rows]) => `${JSON.stringify(t)}:[${list(rows)}`);
+  const { format, version, schemaVersion, exportedAt, counts } = file;
+  return `${JSON.stringify({ format, version, schemaVersion, exportedAt, counts }).slice(0, -1)},"tables":{\n${body.join(',\n')}\n},"invalidRows":${JSON.stringify(file.invalidRows)}}\n`;
+}
+
+/** A format 2 backup's text with other history pages (and `counts.interactions` to match, unless given). */
+export function withPages(text: string, pages: unknown[], count?: number): string {
+  const file = JSON.parse(text) as BackupFile;
+  const entries = pages.reduce<number>((n, p) => n + ((p as HistoryPage).cols?.sourceKey?.length ?? 0), 0);
+  return layout({ ...file, counts: { ...file.counts, interactions: count ?? entries }, tables: { ...file.tables, interactions: pages } });
+}
+
+/**
+ * A backup's text as format 1 wrote it: the same file with history as one row per entry (in id order) instead of
+ * pages. What an earlier version of Resourceful downloaded, for the tests that must still read it.
+ */
+export function asFormat1(text: string): string {
+  const file = JSON.parse(text) as BackupFile;
+  const rows = (file.tables.interactions as HistoryPage[]).flatMap(pageEntries).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return layout({ ...file, version: 1, tables: { ...file.tables, interactions: rows } });
 }

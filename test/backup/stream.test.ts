@@ -9,6 +9,8 @@ import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
 import { freshDb, rowsIn } from '../helpers/db';
 import { allNotes } from '../../lib/db/notebook';
+import { allHistory } from '../../lib/db/history';
+import { pageEntries, pageSize, type HistoryPage } from '../../lib/backup/pages';
 import { dump, load, stateArb } from './arbitraries';
 import { fixtureState, textOf } from './fixture';
 
@@ -233,7 +235,7 @@ describe('restoring from the file', () => {
 });
 
 describe('the order rows are written in', () => {
-  it('lists history in id order (a contact at a time, across pages) and each contact’s notes together, and the check reads the file once', async () => {
+  it('lists history a contact at a time, as its buckets’ pages (oldest first), and each contact’s notes together, and the check reads the file once', async () => {
     const db = freshDb();
     const state = fixtureState();
     // Two contacts with several buckets each, their entries' ids in the opposite order of their times.
@@ -244,9 +246,15 @@ describe('the order rows are written in', () => {
     await load(db, state);
     const text = await textOf((await writeBackup(db, { now: 1, pageSize: 300 })).parts);
     const rows = JSON.parse(text) as { tables: Record<string, { id: string; contactId: string }[]> };
-    const ids = rows.tables.interactions!.map((r) => r.id);
-    expect(ids).toEqual([...ids].sort());
-    expect(ids).toHaveLength(state.interactions.length);
+    // History: pages of at most a bucket each, every contact's together and in time order across its pages.
+    const pages = rows.tables.interactions as unknown as HistoryPage[];
+    expect(pages.map((p) => `${p.contactId}:${pageSize(p)}`)).toEqual(['c-dana:250', 'c-dana:250', 'c-dana:102', 'c-meera:250', 'c-meera:250', 'c-meera:101']);
+    const entries = pages.flatMap(pageEntries);
+    expect(entries.map((e) => e.id).sort()).toEqual((await allHistory(db)).map((e) => e.id));
+    for (const c of ['c-dana', 'c-meera']) {
+      const times = entries.filter((e) => e.contactId === c).map((e) => e.at);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
     // Notes: every contact's together (the order their buckets keep), whatever their ids.
     const owners = rows.tables.notes!.map((r) => r.contactId);
     expect(owners.filter((c, i) => i === 0 || c !== owners[i - 1])).toEqual([...new Set(owners)]);

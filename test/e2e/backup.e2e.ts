@@ -3,8 +3,9 @@ import type { Download, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRIMARY_KEY, type TableName } from '../../lib/backup/format';
 import { canonicalJson } from '../../lib/backup/hash';
+import { pageEntries, type HistoryPage } from '../../lib/backup/pages';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
-import { contact, interaction, note } from '../backup/fixture';
+import { asFormat1, contact, interaction, note } from '../backup/fixture';
 import { NO_TAB, openPanel, startSession, type Session } from './harness';
 import { bucketedRows, seedDb, type SeedRows } from './seed';
 
@@ -146,7 +147,10 @@ describe('backup, wipe and restore in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^resourceful-backup-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     const text = bytes.toString('utf8');
     const file = JSON.parse(text) as { format: string; version: number; schemaVersion: number; counts: Record<string, number>; tables: Record<string, unknown[]>; invalidRows: unknown[] };
-    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 1, schemaVersion: 4, invalidRows: [] });
+    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 2, schemaVersion: 4, invalidRows: [] });
+    // History comes in pages, a contact's entries as columns: one page here, the one entry.
+    expect(file.tables.interactions!.map((p) => (p as HistoryPage).contactId)).toEqual(['c-dana']);
+    file.tables.interactions = (file.tables.interactions as HistoryPage[]).flatMap(pageEntries);
     expect(file.counts).toEqual({ contacts: 3, notes: 5, interactions: 1, commitments: 1, resources: 1, resourceSends: 1, threads: 0, triageOverrides: 0, settings: 2 });
     // Every row, as stored; the file lists notes and history contact by contact (their buckets' order), so by key here.
     const key = (t: string, r: unknown) => String((r as Record<string, unknown>)[PRIMARY_KEY[t as TableName]]);
@@ -188,6 +192,17 @@ describe('backup, wipe and restore in Chromium', () => {
     ]);
     expect(await readAll(page)).toEqual(original);
 
+    // A backup an earlier version downloaded (format 1: history as a row per entry) restores the same.
+    await page.getByRole('button', { name: 'Delete all data…' }).click();
+    await page.getByTestId('confirm-wipe').getByRole('button', { name: 'Delete everything' }).click();
+    await expect.poll(() => page.getByTestId('wipe-done').textContent()).toBe(`Deleted ${COUNTS}. Resourceful is empty.`);
+    await pick(page, 'older.json', asFormat1(text));
+    await expect.poll(() => page.getByTestId('restore-summary').textContent()).toMatch(new RegExp(`^“older\\.json” is a backup from .+ with ${COUNTS}\\.$`));
+    await page.getByLabel(/^Merge/).check();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect.poll(() => page.getByTestId('restore-done').locator('li').allTextContents()).toEqual([`Added: ${COUNTS}.`]);
+    expect(await readAll(page)).toEqual(original);
+
     // Corrupt files: a specific message, and not one row changed. (Notes are listed contact by contact: c-cher's
     // n-5, then c-dana's n-1 and n-2, come before n-3.)
     await pick(page, 'half.json', text.slice(0, text.indexOf('"id":"n-3"')));
@@ -199,9 +214,9 @@ describe('backup, wipe and restore in Chromium', () => {
     await expect.poll(() => page.getByTestId('restore-error').locator('p').nth(1).textContent()).toBe(
       'This is a resource-library export, not a full backup: import it under Resources instead. Nothing was changed.',
     );
-    await pick(page, 'future.json', text.replace('"version":1', '"version":7'));
+    await pick(page, 'future.json', text.replace('"version":2', '"version":7'));
     await expect.poll(() => page.getByTestId('restore-error').locator('p').nth(1).textContent()).toBe(
-      'This backup was made by a newer version of Resourceful (backup format 7; this version reads format 1). Update the extension, then restore it again. Nothing was changed.',
+      'This backup was made by a newer version of Resourceful (backup format 7; this version reads format 2). Update the extension, then restore it again. Nothing was changed.',
     );
     expect(await page.getByTestId('restore-error').getAttribute('role')).toBe('alert');
     expect(await readAll(page)).toEqual(original);
