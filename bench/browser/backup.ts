@@ -29,11 +29,11 @@ async function scratch(name: string): Promise<ResourcefulDB> {
 const api = {
   /**
    * Backup of the whole database, checked back from the file, then restored (replace) into a scratch database.
-   * The first `sampleFraction` of every table (the same mix of rows) is copied from the file into a sample database
-   * for `floor`. With `restoreFraction` (then also the sample's fraction), the restore reads a backup of exactly the
-   * sample, so a caller can extrapolate: IndexedDB writes are the slow part on small machines.
+   * With `restoreFraction`, the first share of every table (the same mix of rows) is copied from the file into a
+   * sample database, and the restore reads a backup of exactly the sample, so a caller can extrapolate (an
+   * underestimate: IndexedDB slows down as a database grows). Without it, the whole file is restored.
    */
-  async run(restoreFraction: number | null, sampleFraction: number): Promise<Record<string, unknown>> {
+  async run(restoreFraction: number | null): Promise<Record<string, unknown>> {
     const db = new ResourcefulDB();
     await db.open();
     const t0 = now();
@@ -47,7 +47,7 @@ const api = {
     const totalRows = TABLES.reduce((n, t) => n + checked.counts[t], 0);
 
     // The sample, streamed from the file a batch at a time (untimed; no sample held in memory to inflate the heap).
-    const fraction = restoreFraction ?? sampleFraction;
+    const fraction = restoreFraction ?? 0;
     const sample = await scratch(SAMPLE);
     const take = Object.fromEntries(TABLES.map((t) => [t, Math.ceil(checked.counts[t] * fraction)])) as Record<TableName, number>;
     const seen = zeroCounts();
@@ -56,7 +56,7 @@ const api = {
       if (batch.rows.length) await sample.transaction('rw', sample.table(storeOf(batch.t)), (tx) => rowStore(tx, batch.t).add(batch.rows));
       batch.rows = [];
     };
-    await checkBackupFile(blob, undefined, async (t, row) => {
+    if (fraction > 0) await checkBackupFile(blob, undefined, async (t, row) => {
       seen[t] += 1;
       if (seen[t] > take[t]) return;
       if (t !== batch.t) {
@@ -90,17 +90,19 @@ const api = {
     target.close();
     await target.delete();
     sample.close();
+    if (fraction === 0) await sample.delete();
     db.close();
     return { backupMs, parseMs, restoreMs, bytes: blob.size, totalRows, restoredRows, counts: checked.counts, invalid: written.invalid.length, mismatched };
   },
 
   /**
-   * The IndexedDB write floor: the sample's stored records (history in buckets; read into memory first; run after the
-   * heap is no longer watched) written with raw puts, in one transaction with durability relaxed, into a scratch database with the real
-   * schema's stores and indexes. Nothing of ours runs between the puts.
+   * The IndexedDB write floor: the stored records (history in buckets) of the sample, or of the whole benchmark
+   * database, read into memory first (run after the heap is no longer watched), written with raw puts, in one
+   * transaction with durability relaxed, into a scratch database with the real schema's stores and indexes.
+   * Nothing of ours runs between the puts.
    */
-  async floor(): Promise<{ rows: number; records: number; ms: number }> {
-    const sample = new ResourcefulDB(SAMPLE);
+  async floor(fromSample: boolean): Promise<{ rows: number; records: number; ms: number }> {
+    const sample = fromSample ? new ResourcefulDB(SAMPLE) : new ResourcefulDB();
     await sample.open();
     // The records as the app stores them (history in buckets), and how many rows they hold.
     const rows: [string, unknown][] = [];
@@ -108,7 +110,7 @@ const api = {
     let logical = 0;
     for (const t of TABLES) logical += await rowStore(sample, t).count();
     sample.close();
-    await sample.delete();
+    if (fromSample) await sample.delete();
     const floor = await scratch(FLOOR);
     const idb = floor.backendDB();
     const t0 = now();

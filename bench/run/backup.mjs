@@ -15,8 +15,6 @@ export function probeBackupApi() {
   return { pending: false };
 }
 
-/** Share of every table written with raw puts for the IndexedDB floor when the whole file is restored (quick runs). */
-const SAMPLE_FRACTION = 0.25;
 
 /**
  * Times backup, checking the file, and restore, in an extension page of the running session; samples the page's
@@ -45,13 +43,13 @@ export async function measureBackup({ session, restoreFraction, js }) {
     })();
     log(`backup + restore${restoreFraction === null ? '' : ` (restoring ${restoreFraction * 100}% of every table, then extrapolating)`}…`);
     const t0 = performance.now();
-    const r = await page.evaluate(([limit, sample]) => globalThis.__benchBackup.run(limit, sample), [restoreFraction, SAMPLE_FRACTION]);
+    const r = await page.evaluate((limit) => globalThis.__benchBackup.run(limit), restoreFraction);
     const wallMs = performance.now() - t0;
     polling = false;
     await poll;
     // After the heap peak is taken: the floor holds its sample in memory to keep our code out of the measurement.
     log('IndexedDB write floor (raw puts of the same rows)…');
-    r.floor = await page.evaluate(() => globalThis.__benchBackup.floor());
+    r.floor = await page.evaluate((fromSample) => globalThis.__benchBackup.floor(fromSample), restoreFraction !== null);
     const perRowRestore = r.restoreMs / Math.max(1, r.restoredRows);
     const restoreFullMs = r.restoredRows < r.totalRows ? perRowRestore * r.totalRows : r.restoreMs;
     // The floor for the whole database: its row count at the raw rate (the sample has every table's mix).

@@ -23,7 +23,7 @@ const run = (phase) => (argv.includes('--seed-only') ? phase === 'panel' : only.
 
 const O = QUICK
   ? { readerSamples: 15, readerSampleMs: 5, longTaskRounds: 1, switches: 20, rawOpens: 1, firstOpens: 1, reopens: 5, lookups: 100, typingSessions: 9, restoreFraction: null, replyRounds: 3, trustDrafts: 60, trustRounds: 3 }
-  : { readerSamples: 41, readerSampleMs: 10, longTaskRounds: 2, switches: 20, rawOpens: 2, firstOpens: 3, reopens: 10, lookups: 300, typingSessions: 30, restoreFraction: 0.02, replyRounds: 5, trustDrafts: 200, trustRounds: 5 };
+  : { readerSamples: 41, readerSampleMs: 10, longTaskRounds: 2, switches: 20, rawOpens: 2, firstOpens: 3, reopens: 10, lookups: 300, typingSessions: 30, restoreFraction: null, replyRounds: 5, trustDrafts: 200, trustRounds: 5 };
 // The dataset sizes live with the generator (bench/generate.ts); bundled for Node to read them.
 const generator = await import(`${await bundle('bench/generate.ts', { platform: 'node', outfile: path.join(ensureDir(path.join(WORK, 'node')), 'generate.mjs') })}?t=${Date.now()}`);
 // `--set=name=value` overrides one of the repeat counts above (e.g. --set=typingSessions=3).
