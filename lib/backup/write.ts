@@ -8,7 +8,7 @@
 import type { ResourcefulDB } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, CURRENT_SCHEMA_VERSION, STORES, TABLES, parseRow, zeroCounts, type Counts, type RowProblem, type TableName } from './format';
 import { BUCKET_SIZE, HISTORY, toColumns } from '../db/history';
-import type { Interaction } from '../db/models';
+import type { HistoryBucket } from '../db/models';
 import type { HistoryPage } from './pages';
 import { rowStore } from './stores';
 
@@ -67,53 +67,45 @@ export async function writeBackup(
       let index = 0;
       let first = true;
       push(`${ti === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
-      if (store.buckets) {
-        // History: each bucket is a page of the file (format 2, lib/backup/pages.ts), its columns as they are stored.
-        const size = Math.max(1, Math.ceil(pageSize / BUCKET_SIZE));
-        let next: ReturnType<typeof store.buckets> | null = store.buckets(null, size);
-        while (next) {
-          const page: Awaited<ReturnType<typeof store.buckets>> = await next;
-          next = page.next === null ? null : store.buckets(page.next, size);
-          if (page.buckets.length === 0) break;
-          const lines: string[] = [];
-          for (const b of page.buckets) {
-            const entries = HISTORY.entries(b);
-            const valid: Interaction[] = [];
-            for (const e of entries) {
-              index += 1;
-              const checked = parseRow(table, e, index);
-              if (checked.ok) valid.push(e);
-              else invalid.push({ ...checked.problem, row: e });
-            }
-            if (valid.length === 0) continue;
-            const cols = valid.length === entries.length ? b.cols : toColumns(b.contactId, valid);
-            lines.push(JSON.stringify({ contactId: b.contactId, cols } satisfies HistoryPage));
-            counts[table] += valid.length;
+      /** Checks a row; false (and set aside under invalidRows) when it fails its schema. */
+      const check = (row: unknown): boolean => {
+        index += 1;
+        const checked = parseRow(table, row, index);
+        if (!checked.ok) invalid.push({ ...checked.problem, row });
+        else counts[table] += 1;
+        return checked.ok;
+      };
+      const { buckets } = store;
+      // History: each bucket is a page of the file (format 2, lib/backup/pages.ts), its columns as they are stored.
+      // Every other table: a row per line.
+      const read: (after: string | null) => Promise<{ items: unknown[]; records: number; next: string | null }> = buckets
+        ? async (after) => {
+            const page = await buckets(after, Math.max(1, Math.ceil(pageSize / BUCKET_SIZE)));
+            return { items: page.buckets, records: page.buckets.length, next: page.next };
           }
-          if (lines.length) {
-            push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
-            first = false;
-          }
-          done += page.buckets.length;
-          opts.onProgress?.({ done, total, table });
-        }
-        push(first ? ']' : '\n]');
-        continue;
-      }
-      let next: ReturnType<typeof store.page> | null = store.page(null, pageSize);
+        : async (after) => {
+            const page = await store.page(after, pageSize);
+            return { items: page.rows, records: page.records, next: page.next };
+          };
+      const lineOf = (item: unknown): string | null => {
+        if (!buckets) return check(item) ? JSON.stringify(item) : null;
+        const b = item as HistoryBucket;
+        const entries = HISTORY.entries(b);
+        const valid = entries.filter(check);
+        if (valid.length === 0) return null;
+        const cols = valid.length === entries.length ? b.cols : toColumns(b.contactId, valid);
+        return JSON.stringify({ contactId: b.contactId, cols } satisfies HistoryPage);
+      };
+      let next: ReturnType<typeof read> | null = read(null);
       while (next) {
-        const page: Awaited<ReturnType<typeof store.page>> = await next;
+        const page: Awaited<ReturnType<typeof read>> = await next;
         // The next page is asked for before this one is checked and turned into text: the browser reads it meanwhile.
-        next = page.next === null ? null : store.page(page.next, pageSize);
-        if (page.rows.length === 0) break;
+        next = page.next === null ? null : read(page.next);
+        if (page.items.length === 0) break;
         const lines: string[] = [];
-        for (const row of page.rows) {
-          index += 1;
-          const checked = parseRow(table, row, index);
-          if (checked.ok) {
-            lines.push(JSON.stringify(row));
-            counts[table] += 1;
-          } else invalid.push({ ...checked.problem, row });
+        for (const item of page.items) {
+          const line = lineOf(item);
+          if (line !== null) lines.push(line);
         }
         if (lines.length) {
           push(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
