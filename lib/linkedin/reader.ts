@@ -17,6 +17,7 @@ import {
   anyOf,
   closestFirst,
   hasAny,
+  matchesAny,
   queryAll,
   queryFirst,
   type Fallbacks,
@@ -44,11 +45,20 @@ const URL_PARTS = /^https?:\/\/(?:[^@/?#\\]*@)?([^:/?#\\]+)(?::\d{1,5})?\/in\/([
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const VISUALLY_HIDDEN = anyOf(S.visuallyHidden);
 /**
- * The screen-reader-only selector, or null when the page being read has none (the hashed layout has none). Set by
- * `read` for one synchronous read: a `matches`/`closest` with a selector list takes the engine's slow path, and a
- * `closest` that finds nothing walks up to the document, for every text run; a few scans up front cost less.
+ * Subtrees known, during one synchronous read, to hold a screen-reader-only copy (true) or none (false); null between
+ * reads. A `matches`/`closest` with a selector list takes the engine's slow path, for every text run, so a subtree
+ * without a copy (the hashed layout has none) skips them. The subtrees asked about are the ones text is read from
+ * (the top card, the experience section, a heading), not all of <main>: on the hashed pages one scan of <main> for
+ * each of the three classes cost a third of the reader's budget, and finds nothing.
  */
-let hiddenSelector: string | null = VISUALLY_HIDDEN;
+let hiddenIn: Map<Element, boolean> | null = null;
+/** Section heading keys (`sectionKey`) during one read; null between reads. */
+let sectionKeys: Map<Element, string> | null = null;
+/** `<main>` holds a copy: artdeco pages have them everywhere, so every element is tested (no walks up). */
+let hiddenEverywhere = false;
+
+/** Whitespace that `\s+ → ' '` would change: any but a plain space, or two in a row. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
 /** A character that is neither whitespace nor invisible. */
 const VISIBLE_CHAR = /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
@@ -69,6 +79,23 @@ function forLayout(fallbacks: Fallbacks, layout: Layout): Fallbacks {
  */
 export function profileSlugFromUrl(url: string): string | null {
   if (typeof url !== 'string' || url.length > 4096) return null;
+  const known = SLUGS.get(url);
+  if (known !== undefined) return known;
+  const slug = parseSlug(url);
+  if (SLUGS.size >= MAX_SLUGS) SLUGS.clear();
+  SLUGS.set(url, slug);
+  return slug;
+}
+
+/**
+ * Slugs already parsed, by their exact URL: every read parses the page's URL and its Contact info link, the same two
+ * strings until the next navigation, and the regexes cost more than the rest of a read's string work. Bounded;
+ * cleared when full.
+ */
+const SLUGS = new Map<string, string | null>();
+const MAX_SLUGS = 64;
+
+function parseSlug(url: string): string | null {
   // A regex rather than `new URL()`: this runs on every read, and the URL parser costs more than the rest.
   const m = URL_PARTS.exec(url.trim());
   if (!m) return null;
@@ -114,6 +141,8 @@ export function canonicalProfileUrl(slug: string): string {
 function walkText(el: Element, visit: (data: string) => boolean): boolean {
   let visited = 0;
   let sawHidden = false;
+  // Asked at the first child element: most text runs are a lone text node, and need no answer.
+  let mayHideHere: boolean | undefined;
   let node: Node | null = el.firstChild;
   while (node && visited < MAX_TEXT_NODES) {
     visited++;
@@ -125,7 +154,7 @@ function walkText(el: Element, visit: (data: string) => boolean): boolean {
       const tag = child.localName;
       if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') {
         // never text
-      } else if (isVisuallyHidden(child)) {
+      } else if ((mayHideHere ??= mayHide(el)) && isVisuallyHidden(child)) {
         sawHidden = true;
       } else {
         descend = child.firstChild !== null;
@@ -151,7 +180,9 @@ function readText(el: Element | null | undefined, max: number): string {
   let out = '';
   const sawHidden = walkText(el, (data) => {
     const room = budget - out.length;
-    const chunk = (data.length > room * 4 ? data.slice(0, room * 4) : data).replace(/\s+/g, ' ');
+    const raw = data.length > room * 4 ? data.slice(0, room * 4) : data;
+    // A test costs a fraction of a global replace, and most runs have nothing to collapse.
+    const chunk = NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     if (chunk !== ' ' || (out !== '' && !out.endsWith(' '))) out += chunk.length > room ? chunk.slice(0, room) : chunk;
     return out.length < budget;
   });
@@ -176,13 +207,33 @@ function boundedTextContent(el: Element, budget: number): string {
   return t.length > budget ? t.slice(0, budget) : t;
 }
 
+/** Whether `el` itself is a screen-reader-only copy. Callers ask `mayHide` first (a list `matches` is the slow path). */
 function isVisuallyHidden(el: Element): boolean {
-  if (hiddenSelector === null) return false;
   try {
-    return el.matches(hiddenSelector);
+    return el.matches(VISUALLY_HIDDEN);
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `el` or an element inside it may be a screen-reader-only copy: the answer for the nearest ancestor-or-self
+ * already asked about, else `el`'s own (three scoped queries, remembered for the rest of the read). An ancestor
+ * without one answers for everything inside it; an ancestor with one only says "look" (a true is never wrong, it
+ * just costs the per-element tests).
+ */
+function mayHide(el: Element): boolean {
+  if (hiddenEverywhere) return true;
+  const known = hiddenIn;
+  // The element itself counts too: a subtree whose root is a copy is not one without copies.
+  if (!known) return isVisuallyHidden(el) || hasAny(el, S.visuallyHidden);
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const answer = known.get(a);
+    if (answer !== undefined) return answer;
+  }
+  const answer = isVisuallyHidden(el) || hasAny(el, S.visuallyHidden);
+  known.set(el, answer);
+  return answer;
 }
 
 /** Lower-case, letters only: for comparing headings ("Experience", "About") across whitespace and case. */
@@ -255,7 +306,7 @@ function isProfileHeading(el: Element): boolean {
 }
 
 function isNameLike(el: Element): boolean {
-  if (isVisuallyHidden(el)) return false;
+  if (mayHide(el) && isVisuallyHidden(el)) return false;
   const text = readText(el, MAX_NAME);
   return text !== '' && !NOT_A_NAME.has(headingKey(text));
 }
@@ -315,9 +366,9 @@ function textBlocksAfter(scope: Element, anchor: Element | null, limit: number, 
 
 /** Whether `el` or an ancestor up to `scope` is a screen-reader-only copy. */
 function closestHidden(el: Element, scope: Element): boolean {
-  if (hiddenSelector === null) return false;
+  if (!mayHide(scope)) return false;
   try {
-    const hidden = el.closest(hiddenSelector);
+    const hidden = el.closest(VISUALLY_HIDDEN);
     return hidden !== null && scope.contains(hidden);
   } catch {
     return false;
@@ -326,8 +377,14 @@ function closestHidden(el: Element, scope: Element): boolean {
 
 /** Whether `el` sits inside a button or link of `scope`. */
 function inControl(el: Element, scope: Element): boolean {
-  const control = closestFirst(el, S.control);
-  return control !== null && scope.contains(control.el);
+  if (!scope.contains(el)) return false;
+  // Up to `scope` only: a `closest` with the selector list tests every ancestor up to the document (the slow path,
+  // ~1 µs a run on the hashed top card), where the few between the run and its card are all that can answer.
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    if (matchesAny(a, S.control)) return true;
+    if (a === scope) break;
+  }
+  return false;
 }
 
 function wordCount(text: string): number {
@@ -429,17 +486,32 @@ function findExperienceSection(
 
 function sectionByHeading(sections: readonly Element[], key: string): QueryMatch | null {
   for (const section of sections) {
-    const heading = queryFirst(section, S.sectionHeading);
-    if (heading && headingKey(readText(heading.el, 60)) === key) {
+    if (sectionKey(section) === key) {
       return { el: section, name: `structure:section-heading-${key}` };
     }
   }
   return null;
 }
 
+/**
+ * The heading key of a section ('' without a heading), once per read: About and Experience are looked up by heading
+ * in the same sections, and each look costs a query, a text read and a Unicode regex per section.
+ */
+function sectionKey(section: Element): string {
+  let key = sectionKeys?.get(section);
+  if (key === undefined) {
+    const heading = queryFirst(section, S.sectionHeading);
+    key = heading ? headingKey(readText(heading.el, 60)) : '';
+    sectionKeys?.set(section, key);
+  }
+  return key;
+}
+
 function readExperience(root: ParentNode, sections: (() => readonly Element[]) | null, layout: Layout): Experience | null {
   const section = findExperienceSection(root, sections, layout);
   if (!section) return null;
+  // Asked once for the section: every entry read below is inside it.
+  mayHide(section.el);
   const entry = queryFirst(section.el, forLayout(S.experienceEntry, layout), hasText);
   if (!entry) return null;
   const result: Experience = { title: null, company: null, titleVia: '', companyVia: '', sectionVia: section.name };
@@ -492,12 +564,16 @@ function readExperience(root: ParentNode, sections: (() => readonly Element[]) |
  */
 export function readLinkedInProfile(doc: Document, url: string): LinkedInProfile | null {
   try {
+    hiddenIn = new Map();
+    sectionKeys = new Map();
     return read(doc, url);
   } catch {
     // Last resort only: every step below is written not to throw.
     return null;
   } finally {
-    hiddenSelector = VISUALLY_HIDDEN;
+    hiddenIn = null;
+    sectionKeys = null;
+    hiddenEverywhere = false;
   }
 }
 
@@ -510,7 +586,6 @@ function read(doc: Document, url: string): LinkedInProfile | null {
   const root: Element | null = mainMatch?.el ?? doc.body ?? doc.documentElement;
   if (!root) return null;
   matched.root = mainMatch?.name ?? 'any:body';
-  hiddenSelector = hasAny(root, S.visuallyHidden) ? VISUALLY_HIDDEN : null;
 
   // --- Name, top card and layout ---------------------------------------------------------------------------
   let layout: Layout = 'unknown';
@@ -521,6 +596,8 @@ function read(doc: Document, url: string): LinkedInProfile | null {
   const artdecoName = queryFirst(root, S.name, hasText);
   if (artdecoName) {
     layout = 'artdeco-2024';
+    // Artdeco labels are doubled all over the page: one scan (it stops at the first copy) answers for every run.
+    hiddenEverywhere = mayHide(root);
     nameEl = artdecoName.el;
     nameVia = artdecoName.name;
     const card = closestFirst(artdecoName.el, S.topCardFromName);
@@ -531,6 +608,8 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     if (card) {
       topCard = card.el;
       matched.topCard = card.name;
+      // Asked once for the card: every run read below is inside it.
+      mayHide(card.el);
       layout = card.name.startsWith('artdeco:') ? 'artdeco-2024' : 'hashed';
       const inCard = queryFirst(card.el, S.nameInTopCard, isNameLike);
       if (inCard) {

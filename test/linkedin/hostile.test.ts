@@ -231,6 +231,15 @@ describe('screen-reader-only copies', () => {
     });
   });
 
+  it.each(['visually-hidden', 'sr-only', 'a11y-text'])('a heading that is itself a .%s copy is not taken for the name', (cls) => {
+    // The check is asked per subtree: a subtree whose root is the copy, with none inside it, must still count.
+    const doc = domOf(
+      `<!doctype html><title>LinkedIn</title><main><section><h2 class="${cls}">Someone Else</h2><p>Head of Partnerships at Acme</p></section></main>`,
+      URL_,
+    );
+    expect(readLinkedInProfile(doc, URL_)?.name ?? null).not.toBe('Someone Else');
+  });
+
   it('a page without any: text reads whole, and a later read of a page with them still skips them', () => {
     const plain = domOf(
       '<!doctype html><title>Jane Doe | LinkedIn</title><main><section data-view-name="profile-top-card"><h2>Jane Doe</h2><p>Head of Partnerships</p></section></main>',
