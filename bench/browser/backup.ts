@@ -5,7 +5,7 @@
  * benchmark database is never touched.
  */
 import './jitless';
-import { STORES, TABLES, storeOf, zeroCounts, type TableName } from '../../lib/backup/format';
+import { STORES, TABLES } from '../../lib/backup/format';
 import { rowStore } from '../../lib/backup/stores';
 import { sameRow } from '../../lib/backup/hash';
 import { checkBackupFile } from '../../lib/backup/read';
@@ -14,8 +14,6 @@ import { writeBackup } from '../../lib/backup/write';
 import { ResourcefulDB } from '../../lib/db/schema';
 
 const SCRATCH = 'resourceful-bench-restore';
-/** The sample of every table: what a full run restores, and what the floor writes. */
-const SAMPLE = 'resourceful-bench-sample';
 const FLOOR = 'resourceful-bench-floor';
 const now = () => performance.now();
 
@@ -29,11 +27,10 @@ async function scratch(name: string): Promise<ResourcefulDB> {
 const api = {
   /**
    * Backup of the whole database, checked back from the file, then restored (replace) into a scratch database.
-   * With `restoreFraction`, the first share of every table (the same mix of rows) is copied from the file into a
-   * sample database, and the restore reads a backup of exactly the sample, so a caller can extrapolate (an
-   * underestimate: IndexedDB slows down as a database grows). Without it, the whole file is restored.
+   * The whole file is restored: IndexedDB slows down as a database grows, so a restored sample, extrapolated,
+   * would flatter the restore (by about a third, measured).
    */
-  async run(restoreFraction: number | null): Promise<Record<string, unknown>> {
+  async run(): Promise<Record<string, unknown>> {
     const db = new ResourcefulDB();
     await db.open();
     const t0 = now();
@@ -46,41 +43,16 @@ const api = {
     const parseMs = now() - t1;
     const totalRows = TABLES.reduce((n, t) => n + checked.counts[t], 0);
 
-    // The sample, streamed from the file a batch at a time (untimed; no sample held in memory to inflate the heap).
-    const fraction = restoreFraction ?? 0;
-    const sample = await scratch(SAMPLE);
-    const take = Object.fromEntries(TABLES.map((t) => [t, Math.ceil(checked.counts[t] * fraction)])) as Record<TableName, number>;
-    const seen = zeroCounts();
-    let batch: { t: TableName; rows: Record<string, unknown>[] } = { t: TABLES[0], rows: [] };
-    const flush = async () => {
-      if (batch.rows.length) await sample.transaction('rw', sample.table(storeOf(batch.t)), (tx) => rowStore(tx, batch.t).add(batch.rows));
-      batch.rows = [];
-    };
-    if (fraction > 0) await checkBackupFile(blob, undefined, async (t, row) => {
-      seen[t] += 1;
-      if (seen[t] > take[t]) return;
-      if (t !== batch.t) {
-        await flush();
-        batch = { t, rows: [] };
-      }
-      batch.rows.push(row);
-      if (batch.rows.length >= 1000) await flush();
-    });
-    await flush();
-
-    // What is restored: the whole file, or a backup of exactly the sample.
-    const source = restoreFraction === null ? checked : await checkBackupFile(new Blob((await writeBackup(sample, { now: Date.now() })).parts));
-    const restoredRows = TABLES.reduce((n, t) => n + source.counts[t], 0);
     const target = await scratch(SCRATCH);
     const t2 = now();
-    await restoreBackup(target, source, { mode: 'replace', now: Date.now() });
+    await restoreBackup(target, checked, { mode: 'replace', now: Date.now() });
     const restoreMs = now() - t2;
 
     // The restored copy must hold what went in, row for row where probed.
     const mismatched: string[] = [];
     for (const t of TABLES) {
       const n = await rowStore(target, t).count();
-      if (n !== source.counts[t]) mismatched.push(`${t}: ${n} of ${source.counts[t]}`);
+      if (n !== checked.counts[t]) mismatched.push(`${t}: ${n} of ${checked.counts[t]}`);
     }
     for (const t of ['contacts', 'notes', 'interactions'] as const) {
       const page = await rowStore(target, t).page(null, 1);
@@ -89,28 +61,24 @@ const api = {
     }
     target.close();
     await target.delete();
-    sample.close();
-    if (fraction === 0) await sample.delete();
     db.close();
-    return { backupMs, parseMs, restoreMs, bytes: blob.size, totalRows, restoredRows, counts: checked.counts, invalid: written.invalid.length, mismatched };
+    return { backupMs, parseMs, restoreMs, bytes: blob.size, totalRows, counts: checked.counts, invalid: written.invalid.length, mismatched };
   },
 
   /**
-   * The IndexedDB write floor: the stored records (history in buckets) of the sample, or of the whole benchmark
-   * database, read into memory first (run after the heap is no longer watched), written with raw puts, in one
+   * The IndexedDB write floor: the stored records (history in buckets) of the whole benchmark database, read into memory first (run after the heap is no longer watched), written with raw puts, in one
    * transaction with durability relaxed, into a scratch database with the real schema's stores and indexes.
    * Nothing of ours runs between the puts.
    */
-  async floor(fromSample: boolean): Promise<{ rows: number; records: number; ms: number }> {
-    const sample = fromSample ? new ResourcefulDB(SAMPLE) : new ResourcefulDB();
-    await sample.open();
+  async floor(): Promise<{ rows: number; records: number; ms: number }> {
+    const source = new ResourcefulDB();
+    await source.open();
     // The records as the app stores them (history in buckets), and how many rows they hold.
     const rows: [string, unknown][] = [];
-    for (const t of STORES) for (const row of await sample.table(t).toArray()) rows.push([t, row]);
+    for (const t of STORES) for (const row of await source.table(t).toArray()) rows.push([t, row]);
     let logical = 0;
-    for (const t of TABLES) logical += await rowStore(sample, t).count();
-    sample.close();
-    if (fromSample) await sample.delete();
+    for (const t of TABLES) logical += await rowStore(source, t).count();
+    source.close();
     const floor = await scratch(FLOOR);
     const idb = floor.backendDB();
     const t0 = now();

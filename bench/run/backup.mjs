@@ -18,10 +18,9 @@ export function probeBackupApi() {
 
 /**
  * Times backup, checking the file, and restore, in an extension page of the running session; samples the page's
- * JS heap every 200 ms for the peak. `restoreFraction` restores that share of every table (then extrapolated).
- * Also measures the IndexedDB write floor: raw puts of the same rows into the real schema's stores and indexes.
+ * JS heap every 200 ms for the peak. The whole file is restored. Also measures the IndexedDB write floor: raw puts of the same rows into the real schema's stores and indexes.
  */
-export async function measureBackup({ session, restoreFraction, js }) {
+export async function measureBackup({ session, js }) {
   const api = probeBackupApi();
   if (api.pending) return api;
   if (typeof js !== 'string') return { pending: true, reason: `lib/backup does not build: ${js?.error ?? 'no bundle'}` };
@@ -41,20 +40,15 @@ export async function measureBackup({ session, restoreFraction, js }) {
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
-    log(`backup + restore${restoreFraction === null ? '' : ` (restoring ${restoreFraction * 100}% of every table, then extrapolating)`}…`);
+    log('backup + restore…');
     const t0 = performance.now();
-    const r = await page.evaluate((limit) => globalThis.__benchBackup.run(limit), restoreFraction);
+    const r = await page.evaluate(() => globalThis.__benchBackup.run());
     const wallMs = performance.now() - t0;
     polling = false;
     await poll;
-    // After the heap peak is taken: the floor holds its sample in memory to keep our code out of the measurement.
+    // After the heap peak is taken: the floor holds every record in memory to keep our code out of the measurement.
     log('IndexedDB write floor (raw puts of the same rows)…');
-    r.floor = await page.evaluate((fromSample) => globalThis.__benchBackup.floor(fromSample), restoreFraction !== null);
-    const perRowRestore = r.restoreMs / Math.max(1, r.restoredRows);
-    const restoreFullMs = r.restoredRows < r.totalRows ? perRowRestore * r.totalRows : r.restoreMs;
-    // The floor for the whole database: its row count at the raw rate (the sample has every table's mix).
-    const floorRowsPerSec = r.floor.rows / Math.max(1e-9, r.floor.ms / 1000);
-    const floorFullMs = (r.totalRows / floorRowsPerSec) * 1000;
+    r.floor = await page.evaluate(() => globalThis.__benchBackup.floor());
     return {
       pending: false,
       ...r,
@@ -62,10 +56,6 @@ export async function measureBackup({ session, restoreFraction, js }) {
       baseHeap,
       peakHeap,
       peakHeapAdded: peakHeap - baseHeap,
-      restoreFullMs,
-      extrapolated: r.restoredRows < r.totalRows,
-      floorRowsPerSec,
-      floorFullMs,
       ok: r.mismatched.length === 0,
     };
   } catch (e) {

@@ -225,14 +225,13 @@ function isVisuallyHidden(el: Element): boolean {
 function mayHide(el: Element): boolean {
   if (hiddenEverywhere) return true;
   const known = hiddenIn;
-  // The element itself counts too: a subtree whose root is a copy is not one without copies.
-  if (!known) return isVisuallyHidden(el) || hasAny(el, S.visuallyHidden);
-  for (let a: Element | null = el; a; a = a.parentElement) {
+  for (let a: Element | null = el; known && a; a = a.parentElement) {
     const answer = known.get(a);
     if (answer !== undefined) return answer;
   }
+  // The element itself counts too: a subtree whose root is a copy is not one without copies.
   const answer = isVisuallyHidden(el) || hasAny(el, S.visuallyHidden);
-  known.set(el, answer);
+  known?.set(el, answer);
   return answer;
 }
 
