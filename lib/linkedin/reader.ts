@@ -16,10 +16,11 @@ import {
   SELECTORS as S,
   anyOf,
   closestFirst,
-  hasAny,
+  hasInside,
   matchesAny,
   queryAll,
   queryFirst,
+  queryFirstAmong,
   type Fallbacks,
   type QueryMatch,
 } from './selectors';
@@ -35,6 +36,8 @@ const MAX_TITLE = 300;
 const MAX_LOCATION = 300;
 /** LinkedIn custom URLs are 3–100 characters; anything longer is not a profile slug. */
 const MAX_SLUG = 100;
+/** Sections of <main> listed for heading lookups; a page has about a dozen. */
+const MAX_SECTIONS = 80;
 /** Upper bound of nodes one text read visits (a hostile element can hold a whole page). */
 const MAX_TEXT_NODES = 1000;
 /** `Node.DOCUMENT_POSITION_FOLLOWING`, without needing a `Node` global. */
@@ -66,9 +69,18 @@ const VISIBLE_CHAR = /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u
 /** The variants of `fallbacks` that can match on `layout` (all of them while the layout is unknown). */
 function forLayout(fallbacks: Fallbacks, layout: Layout): Fallbacks {
   if (layout === 'unknown') return fallbacks;
-  const other = layout === 'artdeco-2024' ? 'hashed:' : 'artdeco:';
-  return fallbacks.filter((v) => !v.name.startsWith(other));
+  // The lists are constants: filtered once per list and layout, not on every read.
+  let byLayout = LAYOUT_VARIANTS.get(fallbacks);
+  if (!byLayout) LAYOUT_VARIANTS.set(fallbacks, (byLayout = new Map()));
+  let variants = byLayout.get(layout);
+  if (!variants) {
+    const other = layout === 'artdeco-2024' ? 'hashed:' : 'artdeco:';
+    variants = fallbacks.filter((v) => !v.name.startsWith(other));
+    byLayout.set(layout, variants);
+  }
+  return variants;
 }
+const LAYOUT_VARIANTS = new WeakMap<Fallbacks, Map<Layout, Fallbacks>>();
 
 // ---------------------------------------------------------------------------------------------------------------
 // URL
@@ -229,8 +241,9 @@ function mayHide(el: Element): boolean {
     const answer = known.get(a);
     if (answer !== undefined) return answer;
   }
-  // The element itself counts too: a subtree whose root is a copy is not one without copies.
-  const answer = isVisuallyHidden(el) || hasAny(el, S.visuallyHidden);
+  // The element itself counts too: a subtree whose root is a copy is not one without copies. (One list `matches`
+  // for it, then one query per class for the inside: a `matches` per class as well cost as much as the queries.)
+  const answer = isVisuallyHidden(el) || hasInside(el, S.visuallyHidden);
   known?.set(el, answer);
   return answer;
 }
@@ -307,8 +320,12 @@ function isProfileHeading(el: Element): boolean {
 function isNameLike(el: Element): boolean {
   if (mayHide(el) && isVisuallyHidden(el)) return false;
   const text = readText(el, MAX_NAME);
+  nameRead = { el, text };
   return text !== '' && !NOT_A_NAME.has(headingKey(text));
 }
+
+/** The heading `isNameLike` read last during a read (the one it accepted, if any): the name is not read twice. */
+let nameRead: { el: Element; text: string } | null = null;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hashed top card: text runs by position
@@ -345,22 +362,62 @@ function isNoise(text: string, name: string): boolean {
  * screen-reader copies and anything inside `anchor`. At most `limit` runs, each capped at `max` characters.
  */
 function textBlocksAfter(scope: Element, anchor: Element | null, limit: number, max: number): Block[] {
-  for (const variant of S.textBlock) {
-    const out: Block[] = [];
-    const leavesOnly = variant !== S.textBlock[0];
-    for (const el of queryAll(scope, [variant], 300)) {
-      if (anchor && (anchor === el || anchor.contains(el))) continue;
-      if (anchor && !(anchor.compareDocumentPosition(el) & FOLLOWING)) continue;
+  const out: Block[] = [];
+  eachTextBlock(scope, anchor, limit, max, (b) => {
+    out.push(b);
+    return false;
+  });
+  return out;
+}
+
+/** The first of `textBlocksAfter(scope, null, limit, max)` that `accept` takes, reading no run after it. */
+function firstTextBlock(scope: Element, limit: number, max: number, accept: (text: string) => boolean): string {
+  let found = '';
+  eachTextBlock(scope, null, limit, max, (b) => {
+    if (!accept(b.text)) return false;
+    found = b.text;
+    return true;
+  });
+  return found;
+}
+
+/** Each variant of `S.textBlock` on its own, made once (a single-variant query takes the engine's fast path). */
+const TEXT_BLOCK_VARIANTS: readonly Fallbacks[] = S.textBlock.map((v) => [v]);
+/** `Node.DOCUMENT_POSITION_CONTAINED_BY`. */
+const CONTAINED_BY = 16;
+
+/**
+ * The runs of `textBlocksAfter`, in order, to `visit` (true stops): those of the first variant that has any. Stops
+ * reading at the visitor's word, so a caller after the first run of a kind pays for no later ones.
+ */
+function eachTextBlock(
+  scope: Element,
+  anchor: Element | null,
+  limit: number,
+  max: number,
+  visit: (b: Block) => boolean,
+): void {
+  for (const variant of TEXT_BLOCK_VARIANTS) {
+    let count = 0;
+    const leavesOnly = variant !== TEXT_BLOCK_VARIANTS[0];
+    // Matches come in document order: once one lies after the anchor (and outside it), so do all the rest.
+    let after = anchor === null;
+    for (const el of queryAll(scope, variant, 300)) {
+      if (!after) {
+        // One call answers both "inside the anchor" and "after it" (the anchor itself gives 0).
+        const pos = (anchor as Element).compareDocumentPosition(el);
+        if (!(pos & FOLLOWING) || pos & CONTAINED_BY) continue;
+        after = true;
+      }
       if (leavesOnly && el.childElementCount > 0) continue;
       if (closestHidden(el, scope)) continue;
       const text = readText(el, max);
       if (!text) continue;
-      out.push({ el, text });
-      if (out.length >= limit) break;
+      count++;
+      if (visit({ el, text }) || count >= limit) return;
     }
-    if (out.length) return out;
+    if (count) return;
   }
-  return [];
 }
 
 /** Whether `el` or an ancestor up to `scope` is a screen-reader-only copy. */
@@ -456,8 +513,8 @@ function isEntryMetadata(line: string): boolean {
 function entryHeadText(entry: Element, layout: Layout): { text: string; via: string } {
   const bold = queryFirst(entry, forLayout(S.entryTitle, layout), hasText);
   if (bold) return { text: readText(bold.el, MAX_TITLE), via: bold.name };
-  const lines = textBlocksAfter(entry, null, 4, MAX_TITLE);
-  return { text: lines.find((l) => !isEntryMetadata(l.text))?.text ?? '', via: 'structure:first-line' };
+  const text = firstTextBlock(entry, 4, MAX_TITLE, (line) => !isEntryMetadata(line));
+  return { text, via: 'structure:first-line' };
 }
 
 /** A nested list item that is a role has a date range ("Feb 2022 - Present · 3 yrs"); a skills row has none. */
@@ -468,9 +525,10 @@ function isRoleItem(el: Element): boolean {
 function findExperienceSection(
   root: ParentNode,
   sections: (() => readonly Element[]) | null,
+  everySection: () => readonly Element[] | null,
   layout: Layout,
 ): QueryMatch | null {
-  const m = queryFirst(root, forLayout(S.experience, layout));
+  const m = queryFirstAmong(root, forLayout(S.experience, layout), everySection);
   if (m) {
     // The artdeco anchor is an empty div at the top of its card: the card is the section around it.
     if (m.el.childElementCount === 0) {
@@ -506,8 +564,13 @@ function sectionKey(section: Element): string {
   return key;
 }
 
-function readExperience(root: ParentNode, sections: (() => readonly Element[]) | null, layout: Layout): Experience | null {
-  const section = findExperienceSection(root, sections, layout);
+function readExperience(
+  root: ParentNode,
+  sections: (() => readonly Element[]) | null,
+  everySection: () => readonly Element[] | null,
+  layout: Layout,
+): Experience | null {
+  const section = findExperienceSection(root, sections, everySection, layout);
   if (!section) return null;
   // Asked once for the section: every entry read below is inside it.
   mayHide(section.el);
@@ -537,7 +600,7 @@ function readExperience(root: ParentNode, sections: (() => readonly Element[]) |
   const subtitle = subtitleMatch
     ? { text: readText(subtitleMatch.el, MAX_COMPANY * 2), via: subtitleMatch.name }
     : {
-        text: textBlocksAfter(entry.el, null, 4, MAX_COMPANY * 2).find((l) => l.text !== head.text)?.text ?? '',
+        text: firstTextBlock(entry.el, 4, MAX_COMPANY * 2, (line) => line !== head.text),
         via: 'structure:second-line',
       };
 
@@ -572,6 +635,7 @@ export function readLinkedInProfile(doc: Document, url: string): LinkedInProfile
   } finally {
     hiddenIn = null;
     sectionKeys = null;
+    nameRead = null;
     hiddenEverywhere = false;
   }
 }
@@ -585,6 +649,15 @@ function read(doc: Document, url: string): LinkedInProfile | null {
   const root: Element | null = mainMatch?.el ?? doc.body ?? doc.documentElement;
   if (!root) return null;
   matched.root = mainMatch?.name ?? 'any:body';
+
+  // Every section of <main>, listed once when first needed: to find a section by its heading, and to test the few
+  // sections for a section variant instead of scanning all of <main> (`queryFirstAmong`; not when the list is cut).
+  let sections: Element[] | null = null;
+  const allSections = (): Element[] => (sections ??= queryAll(root, S.section, MAX_SECTIONS));
+  const everySection = (): Element[] | null => {
+    const all = allSections();
+    return all.length < MAX_SECTIONS ? all : null;
+  };
 
   // --- Name, top card and layout ---------------------------------------------------------------------------
   let layout: Layout = 'unknown';
@@ -603,7 +676,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     topCard = card?.el ?? root;
     matched.topCard = card ? 'artdeco:section-around-name' : 'any:root';
   } else {
-    const card = queryFirst(root, S.topCard);
+    const card = queryFirstAmong(root, S.topCard, everySection);
     if (card) {
       topCard = card.el;
       matched.topCard = card.name;
@@ -633,7 +706,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     }
   }
 
-  let name = readText(nameEl, MAX_NAME);
+  let name = nameEl && nameRead?.el === nameEl ? nameRead.text : readText(nameEl, MAX_NAME);
   if (!name) {
     name = nameFromTitle(doc.title);
     nameVia = 'title:document.title';
@@ -724,9 +797,6 @@ function read(doc: Document, url: string): LinkedInProfile | null {
 
   // --- About and experience -------------------------------------------------------------------------------
   // Section-by-heading scans are for layouts without stable anchors; the artdeco page always has them.
-  let sections: Element[] | null = null;
-  const allSections = (): Element[] => (sections ??= queryAll(root, S.section, 80));
-
   const about = queryFirst(root, forLayout(S.about, layout));
   let hasAbout = about !== null;
   if (about) matched.hasAbout = about.name;
@@ -736,7 +806,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
     if (byHeading) matched.hasAbout = byHeading.name;
   }
 
-  const experience = readExperience(root, layout === 'artdeco-2024' ? null : allSections, layout);
+  const experience = readExperience(root, layout === 'artdeco-2024' ? null : allSections, everySection, layout);
   let title: string | null = null;
   if (experience) {
     matched.experience = experience.sectionVia;

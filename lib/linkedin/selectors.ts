@@ -18,6 +18,11 @@
 export interface SelectorVariant {
   readonly name: string;
   readonly selector: string;
+  /**
+   * Every element the selector matches is a `<section>` (its subject is `section`, no combinator): the reader can
+   * test the page's few sections instead of scanning all of <main> (see `queryFirstAmong`).
+   */
+  readonly section?: true;
 }
 
 /** Alternatives in priority order: the first that matches wins. */
@@ -39,9 +44,9 @@ export const SELECTORS = {
   /** The top card: name, headline, location, current company, Contact info. */
   topCard: [
     { name: 'hashed:data-view-name', selector: '[data-view-name="profile-top-card"]' }, // 2025+ tracking attribute
-    { name: 'hashed:componentkey', selector: 'section[componentkey*="Topcard" i]' }, // 2025+ SDUI component key
-    { name: 'artdeco:member-card', selector: 'section.artdeco-card[data-member-id]' }, // 2024: first card carries the member id
-    { name: 'artdeco:pv-top-card', selector: 'section.pv-top-card' }, // pre-2024 artdeco class
+    { name: 'hashed:componentkey', selector: 'section[componentkey*="Topcard" i]', section: true }, // 2025+ SDUI component key
+    { name: 'artdeco:member-card', selector: 'section.artdeco-card[data-member-id]', section: true }, // 2024: first card carries the member id
+    { name: 'artdeco:pv-top-card', selector: 'section.pv-top-card', section: true }, // pre-2024 artdeco class
   ],
 
   /** The top card, found upwards from the name heading when none of `topCard` matched. */
@@ -117,7 +122,7 @@ export const SELECTORS = {
   experience: [
     { name: 'artdeco:#experience', selector: '#experience' }, // 2024 artdeco anchor div; the section is its ancestor
     { name: 'hashed:profile-card-experience', selector: '[data-view-name="profile-card-experience"]' }, // 2025+ tracking attribute
-    { name: 'hashed:componentkey-experience', selector: 'section[componentkey*="Experience" i]' }, // 2025+ SDUI component key
+    { name: 'hashed:componentkey-experience', selector: 'section[componentkey*="Experience" i]', section: true }, // 2025+ SDUI component key
   ],
 
   /** Every section of <main>, to find one by its heading text. */
@@ -174,8 +179,15 @@ export type SelectorKey = keyof typeof SELECTORS;
 
 /** Combined selector of all variants, for `matches`/`closest` tests that do not need the variant name. */
 export function anyOf(fallbacks: Fallbacks): string {
-  return fallbacks.map((v) => v.selector).join(', ');
+  let combined = COMBINED.get(fallbacks);
+  if (combined === undefined) {
+    combined = fallbacks.map((v) => v.selector).join(', ');
+    COMBINED.set(fallbacks, combined);
+  }
+  return combined;
 }
+/** `anyOf` of the constant lists, joined once rather than on every query. */
+const COMBINED = new WeakMap<Fallbacks, string>();
 
 /** How many matches of one variant `queryFirst` looks at when an `accept` test rejects the first. */
 const MAX_CANDIDATES = 25;
@@ -203,6 +215,35 @@ export function queryFirst(
         const el = all[i];
         if (el && accept(el)) return { el, name: variant.name };
       }
+    } catch {
+      // An unsupported selector in some engine: try the next variant.
+    }
+  }
+  return null;
+}
+
+/**
+ * `queryFirst(root, fallbacks)`, except that a variant marked `section` is tested on `sections()` instead of
+ * scanning `root`: `sections()` must give every `<section>` inside `root` in document order (what
+ * `root.querySelectorAll('section')` gives), or null when it cannot (the variant then scans). The first of those
+ * sections that matches is the first element of `root` that does, since nothing else can; a page has a handful of
+ * sections among a thousand elements. `sections` is only called when such a variant is reached. Never throws.
+ */
+export function queryFirstAmong(
+  root: ParentNode | null | undefined,
+  fallbacks: Fallbacks,
+  sections: () => readonly Element[] | null,
+): QueryMatch | null {
+  if (!root) return null;
+  for (const variant of fallbacks) {
+    try {
+      const among = variant.section ? sections() : null;
+      if (among) {
+        for (const el of among) if (el.matches(variant.selector)) return { el, name: variant.name };
+        continue;
+      }
+      const first = root.querySelector(variant.selector);
+      if (first) return { el: first, name: variant.name };
     } catch {
       // An unsupported selector in some engine: try the next variant.
     }
@@ -254,13 +295,13 @@ export function matchesAny(el: Element, fallbacks: Fallbacks): boolean {
 }
 
 /**
- * Whether `root` or an element inside it matches any variant, one variant at a time: a single-selector query takes
- * the engine's fast path, a selector list the slow one (about 20× slower on a real page). Never throws.
+ * Whether an element inside `root` (not `root` itself) matches any variant, one variant at a time: a single-selector
+ * query takes the engine's fast path, a selector list the slow one (about 20× slower on a real page). Never throws.
  */
-export function hasAny(root: Element, fallbacks: Fallbacks): boolean {
+export function hasInside(root: Element, fallbacks: Fallbacks): boolean {
   for (const variant of fallbacks) {
     try {
-      if (root.matches(variant.selector) || root.querySelector(variant.selector) !== null) return true;
+      if (root.querySelector(variant.selector) !== null) return true;
     } catch {
       // an engine that rejects the selector: that variant matches nothing here
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SELECTORS, anyOf, closestFirst, matchesAny, queryAll, queryFirst, type Fallbacks } from '../../lib/linkedin/selectors';
+import { SELECTORS, anyOf, closestFirst, hasInside, matchesAny, queryAll, queryFirst, queryFirstAmong, type Fallbacks } from '../../lib/linkedin/selectors';
 import { domOf } from './helpers';
 
 const LIB = path.resolve(__dirname, '../../lib/linkedin');
@@ -18,6 +18,15 @@ describe('SELECTORS', () => {
       names.add(v.name);
       // The engine accepts it (an invalid selector throws a SyntaxError).
       expect(() => doc.querySelector(v.selector)).not.toThrow();
+    }
+  });
+
+  it('a variant marked `section` only ever matches a <section> (one compound whose type is section)', () => {
+    const marked = Object.values(SELECTORS).flatMap((f: Fallbacks) => f.filter((v) => v.section));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const v of marked) {
+      // The type selector first, then only classes and attribute tests: no combinator, no selector list.
+      expect(v.selector).toMatch(/^section(?:\.[\w-]+|\[[^\]]*\])*$/);
     }
   });
 
@@ -78,5 +87,39 @@ describe('queryFirst and friends', () => {
     expect(matchesAny(p, fallbacks)).toBe(true);
     expect(matchesAny(p, [{ name: 'any:bad', selector: '[' }])).toBe(false);
     expect(anyOf(fallbacks)).toBe('.nope, h2.a, p.b');
+  });
+
+  it('hasInside looks below the element only', () => {
+    const section = doc.querySelector('section')!;
+    expect(hasInside(section, [{ name: 'any:a', selector: 'h2.a' }])).toBe(true);
+    expect(hasInside(section, [{ name: 'any:s', selector: 'section' }])).toBe(false);
+    expect(hasInside(section, [{ name: 'any:bad', selector: '[' }])).toBe(false);
+  });
+
+  it('queryFirstAmong tests a section variant on the given sections, and scans when it has none', () => {
+    const page = domOf(
+      '<!doctype html><main><div class="k"><section id="inner" class="k"></section></div><section id="one"></section><section id="two" class="k"></section></main>',
+    );
+    const main = page.querySelector('main')!;
+    const list: Fallbacks = [
+      { name: 'any:missing', selector: 'section.nope', section: true },
+      { name: 'any:k', selector: 'section.k', section: true },
+    ];
+    const all = () => Array.from(main.querySelectorAll('section'));
+    // The first section in document order that matches: the nested one, as a scan finds it.
+    expect(queryFirstAmong(main, list, all)?.el.id).toBe('inner');
+    expect(queryFirstAmong(main, list, all)?.el).toBe(queryFirst(main, list)?.el);
+    // Only the listed sections are tested: a list without the match answers from it (the caller vouches for it).
+    expect(queryFirstAmong(main, list, () => [page.getElementById('two')!])?.el.id).toBe('two');
+    // A list it cannot give (null) means a scan; unmarked variants always scan.
+    expect(queryFirstAmong(main, list, () => null)?.el.id).toBe('inner');
+    let asked = 0;
+    const counted = () => {
+      asked++;
+      return all();
+    };
+    expect(queryFirstAmong(main, [{ name: 'any:div', selector: 'div.k' }], counted)?.el.localName).toBe('div');
+    expect(asked).toBe(0);
+    expect(queryFirstAmong(null, list, all)).toBeNull();
   });
 });
