@@ -575,6 +575,64 @@ describe('broken and strange pages: never throws', () => {
     expect(t.messages[0]!.body).toBe('One\n\nTwo\n\nThree\nFour\nFive\nSix\nPrice $40\nSeven bold');
   });
 
+  // Every character JavaScript's `\s` matches, from the engine itself (the reader spells the class out for speed).
+  const JS_SPACES = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+
+  it('every whitespace character in body text collapses to one space; U+FEFF, also invisible, is dropped', () => {
+    expect(JS_SPACES.length).toBeGreaterThan(20);
+    const page = doc(SHELL(THREAD(MESSAGE({ body: '<div id="t">x</div>' }))));
+    const div = page.getElementById('t')!;
+    for (const ch of JS_SPACES) {
+      if (ch === ' ') continue;
+      const gone = ch === '\uFEFF';
+      // Set through the DOM: the HTML parser would turn \r into \n first.
+      const cases: Array<[string, string]> = [
+        [`a${ch}b`, gone ? 'ab' : 'a b'],
+        [`a${ch}${ch}b`, gone ? 'ab' : 'a b'],
+        [`a ${ch}b`, 'a b'],
+        [`${ch}a${ch}b${ch}`, gone ? 'ab' : 'a b'],
+      ];
+      for (const [text, want] of cases) {
+        div.textContent = text;
+        expect([ch.charCodeAt(0).toString(16), readGmailThread(page)!.messages[0]!.body]).toEqual([ch.charCodeAt(0).toString(16), want]);
+      }
+    }
+  });
+
+  it('class tokens separated by any whitespace character still mark quoted history', () => {
+    for (const ch of JS_SPACES) {
+      const body = `<div>New text.</div><div class="x${ch}gmail_quote">OLD QUOTED</div>`;
+      const t = readGmailThread(doc(SHELL(THREAD(MESSAGE({ body })))))!;
+      expect([ch.charCodeAt(0).toString(16), t.messages[0]!.body]).toEqual([ch.charCodeAt(0).toString(16), 'New text.']);
+    }
+  });
+
+  it('comments and processing instructions inside a body are not text', () => {
+    const page = doc(SHELL(THREAD(MESSAGE({ body: '<div id="t">One<!-- a comment -->Two</div><div>Three<!-- x --></div><!-- last -->' }))));
+    const div = page.getElementById('t')!;
+    div.appendChild(page.createProcessingInstruction('xml-stylesheet', 'href="x.css"'));
+    div.appendChild(page.createTextNode(' Four'));
+    expect(readGmailThread(page)!.messages[0]!.body).toBe('OneTwo Four\nThree');
+  });
+
+  // A form's controls shadow the form's own DOM properties by name (`form.nextSibling` is then an <input>): the body
+  // walk must step around a form exactly as around any other element.
+  const SHADOWING = '<input name="firstChild"><input name="nextSibling"><input name="localName"><input name="nodeType"><input name="parentNode">';
+
+  it('a form whose controls shadow its DOM properties is read like any other element', () => {
+    const body = `<div>Before</div><form>${SHADOWING}<div>In the form</div></form><div>After</div>`;
+    const t = readGmailThread(doc(SHELL(THREAD(MESSAGE({ body })))))!;
+    expect(t.messages[0]!.body).toBe('Before\nIn the form\nAfter');
+  });
+
+  it('a form as the message body itself (the .adP fallback) is read too', () => {
+    const item = MESSAGE().replace(/<div class="ii gt">[\s\S]*<\/div><\/div>\n/, `<form class="adP">${SHADOWING}<div>Form body</div></form>\n`);
+    expect(item).toContain('<form class="adP">');
+    const t = readGmailThread(doc(SHELL(THREAD(item))))!;
+    expect(t.matched.body).toBe('.adP');
+    expect(t.messages[0]!.body).toBe('Form body');
+  });
+
   it('a forwarded message that is nothing but a quote keeps the quoted text', () => {
     const fwd = '<div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>From: Lee &lt;lee@example.org&gt;</div><div>Please see the pricing below.</div></div>';
     const t = readGmailThread(doc(SHELL(THREAD(MESSAGE({ body: fwd })))))!;
