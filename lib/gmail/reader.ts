@@ -586,6 +586,22 @@ function classify(el: Element, tag: string): Kind {
   return 'keep';
 }
 
+/**
+ * The attribute reads `classify` makes, through the element's prototype: a `<form>`'s named controls shadow its own
+ * properties (`<input name="getAttribute">` makes `form.getAttribute` that input, and the call would throw and lose
+ * the whole thread), but not its prototype's methods.
+ */
+function formView(el: Element): Element {
+  const proto = Object.getPrototypeOf(el) as Element;
+  const getAttribute = (name: string): string | null => proto.getAttribute.call(el, name);
+  return {
+    hasAttributes: () => proto.hasAttributes.call(el),
+    hasAttribute: (name: string) => proto.hasAttribute.call(el, name),
+    getAttribute,
+    id: getAttribute('id') ?? '',
+  } as Element;
+}
+
 /** The body's text without quoted history; with it when the message is nothing but a quote (a forward). */
 function extractBody(el: Element): string {
   const first = walkText(el, true);
@@ -747,13 +763,17 @@ function walkTextAs(
       } else if (!walker) {
         return FORM; // an element whose `localName` a form control shadows
       }
-      // else: that element, read with the TreeWalker as before (its odd `tag` matches no tag set)
+      // else: a form whose `localName` a control shadows, met by the TreeWalker pass (read as a form below)
     } else if (tag === 'form' && !walker) {
       return FORM;
     }
     if (tag !== '') {
       visited++;
-      const kind = classify(node as Element, tag);
+      // Only the TreeWalker pass meets forms (the plain one gave up on them); a form whose `localName` a control
+      // shadows is still a form.
+      const form = walker !== null && (typeof tag !== 'string' || tag === 'form');
+      if (form) tag = 'form';
+      const kind = form ? classify(formView(node as Element), tag) : classify(node as Element, tag);
       if (kind === 'quote' || kind === 'stop') quoted = true;
       if (kind === 'stop' && skipQuotes) break; // Outlook: everything after the marker is the quoted history
       if (kind === 'keep' || (!skipQuotes && kind !== 'skip')) {

@@ -615,20 +615,42 @@ describe('broken and strange pages: never throws', () => {
     expect(readGmailThread(page)!.messages[0]!.body).toBe('OneTwo Four\nThree');
   });
 
-  // A form's controls shadow the form's own DOM properties by name (`form.nextSibling` is then an <input>): the body
-  // walk must step around a form exactly as around any other element.
-  const SHADOWING = '<input name="firstChild"><input name="nextSibling"><input name="localName"><input name="nodeType"><input name="parentNode">';
+  // A form's controls shadow the form's own DOM properties by name in Chromium (`form.nextSibling` is then an
+  // <input>): the body walk must step around a form exactly as around any other element. jsdom does not shadow, so
+  // `shadow` does it the way Chromium does, an own property per named control, for the attribute methods the walk
+  // calls (shadowing the node properties too would break jsdom's own selector engine, which reads them in JS; the
+  // hostile e2e covers those in Chromium).
+  const SHADOWING = ['firstChild', 'nextSibling', 'localName', 'nodeType', 'parentNode', 'hasAttributes', 'hasAttribute', 'getAttribute', 'id']
+    .map((n) => `<input name="${n}">`)
+    .join('');
+  const SHADOWED_HERE = new Set(['hasAttributes', 'hasAttribute', 'getAttribute', 'id']);
+  function shadow(page: Document): Document {
+    for (const form of Array.from(page.querySelectorAll('form'))) {
+      for (const control of Array.from(form.querySelectorAll('input[name]'))) {
+        const name = control.getAttribute('name')!;
+        if (SHADOWED_HERE.has(name)) Object.defineProperty(form, name, { get: () => control, configurable: true });
+      }
+      expect(() => form.getAttribute('class')).toThrow(TypeError);
+    }
+    return page;
+  }
 
   it('a form whose controls shadow its DOM properties is read like any other element', () => {
     const body = `<div>Before</div><form>${SHADOWING}<div>In the form</div></form><div>After</div>`;
-    const t = readGmailThread(doc(SHELL(THREAD(MESSAGE({ body })))))!;
+    const t = readGmailThread(shadow(doc(SHELL(THREAD(MESSAGE({ body }))))))!;
     expect(t.messages[0]!.body).toBe('Before\nIn the form\nAfter');
+  });
+
+  it("a shadowed form's own attributes still count: hidden, quoted history", () => {
+    const body = `<div>Kept</div><form style="display:none">${SHADOWING}<div>HIDDEN</div></form><form class="gmail_quote">${SHADOWING}<div>QUOTED</div></form>`;
+    const t = readGmailThread(shadow(doc(SHELL(THREAD(MESSAGE({ body }))))))!;
+    expect(t.messages[0]!.body).toBe('Kept');
   });
 
   it('a form as the message body itself (the .adP fallback) is read too', () => {
     const item = MESSAGE().replace(/<div class="ii gt">[\s\S]*<\/div><\/div>\n/, `<form class="adP">${SHADOWING}<div>Form body</div></form>\n`);
     expect(item).toContain('<form class="adP">');
-    const t = readGmailThread(doc(SHELL(THREAD(item))))!;
+    const t = readGmailThread(shadow(doc(SHELL(THREAD(item)))))!;
     expect(t.matched.body).toBe('.adP');
     expect(t.messages[0]!.body).toBe('Form body');
   });
