@@ -107,7 +107,7 @@ export function checkPanelMessage(raw: unknown, sender: SenderLike, extensionId:
   return parsed === INVALID ? { ok: false, reason: 'invalid payload' } : { ok: true, message: parsed };
 }
 
-/** Bodies kept in full for the newest messages only; older ones keep their snippet. Keeps snapshots small. */
+/** Bodies kept in full for the newest messages (and the latest inbound one) only; older ones keep their snippet. */
 export const FULL_BODIES = 5;
 
 /** Most messages a snapshot carries (the newest). Gmail itself starts a new conversation after 100 messages. */
@@ -139,7 +139,10 @@ export function compactThread(thread: GmailThread): GmailThread {
   const capped = keepNewest(thread, MAX_SENT_MESSAGES);
   const cut = capped.messages.length - FULL_BODIES;
   if (cut <= 0) return capped;
-  return { ...capped, messages: capped.messages.map((m, i) => (i < cut ? { ...m, body: '' } : m)) };
+  // The latest inbound message keeps its body wherever it is: it is what the reply studio triages and answers (after
+  // a run of the rep's own messages it would otherwise be down to its 200-character snippet).
+  const inbound = capped.latestInboundIndex;
+  return { ...capped, messages: capped.messages.map((m, i) => (i < cut && i !== inbound ? { ...m, body: '' } : m)) };
 }
 
 /** Recipients and participants kept per message when a snapshot is still too large after compacting. */

@@ -69,6 +69,14 @@ describe('compactThread', () => {
     expect(c.messages.map((m) => m.snippet)).toEqual(t.messages.map((m) => m.snippet));
     expect(compactThread(thread([msg({ body: 'x' })]))).toEqual(thread([msg({ body: 'x' })]));
   });
+
+  it("keeps the latest inbound message's body when the rep wrote the last five or more", () => {
+    const t = thread(Array.from({ length: 9 }, (_, i) => msg({ id: `m${i}`, fromEmail: i < 3 ? 'client@x.co' : 'rep@y.co', fromMe: i >= 3, body: `body ${i}` })));
+    expect(t.latestInboundIndex).toBe(2);
+    const c = compactThread(t);
+    expect(c.latestInboundIndex).toBe(2);
+    expect(c.messages.map((m) => m.body)).toEqual(['', '', 'body 2', '', 'body 4', 'body 5', 'body 6', 'body 7', 'body 8']);
+  });
 });
 
 /** What Chrome really passes for our Gmail content script (see test/e2e/forged.e2e.ts), trimmed to what is read. */
@@ -272,7 +280,8 @@ describe('compactThread and fitSnapshot: what a content script sends always fits
     expect(c.messages[0]!.id).toBe('m10');
     expect(c.latestInboundIndex).toBe(0);
     expect(c.messages.at(-1)!.id).toBe('m999');
-    expect(c.messages.filter((m) => m.body !== '').map((m) => m.id)).toEqual(['m995', 'm996', 'm997', 'm998', 'm999']);
+    // Full bodies: the newest five, and the latest inbound message however old.
+    expect(c.messages.filter((m) => m.body !== '').map((m) => m.id)).toEqual(['m10', 'm995', 'm996', 'm997', 'm998', 'm999']);
     // A thread whose latest inbound message is among the newest keeps its index relative to the cut.
     const t2 = thread(Array.from({ length: 300 }, (_, i) => bigMsg(i, i !== 250)));
     const c2 = compactThread(t2);

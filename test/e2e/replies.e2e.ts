@@ -67,6 +67,18 @@ describe('reply studio', () => {
     await panel.close();
   });
 
+  it('triages the whole inquiry when the rep has written the last five messages since', async () => {
+    // The ask comes after 200 characters of thanks: only the full body, not the snippet, says what Priya wants.
+    const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-after-own.html'));
+    const panel = await openPanel(s, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    await studio.waitFor();
+    expect(await studio.getByTestId('triage-intent').inputValue()).toBe('advice');
+    expect(await studio.getByTestId('fit-reason').textContent()).toBe('Asks about CRM implementation, which you offer.');
+    await page.close();
+    await panel.close();
+  });
+
   it('does not suggest a resource already sent to the contact', async () => {
     const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-simple.html'));
     const panel = await openPanel(s, tabId);
