@@ -3,6 +3,16 @@
  * never markup, and bound every length so a 10 MB page cannot blow up a message or a database row.
  */
 
+/**
+ * JavaScript's `\s` without the plain space, spelled out: V8 scans an explicit class about twice as fast as a
+ * negated one like `[^\S ]`, and the readers test every text node of a page with these.
+ */
+const SPACE_BUT_PLAIN = '\\t\\n\\v\\f\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+/** Any character `\s` matches (exactly `/\s/`). */
+export const ANY_SPACE = new RegExp(`[ ${SPACE_BUT_PLAIN}]`);
+/** Whitespace that `\s+ → ' '` would change: any but a plain space, or two in a row (exactly `/[^\S ]| {2}/`). */
+export const ODD_SPACE = new RegExp(`[${SPACE_BUT_PLAIN}]| {2}`);
+
 // Zero-width and bidi control characters: invisible, used to spoof names, and noise in search and comparison.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 

@@ -18,7 +18,8 @@ export function probeBackupApi() {
 
 /**
  * Times backup, checking the file, and restore, in an extension page of the running session; samples the page's
- * JS heap every 200 ms for the peak. The whole file is restored. Also measures the IndexedDB write floor: raw puts of the same rows into the real schema's stores and indexes.
+ * JS heap every 200 ms for the peak. The whole file is restored. Also measures the IndexedDB write floor: raw puts of
+ * the same rows into the real schema's stores and indexes.
  */
 export async function measureBackup({ session, js }) {
   const api = probeBackupApi();

@@ -227,34 +227,8 @@ function switchRotation(parties) {
   return out;
 }
 
-/**
- * Reads every file of the profile once, so the OS page cache holds them. The rows measure a fresh browser, not a
- * cold disk; and a VM that hands idle memory back to its host (DAMON reclaim) drops a profile not read for a few
- * minutes: a run after such a pause measured a 1–4 s IndexedDB open and 1.5–2.3 s first panel opens, against
- * 3 ms and 0.5 s with the files cached. Returns the bytes read.
- */
-export function warmProfile(userDataDir) {
-  let bytes = 0;
-  const buf = Buffer.alloc(1 << 20);
-  for (const entry of fs.readdirSync(userDataDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    let fd;
-    try {
-      fd = fs.openSync(path.join(entry.parentPath, entry.name), 'r');
-      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) bytes += n;
-    } catch {
-      // a lock file or one Chromium removed meanwhile: nothing to warm
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-  return bytes;
-}
-
 export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs, parties, opts }) {
   const out = { rawOpen: [], firstOpen: [], reopen: [], homeReopen: [], switches: [], lookups: null, search: null, heap: null, notes: {} };
-  const warmed = warmProfile(userDataDir);
-  log(`profile read into the OS page cache (${(warmed / 2 ** 20).toFixed(0)} MB)`);
 
   // 1. What the browser costs to open the database, before any of our code (fresh browser each time).
   for (let i = 0; i < opts.rawOpens; i++) {

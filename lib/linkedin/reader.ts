@@ -11,7 +11,7 @@
  * Cost: a handful of scoped `querySelector` calls (the top card, then `#about`/`#experience`), so a real page
  * reads in well under a millisecond in Chromium. Text reads are capped in nodes and characters.
  */
-import { cleanText } from '../text';
+import { ODD_SPACE, cleanText } from '../text';
 import {
   SELECTORS as S,
   anyOf,
@@ -59,9 +59,6 @@ let hiddenIn: Map<Element, boolean> | null = null;
 let sectionKeys: Map<Element, string> | null = null;
 /** `<main>` holds a copy: artdeco pages have them everywhere, so every element is tested (no walks up). */
 let hiddenEverywhere = false;
-
-/** Whitespace that `\s+ → ' '` would change: any but a plain space, or two in a row. */
-const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
 /** A character that is neither whitespace nor invisible. */
 const VISIBLE_CHAR = /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
@@ -194,7 +191,7 @@ function readText(el: Element | null | undefined, max: number): string {
     const room = budget - out.length;
     const raw = data.length > room * 4 ? data.slice(0, room * 4) : data;
     // A test costs a fraction of a global replace, and most runs have nothing to collapse.
-    const chunk = NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    const chunk = ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     if (chunk !== ' ' || (out !== '' && !out.endsWith(' '))) out += chunk.length > room ? chunk.slice(0, room) : chunk;
     return out.length < budget;
   });
