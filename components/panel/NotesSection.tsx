@@ -89,7 +89,7 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
 
   const save = async () => {
     if (!text.trim()) return;
-    await updateNote(getDb(), note.id, { text }, Date.now());
+    await updateNote(getDb(), note.contactId, note.id, { text }, Date.now());
     setEditing(false);
   };
 
@@ -127,7 +127,7 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
               {note.updatedAt !== note.createdAt ? ' · edited' : ''}
             </time>
             <span className="row">
-              <button type="button" className="btn btn-small" aria-pressed={note.pinned} onClick={() => void updateNote(getDb(), note.id, { pinned: !note.pinned }, Date.now())}>
+              <button type="button" className="btn btn-small" aria-pressed={note.pinned} onClick={() => void updateNote(getDb(), note.contactId, note.id, { pinned: !note.pinned }, Date.now())}>
                 {note.pinned ? 'Unpin' : 'Pin'}
               </button>
               <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
@@ -135,7 +135,7 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
               </button>
               {confirming ? (
                 <>
-                  <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteNote(getDb(), note.id)}>
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteNote(getDb(), note.contactId, note.id)}>
                     Delete note?
                   </button>
                   <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>

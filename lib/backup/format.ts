@@ -1,7 +1,7 @@
 /**
  * The backup file format: one JSON object, written one row per line so it can be read back row by row.
  *
- *   {"format":"resourceful-backup","version":2,"schemaVersion":4,"exportedAt":"2026-03-02T10:00:00.000Z",
+ *   {"format":"resourceful-backup","version":2,"schemaVersion":5,"exportedAt":"2026-03-02T10:00:00.000Z",
  *    "counts":{"contacts":2,…},"tables":{
  *   "contacts":[
  *   {…one row…},

@@ -5,7 +5,7 @@
  * rows whichever way they are stored.
  */
 import type { Table } from 'dexie';
-import { allEntries, bucketsOf, byId, groupByContact, newBucketId, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
+import { allEntries, bucketsOf, byId, groupByContact, homesOf, newBucketId, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
 import { BUCKET_SIZE, HISTORY, bucketOfColumns } from '../db/history';
 import type { HistoryBucket, Interaction } from '../db/models';
 import { NOTES } from '../db/notebook';
@@ -68,9 +68,29 @@ function tableStore(table: Table, t: TableName): RowStore {
   };
 }
 
+/** How a bucket store's rows are found and listed. */
+interface BucketStoreOptions {
+  /** List each contact's rows in id order (history: the order of schema v2's table); else in their buckets' order. */
+  sortById: boolean;
+  /**
+   * The entry's id does not name its contact (a note's): a row is looked for under any contact, so an id stays one
+   * entry in the whole database when a merge brings it back under another contact.
+   */
+  anyContact?: boolean;
+  /** Contacts given rows by this restore so far (shared with `historyStore`'s pages). */
+  added?: Set<string>;
+}
+
 /** Rows kept in per-contact buckets (history entries, notes), as one row per entry. */
-function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, db: TableSource, sortById: boolean, added = new Set<string>()): RowStore {
+function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, db: TableSource, { sortById, anyContact = false, added = new Set<string>() }: BucketStoreOptions): RowStore {
   const table = tableOf(kind, db);
+  // Every stored row's contact by id, read once on the first look (a full read: only merges and erases need it),
+  // then kept current with what this store writes and deletes.
+  let homes: Map<string, string> | undefined;
+  const homesNow = async (): Promise<Map<string, string> | undefined> => (anyContact ? (homes ??= await homesOf(kind, db)) : undefined);
+  const wrote = (rows: readonly E[]) => {
+    for (const r of rows) homes?.set(r.id, r.contactId);
+  };
   return {
     async count() {
       let n = 0;
@@ -78,31 +98,39 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
       return n;
     },
     records: () => table.count(),
-    clear: () => table.clear(),
+    async clear() {
+      await table.clear();
+      // Read again if asked (a replace restore never asks: its adds are into emptied buckets).
+      homes = undefined;
+    },
     async get(rows) {
-      if (kind.locate) {
-        // Found by id wherever it is (a note's id does not name its contact).
-        const byId = new Map<string, Row>();
-        for (const b of await kind.locate(table, rows.map((r) => r.id as string))) for (const e of kind.entries(b)) byId.set(e.id, e as unknown as Row);
-        return rows.map((r) => byId.get(r.id as string));
-      }
+      const where = await homesNow();
+      // A row is looked for under the contact that has its id here (any contact, `anyContact`), else under its own.
+      const contactOf = (r: Row) => where?.get(r.id as string) ?? (r.contactId as string);
       const byContact = new Map<string, Map<string, Row>>();
-      for (const contactId of new Set(rows.map((r) => r.contactId as string))) {
+      for (const contactId of new Set(rows.map(contactOf))) {
         const entries = new Map<string, Row>();
         for (const b of await bucketsOf(kind, db, contactId)) for (const e of kind.entries(b)) entries.set(e.id, e as unknown as Row);
         byContact.set(contactId, entries);
       }
-      return rows.map((r) => byContact.get(r.contactId as string)?.get(r.id as string));
+      return rows.map((r) => byContact.get(contactOf(r))?.get(r.id as string));
     },
     async add(rows, opts) {
       // Rows come checked (a backup's, the restore's own conflict entries); into emptied buckets, only contacts
       // added earlier in this restore have any.
-      const written = await write(kind, db, rows as unknown as E[], { checked: true, empty: opts?.fresh ? (c) => !added.has(c) : undefined });
+      const fresh = opts?.fresh;
+      const written = await write(kind, db, rows as unknown as E[], { checked: true, empty: fresh ? (c) => !added.has(c) : undefined, homes: fresh ? undefined : await homesNow() });
+      wrote(written);
       for (const r of rows) added.add(r.contactId as string);
       if (written.length !== rows.length) throw new Error(`${rows.length - written.length} rows have an id that is already there`);
     },
-    put: async (rows) => void (await write(kind, db, rows as unknown as E[], { replace: true })),
-    remove: (rows) => remove(kind, db, rows as unknown as Entry[]),
+    async put(rows) {
+      wrote(await write(kind, db, rows as unknown as E[], { replace: true, homes: await homesNow() }));
+    },
+    async remove(rows) {
+      await remove(kind, db, rows as unknown as Entry[]);
+      for (const r of rows) homes?.delete(r.id as string);
+    },
     async page(after, size) {
       // A page of rows is a few buckets, and the rest of the last one's contact (bucket ids begin with the contact's),
       // so every contact's rows come out together.
@@ -139,7 +167,7 @@ function inOrder(at: readonly number[]): boolean {
  */
 function historyStore(db: TableSource): RowStore {
   const added = new Set<string>();
-  const rows = bucketStore(HISTORY, db, true, added);
+  const rows = bucketStore(HISTORY, db, { sortById: true, added });
   const table = tableOf(HISTORY, db);
   /** The newest time of each contact whose pages were all stored as they are. */
   const newest = new Map<string, number>();
@@ -177,6 +205,6 @@ function historyStore(db: TableSource): RowStore {
 /** The rows of table `t` in `db`, or in transaction `tx` when given (then `t`'s store must be in its scope). */
 export function rowStore(source: TableSource, t: TableName): RowStore {
   if (t === 'interactions') return historyStore(source);
-  if (t === 'notes') return bucketStore(NOTES, source, false);
+  if (t === 'notes') return bucketStore(NOTES, source, { sortById: false, anyContact: true });
   return tableStore(source.table(storeOf(t)), t);
 }

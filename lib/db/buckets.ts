@@ -45,11 +45,6 @@ export interface BucketKind<E extends Entry, B extends Bucket> {
   make: (contactId: string, sorted: E[], id: string) => B;
   /** Whether a row may be stored (its schema). */
   valid: (e: E) => boolean;
-  /**
-   * The buckets, of any contact, that hold these ids: for entries whose id does not name their contact (a note's),
-   * so an id stays one entry in the whole database when a row comes back under another contact.
-   */
-  locate?: (table: Table<B, string>, ids: string[]) => Promise<B[]>;
 }
 
 /** A kind's bucket table in `db` (the database, or a transaction's own). */
@@ -148,6 +143,18 @@ export async function allEntries<E extends Entry, B extends Bucket>(k: BucketKin
   return all.sort(byId);
 }
 
+/**
+ * Every stored entry's contact, by entry id: a full read, for a writer whose rows may name another contact than the
+ * stored entry's (`WriteOptions.homes`).
+ */
+export async function homesOf<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource): Promise<Map<string, string>> {
+  const homes = new Map<string, string>();
+  await tableOf(k, db).each((b) => {
+    for (const e of k.entries(b)) homes.set(e.id, b.contactId);
+  });
+  return homes;
+}
+
 /** Deletes a contact's buckets. */
 export async function dropContact<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource, contactId: string): Promise<void> {
   await range(k, db, contactId).delete();
@@ -210,6 +217,13 @@ export interface WriteOptions {
    * emptied, whose rows were checked for repeated keys: so no id is stored under another contact either.
    */
   empty?: (contactId: string) => boolean;
+  /**
+   * Every stored entry's contact, by entry id, for entries whose id does not name their contact (a note's): an id
+   * stored under another contact is then skipped, or with `replace` taken out there and written here, so an id stays
+   * one entry in the whole database. Given by a merge restore, the one writer whose rows may name another contact
+   * than the stored entry's; it keeps the map current with what it writes. Without it, no other contact is looked at.
+   */
+  homes?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -220,13 +234,12 @@ export async function write<E extends Entry, B extends Bucket>(k: BucketKind<E, 
   const written: E[] = [];
   const table = tableOf(k, db);
   let valid = opts.checked ? rows : rows.filter(k.valid);
-  if (k.locate && valid.length && !opts.empty) {
+  const homes = opts.homes;
+  if (homes && valid.length && !opts.empty) {
     // An id stored under another contact: skipped, or (replace) taken out there and written here.
-    const elsewhere = new Map<string, string>();
-    for (const b of await k.locate(table, valid.map((r) => r.id))) for (const e of k.entries(b)) elsewhere.set(e.id, b.contactId);
-    const moved = valid.filter((r) => elsewhere.has(r.id) && elsewhere.get(r.id) !== r.contactId);
-    if (moved.length && opts.replace) await remove(k, db, moved.map((r) => ({ id: r.id, contactId: elsewhere.get(r.id)! })));
-    else if (moved.length) valid = valid.filter((r) => !moved.includes(r));
+    const moved = new Set(valid.filter((r) => homes.has(r.id) && homes.get(r.id) !== r.contactId));
+    if (moved.size && opts.replace) await remove(k, db, [...moved].map((r) => ({ id: r.id, contactId: homes.get(r.id)! })));
+    else if (moved.size) valid = valid.filter((r) => !moved.has(r));
   }
   const groups = [...groupByContact(valid)];
   // Every contact's buckets read at once, and every change written in two requests at the end: a request and its

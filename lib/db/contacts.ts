@@ -16,7 +16,7 @@ import {
 } from './models';
 import type { ResourcefulDB } from './schema';
 import { addHistory, deleteHistoryOf, hasAllHistory, moveHistory, newestHistory } from './history';
-import { deleteNotesOf, moveNotes, newestNotes, noteById, notesOf, removeNotes, writeNotes } from './notebook';
+import { deleteNotesOf, moveNotes, newestNotes, noteOf, notesOf, removeNotes, writeNotes } from './notebook';
 import { attachThreads } from './threads';
 
 /** A new random id for a row. */
@@ -328,10 +328,10 @@ export async function addNote(db: ResourcefulDB, contactId: string, text: string
   return note;
 }
 
-/** Edits a note's text and/or pin. */
-export async function updateNote(db: ResourcefulDB, id: string, patch: { text?: string; pinned?: boolean }, now: number): Promise<void> {
+/** Edits a contact's note: its text and/or pin (nothing when the contact no longer has it, e.g. merged away). */
+export async function updateNote(db: ResourcefulDB, contactId: string, id: string, patch: { text?: string; pinned?: boolean }, now: number): Promise<void> {
   await db.transaction('rw', db.notebooks, async () => {
-    const note = await noteById(db, id);
+    const note = await noteOf(db, contactId, id);
     if (!note) return;
     const next = NoteSchema.parse({
       ...note,
@@ -343,10 +343,10 @@ export async function updateNote(db: ResourcefulDB, id: string, patch: { text?: 
   });
 }
 
-/** Deletes a note. */
-export async function deleteNote(db: ResourcefulDB, id: string): Promise<void> {
+/** Deletes a contact's note. */
+export async function deleteNote(db: ResourcefulDB, contactId: string, id: string): Promise<void> {
   await db.transaction('rw', db.notebooks, async () => {
-    const note = await noteById(db, id);
+    const note = await noteOf(db, contactId, id);
     if (note) await removeNotes(db, [note]);
   });
 }

@@ -128,9 +128,7 @@ export interface NoteBucket {
   /** The oldest and newest note's `createdAt`. */
   first: number;
   last: number;
-  /** Its notes' ids: a note is found by id. */
-  ids: string[];
-  /** Its notes' newest `updatedAt`: search finds what changed. */
+  /** When the bucket was last written (ms since the epoch): search re-reads the buckets written since it looked. */
   updated: number;
   notes: Note[];
 }

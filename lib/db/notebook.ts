@@ -1,8 +1,11 @@
 /**
  * A contact's notes, kept in buckets of up to `NOTE_BUCKET_SIZE` notes per contact, ordered by `createdAt`
  * (lib/db/buckets.ts says why: a backup of 100k notes restored as 100k records took as long as the rest together).
- * A bucket lists its notes' ids (`*ids`: a note is found by id, the notes are counted and listed without reading
- * them) and its newest `updatedAt` (`updated`: search finds what changed since it last looked).
+ * A bucket carries when it was last written (`updated`: search re-reads what was written since it last looked).
+ *
+ * Notes are not indexed by id (schema v5 dropped the `*ids` index: its 100k index rows were a third of a restore's
+ * time). The app always knows a note's contact, so a note is found in its contact's buckets; only a merge restore
+ * can bring a note back under another contact, and it reads every note's contact once (`buckets.homesOf`).
  *
  * Every function here must run inside a transaction that includes `db.notebooks` (and `db.contacts` where noted).
  */
@@ -25,12 +28,12 @@ export const NOTES: buckets.BucketKind<Note, NoteBucket> = {
     contactId,
     first: notes[0]!.createdAt,
     last: notes[notes.length - 1]!.createdAt,
-    ids: notes.map((n) => n.id),
-    updated: Math.max(...notes.map((n) => n.updatedAt)),
+    // The write's time, not the notes' `updatedAt`: a restored or moved note keeps its old `updatedAt` but is new
+    // to search, and a bucket that lost a note has to be re-read too.
+    updated: Date.now(),
     notes,
   }),
   valid: (n) => NoteSchema.safeParse(n).success,
-  locate: (table, ids) => table.where('ids').anyOf(ids).distinct().toArray(),
 };
 
 /** Cuts one contact's notes (sorted by `createdAt`, oldest first) into buckets. */
@@ -78,24 +81,23 @@ export function moveNotes(db: ResourcefulDB, fromId: string, toId: string): Prom
   return buckets.move(NOTES, db, fromId, (n) => ({ ...n, contactId: toId }));
 }
 
-/** The note with this id, wherever it is. */
-export async function noteById(db: ResourcefulDB, id: string): Promise<Note | undefined> {
-  const b = await db.notebooks.where('ids').equals(id).first();
-  return b?.notes.find((n) => n.id === id);
+/** A contact's note with this id (undefined when the contact has no such note). */
+export async function noteOf(db: ResourcefulDB, contactId: string, id: string): Promise<Note | undefined> {
+  for (const b of await buckets.bucketsOf(NOTES, db, contactId)) {
+    const found = b.notes.find((n) => n.id === id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
-/** Notes changed after `since` (by `updatedAt`): what search re-indexes. */
-export async function notesChangedSince(db: ResourcefulDB, since: number): Promise<Note[]> {
-  const changed = await db.notebooks.where('updated').above(since).toArray();
-  return changed.flatMap((b) => b.notes.filter((n) => n.updatedAt > since));
+/** The buckets written after `since` (by `updated`): what search re-reads. */
+export function notebooksChangedSince(db: ResourcefulDB, since: number): Promise<NoteBucket[]> {
+  return db.notebooks.where('updated').above(since).toArray();
 }
 
-/** How many notes there are, from the `ids` index alone (no note is read). */
-export function noteCount(db: ResourcefulDB): Promise<number> {
-  return db.notebooks.orderBy('ids').count();
-}
-
-/** Every note's id, from the `ids` index alone. */
-export async function noteIds(db: ResourcefulDB): Promise<string[]> {
-  return (await db.notebooks.orderBy('ids').keys()) as string[];
+/** How many notes there are in all: a full read (tests and the benchmark; the app counts per contact). */
+export async function noteCount(db: ResourcefulDB): Promise<number> {
+  let n = 0;
+  await db.notebooks.each((b) => (n += b.notes.length));
+  return n;
 }

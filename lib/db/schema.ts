@@ -80,6 +80,25 @@ export const SCHEMA_VERSIONS = [
     },
     upgrade: upgradeToV4,
   },
+  {
+    // Two indexes go, each written for every record and read by nothing a rep waits for: notes' `*ids` (100k index
+    // rows at 100k notes, a third of a backup's restore; notes are found in their contact's buckets, search tracks
+    // buckets, see notebook.ts) and contacts' `stage` (no query looks contacts up by stage).
+    version: 5,
+    stores: {
+      contacts: 'id, *emails, *linkedinSlugs, *nameTokens, *tags, updatedAt, lastInteractionAt, referredBy',
+      // updated: when a bucket was last written, what search re-reads.
+      notebooks: 'id, [contactId+last], updated',
+      history: 'id, [contactId+last], *marks, last',
+      settings: 'key',
+      commitments: 'id, contactId, [contactId+status], [status+dueAt]',
+      resources: 'id, *tags, kind, updatedAt',
+      resourceSends: 'id, contactId, resourceId, at',
+      threads: 'threadId, [needsReply+lastInboundAt], fromEmail, updatedAt',
+      triageOverrides: 'threadId',
+    },
+    upgrade: upgradeToV5,
+  },
 ] as const;
 
 /**
@@ -135,6 +154,21 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
       const next = HISTORY.make(b.contactId as string, b.events as Interaction[], b.id as string);
       delete b.events;
       Object.assign(b, next);
+    });
+}
+
+/**
+ * v4 → v5: notebooks lose their `ids` list (the index over it is gone; each note keeps its id), and `updated` takes
+ * its new meaning, the time the bucket was written (it was the notes' newest `updatedAt`).
+ */
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  await tx
+    .table('notebooks')
+    .toCollection()
+    .modify((b: Record<string, unknown>) => {
+      delete b.ids;
+      b.updated = now;
     });
 }
 

@@ -1,15 +1,19 @@
 import Dexie from 'dexie';
 import { ContactSearch, type SearchSource } from '../search';
-import { noteCount, noteIds, notesChangedSince } from './notebook';
+import { notebooksChangedSince } from './notebook';
 import type { ResourcefulDB } from './schema';
 
-/** The search index's view of the database: changed rows by their `updatedAt` index. */
+/** The search index's view of the database: contacts changed by their `updatedAt`, note buckets by `updated`. */
 export function dbSearchSource(db: ResourcefulDB): SearchSource {
   return {
     contactsChangedSince: (since) => db.contacts.where('updatedAt').above(since).toArray(),
-    notesChangedSince: (since) => db.transaction('r', db.notebooks, () => notesChangedSince(db, since)),
-    counts: async () => ({ contacts: await db.contacts.count(), notes: await noteCount(db) }),
-    allIds: async () => ({ contacts: (await db.contacts.toCollection().primaryKeys()) as string[], notes: await noteIds(db) }),
+    // Note groups are the notebooks (buckets of a contact's notes): counted and listed by primary key, no note read.
+    notesChangedSince: (since) => db.transaction('r', db.notebooks, () => notebooksChangedSince(db, since)),
+    counts: async () => ({ contacts: await db.contacts.count(), groups: await db.notebooks.count() }),
+    allIds: async () => ({
+      contacts: (await db.contacts.toCollection().primaryKeys()) as string[],
+      groups: (await db.notebooks.toCollection().primaryKeys()) as string[],
+    }),
     // Dexie reports every write to this database, from this page and from the extension's other pages and worker
     // (it relays them over a BroadcastChannel): a keystroke only asks IndexedDB when contacts or notes changed.
     onChange: (listener) => {

@@ -14,6 +14,8 @@ import type { Contact, Note } from '../db/models';
  *   prefix over 100k notes matches half the vocabulary and says nothing, and two typos cost a walk of most of it. Names, companies, emails and tags keep prefix matching
  *   from the first letter.
  * - normalised terms are memoised (the vocabulary is small next to the number of words indexed).
+ * - notes are kept as the database keeps them, in buckets (lib/db/notebook.ts): a bucket written since the last
+ *   look replaces its old self, so a note taken out of one bucket and put into another needs no bookkeeping by id.
  * - deletions are looked for (row counts, then ids) only when the source says something changed, not per keystroke.
  */
 
@@ -51,13 +53,22 @@ function contactDoc(c: Contact): ContactDoc {
   };
 }
 
+/** A stored group of one contact's notes, as it is now (`lib/db/notebook.ts`). */
+export interface NoteGroup {
+  id: string;
+  contactId: string;
+  notes: readonly Note[];
+}
+
 /** Reads rows changed since a time; the database adapter supplies these (see `lib/db/search.ts`). */
 export interface SearchSource {
   contactsChangedSince(since: number): Promise<Contact[]>;
-  notesChangedSince(since: number): Promise<Note[]>;
-  /** All current ids, to drop deleted rows; only called when the counts say something was deleted. */
-  counts(): Promise<{ contacts: number; notes: number }>;
-  allIds(): Promise<{ contacts: string[]; notes: string[] }>;
+  /** The note groups written after `since`, whole, from one consistent read (a note that moves shows up once). */
+  notesChangedSince(since: number): Promise<NoteGroup[]>;
+  /** How many contacts and note groups there are: a deleted one is looked for only when these differ. */
+  counts(): Promise<{ contacts: number; groups: number }>;
+  /** Every contact's and note group's id, to drop the deleted ones. */
+  allIds(): Promise<{ contacts: string[]; groups: string[] }>;
   /**
    * Optional: calls `listener` whenever contacts or notes may have changed (in any context). With it, a sync when
    * nothing changed costs nothing; without it, every sync asks the source.
@@ -97,8 +108,11 @@ export class ContactSearch {
   });
   private syncedAt = -Infinity;
   private contactIds = new Set<string>();
-  private noteById = new Map<string, Note>();
-  private notesOf = new Map<string, Set<string>>();
+  /** Every note group as last read, by its id. */
+  private groups = new Map<string, NoteGroup>();
+  /** Each contact's note groups' ids. */
+  private groupsOf = new Map<string, Set<string>>();
+  private noteTotal = 0;
   /** True until a sync has seen every change the source reported. */
   private changed = true;
   private checkedAt = -Infinity;
@@ -122,12 +136,13 @@ export class ContactSearch {
     // Cleared before reading: a change that lands during this sync marks the index changed again.
     this.changed = false;
     const since = this.syncedAt;
-    const [contacts, notes] = await Promise.all([this.source.contactsChangedSince(since), this.source.notesChangedSince(since)]);
+    const [contacts, groups] = await Promise.all([this.source.contactsChangedSince(since), this.source.notesChangedSince(since)]);
     for (const c of contacts) this.putContact(c);
     const touched = new Set<string>();
-    for (const n of notes) this.putNote(n, touched);
+    for (const g of groups) this.putGroup(g, touched);
+    // Every stored group was read at some point (now or before), so equal counts mean none was deleted.
     const counts = await this.source.counts();
-    if (counts.contacts !== this.contactIds.size || counts.notes !== this.noteById.size) await this.dropDeleted(touched);
+    if (counts.contacts !== this.contactIds.size || counts.groups !== this.groups.size) await this.dropDeleted(touched);
     for (const contactId of touched) this.rebuildNotes(contactId);
     // Rows written during this sync are picked up by the next one (the window overlaps, `put` is idempotent).
     this.syncedAt = started - 1;
@@ -141,29 +156,37 @@ export class ContactSearch {
     this.contactIds.add(c.id);
   }
 
-  private putNote(n: Note, touched: Set<string>): void {
-    const previous = this.noteById.get(n.id);
-    if (previous && previous.contactId !== n.contactId) {
-      this.notesOf.get(previous.contactId)?.delete(n.id);
-      touched.add(previous.contactId);
-    }
-    this.noteById.set(n.id, n);
-    let ids = this.notesOf.get(n.contactId);
-    if (!ids) this.notesOf.set(n.contactId, (ids = new Set()));
-    ids.add(n.id);
-    touched.add(n.contactId);
+  /** Takes a note group as it is now in place of what it held before. */
+  private putGroup(g: NoteGroup, touched: Set<string>): void {
+    this.dropGroup(g.id, touched);
+    this.groups.set(g.id, g);
+    let ids = this.groupsOf.get(g.contactId);
+    if (!ids) this.groupsOf.set(g.contactId, (ids = new Set()));
+    ids.add(g.id);
+    this.noteTotal += g.notes.length;
+    touched.add(g.contactId);
+  }
+
+  private dropGroup(id: string, touched: Set<string>): void {
+    const old = this.groups.get(id);
+    if (!old) return;
+    this.groups.delete(id);
+    this.groupsOf.get(old.contactId)?.delete(id);
+    this.noteTotal -= old.notes.length;
+    touched.add(old.contactId);
+  }
+
+  /** A contact's notes, as last read. */
+  private *notesOfContact(contactId: string): Generator<Note> {
+    for (const id of this.groupsOf.get(contactId) ?? []) yield* this.groups.get(id)?.notes ?? [];
   }
 
   /** Re-indexes one contact's notes document from the notes held in memory. */
   private rebuildNotes(contactId: string): void {
-    const ids = this.notesOf.get(contactId);
     const texts: string[] = [];
-    for (const id of ids ?? []) {
-      const n = this.noteById.get(id);
-      if (n) texts.push(n.text);
-    }
+    for (const n of this.notesOfContact(contactId)) texts.push(n.text);
     if (texts.length === 0) {
-      this.notesOf.delete(contactId);
+      this.groupsOf.delete(contactId);
       if (this.notes.has(contactId)) this.notes.discard(contactId);
       return;
     }
@@ -174,18 +197,13 @@ export class ContactSearch {
 
   private async dropDeleted(touched: Set<string>): Promise<void> {
     const all = await this.source.allIds();
-    const alive = { contacts: new Set(all.contacts), notes: new Set(all.notes) };
+    const alive = { contacts: new Set(all.contacts), groups: new Set(all.groups) };
     for (const id of [...this.contactIds]) {
       if (alive.contacts.has(id)) continue;
       this.contacts.discard(id);
       this.contactIds.delete(id);
     }
-    for (const [id, n] of [...this.noteById]) {
-      if (alive.notes.has(id)) continue;
-      this.noteById.delete(id);
-      this.notesOf.get(n.contactId)?.delete(id);
-      touched.add(n.contactId);
-    }
+    for (const id of [...this.groups.keys()]) if (!alive.groups.has(id)) this.dropGroup(id, touched);
   }
 
   /** Contacts matching the query, best first (a contact matched by several notes ranks higher). */
@@ -220,9 +238,7 @@ export class ContactSearch {
     const wanted = new Set(terms);
     let best: Note | null = null;
     let bestCount = 0;
-    for (const id of this.notesOf.get(contactId) ?? []) {
-      const n = this.noteById.get(id);
-      if (!n) continue;
+    for (const n of this.notesOfContact(contactId)) {
       const seen = new Set<string>();
       for (const token of tokenize(n.text)) {
         const t = processTerm(token);
@@ -238,6 +254,6 @@ export class ContactSearch {
 
   /** Number of indexed rows (contacts + notes). */
   get size(): number {
-    return this.contactIds.size + this.noteById.size;
+    return this.contactIds.size + this.noteTotal;
   }
 }

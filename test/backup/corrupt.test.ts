@@ -135,21 +135,21 @@ describe('corrupt restores: a specific error, and the database exactly as before
       'This backup was made by a newer version of Resourceful (backup format 3; this version reads format 2). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
-      await attempt(good.replace('"schemaVersion":4', '"schemaVersion":5')),
+      await attempt(good.replace('"schemaVersion":5', '"schemaVersion":6')),
       'future_version',
-      'This backup was made by a newer version of Resourceful (database version 5; this version knows version 4). Update the extension, then restore it again. Nothing was changed.',
+      'This backup was made by a newer version of Resourceful (database version 6; this version knows version 5). Update the extension, then restore it again. Nothing was changed.',
     );
     expectError(
-      await attempt(good.replace('"schemaVersion":4', '"schemaVersion":1')),
+      await attempt(good.replace('"schemaVersion":5', '"schemaVersion":1')),
       'unsupported_schema',
-      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores versions 2 to 4). Nothing was changed.',
+      'This backup holds database version 1, which this version of Resourceful cannot restore (it restores versions 2 to 5). Nothing was changed.',
     );
   });
 
-  it('a backup from before history buckets (v2) or before history columns (v3) restores: its rows are the same', async () => {
-    expect(good).toContain('"schemaVersion":4');
-    for (const version of [2, 3]) {
-      const old = good.replace('"schemaVersion":4', `"schemaVersion":${version}`);
+  it('a backup from before history buckets (v2), history columns (v3) or the v5 indexes (v4) restores: its rows are the same', async () => {
+    expect(good).toContain('"schemaVersion":5');
+    for (const version of [2, 3, 4]) {
+      const old = good.replace('"schemaVersion":5', `"schemaVersion":${version}`);
       const db = freshDb();
       const summary = await restoreBackup(db, await readBackup(old), { mode: 'replace', now: Date.UTC(2026, 2, 3) });
       expect(summary.added.interactions).toBe(3);

@@ -150,6 +150,40 @@ describe('merge', () => {
   });
 });
 
+describe('merge of notes that changed contact since the backup', () => {
+  it('finds a note under the contact it is under now: one note per id, the newer version, where that version says', async () => {
+    const backupState = emptyState();
+    backupState.contacts = [contact('c-dana'), contact('c-meera')];
+    backupState.notes = [
+      note('n-kept', 'c-dana', 'Backup text (older)', T0),
+      note('n-taken', 'c-dana', 'Backup text (newer)', T0, { updatedAt: T0 + 3 * HOUR }),
+      note('n-same', 'c-dana', 'Same on both sides', T0),
+    ];
+    const backup = await backupOf(backupState);
+    const db = freshDb();
+    // Since the backup, Dana's notes went to Meera (a merge), two of them edited there.
+    const here = emptyState();
+    here.contacts = [contact('c-dana'), contact('c-meera')];
+    here.notes = [
+      note('n-kept', 'c-meera', 'Here text (newer)', T0, { updatedAt: T0 + HOUR }),
+      note('n-taken', 'c-meera', 'Here text (older)', T0, { updatedAt: T0 + HOUR }),
+      note('n-same', 'c-meera', 'Same on both sides', T0),
+    ];
+    await load(db, here);
+    // n-same differs only by its contact: a different row at the same version, so this browser's is kept.
+    const summary = await restoreBackup(db, backup, { mode: 'merge', now: NOW });
+    expect(summary.added.notes).toBe(0);
+    expect(summary.updated.notes).toBe(1);
+    expect(summary.keptHere.notes).toBe(2);
+    const notes = (await allNotes(db)).map((n) => [n.id, n.contactId, n.text]);
+    expect(notes).toEqual([
+      ['n-kept', 'c-meera', 'Here text (newer)'],
+      ['n-same', 'c-meera', 'Same on both sides'],
+      ['n-taken', 'c-dana', 'Backup text (newer)'],
+    ]);
+  });
+});
+
 describe('replace', () => {
   it('deletes what is here and writes the backup, reporting both', async () => {
     const backup = await backupOf(fixtureState());

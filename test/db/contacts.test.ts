@@ -90,14 +90,14 @@ describe('notes', () => {
     const b = await addNote(db, c.id, 'Prefers email over calls', T0 + 2);
     expect(a.text).toBe('Budget approved in Q1');
     expect((await getNotes(db, c.id)).map((n) => n.id)).toEqual([b.id, a.id]);
-    await updateNote(db, a.id, { pinned: true }, T0 + 3);
-    await updateNote(db, b.id, { text: 'Prefers email' }, T0 + 4);
+    await updateNote(db, c.id, a.id, { pinned: true }, T0 + 3);
+    await updateNote(db, c.id, b.id, { text: 'Prefers email' }, T0 + 4);
     const notes = await getNotes(db, c.id);
     expect(notes.map((n) => [n.id, n.pinned, n.text])).toEqual([
       [a.id, true, 'Budget approved in Q1'],
       [b.id, false, 'Prefers email'],
     ]);
-    await deleteNote(db, a.id);
+    await deleteNote(db, c.id, a.id);
     expect((await getNotes(db, c.id)).map((n) => n.id)).toEqual([b.id]);
     const tl = await getTimeline(db, c.id);
     expect(tl[0]).toMatchObject({ type: 'note', note: { id: b.id } });

@@ -6,7 +6,9 @@ import { allHistory, BUCKET_SIZE, HISTORY, historyByKind, historyOf, newestHisto
 import { getTimeline } from '../../lib/db/contacts';
 import { loadReportInput } from '../../lib/report/load';
 import { contactFootprint } from '../../lib/backup/erase';
-import { allNotes, noteById, noteCount, noteIds, notesChangedSince, notesOf } from '../../lib/db/notebook';
+import { allNotes, notebooksChangedSince, noteCount, noteOf, notesOf } from '../../lib/db/notebook';
+import { addNote, deleteNote, getNotes, updateNote } from '../../lib/db/contacts';
+import { searchFor } from '../../lib/db/search';
 
 /** Rows exactly as schema v1's code wrote them (no stage, no referral, no decline fields). */
 const V1_CONTACTS = [
@@ -52,7 +54,7 @@ const V1_NOTES = [{ id: 'n1', contactId: 'c-replied', text: 'Prefers email', pin
 
 describe('schema migrations', () => {
   it('keeps every version, in order', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('v1 → v2: real v1 data survives, contacts get a stage from their history', async () => {
@@ -90,7 +92,7 @@ describe('schema migrations', () => {
     v2.close();
   });
 
-  it('v2 → v3 → v4: every history row and note moves into its contact’s buckets, the same rows in the same order', async () => {
+  it('v2 → v3 → v4 → v5: every history row and note moves into its contact’s buckets, the same rows in the same order', async () => {
     const name = `migrate-${Math.random()}`;
     const v2 = new ResourcefulDB(name, undefined, 2);
     await v2.open();
@@ -127,9 +129,10 @@ describe('schema migrations', () => {
     v2.close();
 
     // Opened by today's code: the v3 step cuts the rows into buckets, the v4 step finds them in columns already.
+    const opened = Date.now();
     const v3 = new ResourcefulDB(name);
     await v3.open();
-    expect(v3.verno).toBe(4);
+    expect(v3.verno).toBe(5);
     expect(v3.tables.map((t) => t.name)).not.toContain('interactions');
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     // Nothing lost, nothing changed, field for field (resourceIds only where it was).
@@ -158,10 +161,11 @@ describe('schema migrations', () => {
     const byCreated = (a: (typeof notes)[number], b: (typeof notes)[number]) => a.createdAt - b.createdAt || byId(a, b);
     expect(await notesOf(v3, 'c-busy')).toEqual(notes.filter((n) => n.contactId === 'c-busy').sort(byCreated));
     expect((await v3.notebooks.toArray()).filter((b) => b.contactId === 'c-busy').map((b) => b.notes.length).sort()).toEqual([50, 50, 8].sort());
-    expect(await noteById(v3, 'note-037')).toEqual(notes.find((n) => n.id === 'note-037'));
+    const n37 = notes.find((n) => n.id === 'note-037')!;
+    expect(await noteOf(v3, n37.contactId, 'note-037')).toEqual(n37);
     expect(await noteCount(v3)).toBe(120);
-    expect((await noteIds(v3)).sort()).toEqual(notes.map((n) => n.id).sort());
-    expect((await notesChangedSince(v3, notes[100]!.updatedAt)).map((n) => n.id).sort()).toEqual(notes.slice(101).map((n) => n.id).sort());
+    // Every bucket counts as written by the upgrade: a search index reads them all.
+    expect((await notebooksChangedSince(v3, opened - 1)).flatMap((b) => b.notes.map((n) => n.id)).sort()).toEqual(notes.map((n) => n.id).sort());
     v3.close();
   });
   it('v3 → v4: history buckets as v3 wrote them (entries as objects) come out in columns, every entry unchanged', async () => {
@@ -199,7 +203,7 @@ describe('schema migrations', () => {
     await v3.table('history').bulkAdd([...v3Buckets('c-busy', busy), ...v3Buckets('c-odd', odd)]);
     v3.close();
 
-    const v4 = new ResourcefulDB(name);
+    const v4 = new ResourcefulDB(name, undefined, 4);
     await v4.open();
     expect(v4.verno).toBe(4);
     const stored = await v4.history.toArray();
@@ -221,5 +225,79 @@ describe('schema migrations', () => {
     // Every entry still passes the schema.
     for (const e of await allHistory(v4)) expect(InteractionSchema.safeParse(e).success).toBe(true);
     v4.close();
+  });
+  it('v4 → v5: notebooks as v4 wrote them (with their ids list) lose it, every note unchanged and still found, edited and searched', async () => {
+    const name = `migrate-${Math.random()}`;
+    const v4 = new ResourcefulDB(name, undefined, 4);
+    await v4.open();
+    const contact = (id: string, stage: string) => ({ ...V1_CONTACTS[0]!, id, name: `Dana ${id}`, nameTokens: ['dana', id], emails: [`${id}@x.com`], linkedinSlugs: [], linkedin: [], stage, referredBy: null, declineStated: null, declineReal: null });
+    const contacts = [contact('c-a', 'in_conversation'), contact('c-b', 'new_inquiry')];
+    await v4.table('contacts').bulkAdd(contacts);
+    // Notes as v4 kept them: 70 of c-a in two buckets (50 + 20), 3 of c-b; edited at other times than created,
+    // non-ASCII text; each bucket with its `ids` and `updated` (the notes' newest updatedAt), ids `${contactId}|${first}|…`.
+    const note = (contactId: string, i: number) => ({
+      id: `${contactId}-n${String(i).padStart(2, '0')}`,
+      contactId,
+      text: `Notiz ${i}: „Lager Süd“ ${contactId === 'c-b' ? 'forecasting' : 'pallets'}`,
+      pinned: i === 4,
+      createdAt: 1_760_000_000_000 + i * 60_000,
+      updatedAt: 1_760_000_000_000 + i * 60_000 + (i % 3) * 7_000_000,
+    });
+    const aNotes = Array.from({ length: 70 }, (_, i) => note('c-a', i));
+    const bNotes = Array.from({ length: 3 }, (_, i) => note('c-b', i));
+    const v4Bucket = (contactId: string, list: typeof aNotes, k: number) => ({
+      id: `${contactId}|${String(list[0]!.createdAt).padStart(16, '0')}|b${k}`,
+      contactId,
+      first: list[0]!.createdAt,
+      last: list.at(-1)!.createdAt,
+      ids: list.map((n) => n.id),
+      updated: Math.max(...list.map((n) => n.updatedAt)),
+      notes: list,
+    });
+    await v4.table('notebooks').bulkAdd([v4Bucket('c-a', aNotes.slice(0, 50), 0), v4Bucket('c-a', aNotes.slice(50), 1), v4Bucket('c-b', bNotes, 0)]);
+    // The v4 indexes were there and in use.
+    expect(await v4.table('notebooks').where('ids').equals('c-a-n55').primaryKeys()).toEqual([`c-a|${String(aNotes[50]!.createdAt).padStart(16, '0')}|b1`]);
+    expect(await v4.table('contacts').where('stage').equals('new_inquiry').primaryKeys()).toEqual(['c-b']);
+    v4.close();
+
+    const opened = Date.now();
+    const v5 = new ResourcefulDB(name);
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    const idx = (store: string) => [...v5.backendDB().transaction(store).objectStore(store).indexNames].sort();
+    expect(idx('notebooks')).toEqual(['[contactId+last]', 'updated']);
+    expect(idx('contacts')).toEqual(['emails', 'lastInteractionAt', 'linkedinSlugs', 'nameTokens', 'referredBy', 'tags', 'updatedAt']);
+    // Buckets keep their ids, times and notes; the ids list is gone and they count as written now.
+    const buckets = await v5.notebooks.orderBy('id').toArray();
+    expect(buckets.map((b) => [b.id, b.first, b.last, b.notes.length])).toEqual([
+      [`c-a|${String(aNotes[0]!.createdAt).padStart(16, '0')}|b0`, aNotes[0]!.createdAt, aNotes[49]!.createdAt, 50],
+      [`c-a|${String(aNotes[50]!.createdAt).padStart(16, '0')}|b1`, aNotes[50]!.createdAt, aNotes[69]!.createdAt, 20],
+      [`c-b|${String(bNotes[0]!.createdAt).padStart(16, '0')}|b0`, bNotes[0]!.createdAt, bNotes[2]!.createdAt, 3],
+    ]);
+    for (const b of buckets) {
+      expect(b).not.toHaveProperty('ids');
+      expect(b.updated).toBeGreaterThanOrEqual(opened);
+    }
+    // Every note and contact, field for field (the contacts keep their stage, only its index went).
+    expect(await allNotes(v5)).toEqual([...aNotes, ...bNotes]);
+    for (const n of await allNotes(v5)) expect(NoteSchema.safeParse(n).success).toBe(true);
+    expect(await v5.contacts.orderBy('id').toArray()).toEqual(contacts);
+    expect(await notesOf(v5, 'c-a')).toEqual(aNotes);
+    expect(await noteOf(v5, 'c-a', 'c-a-n55')).toEqual(aNotes[55]);
+    // What the panel and search do works on the migrated data.
+    const s = searchFor(v5);
+    await s.sync();
+    expect(s.search('forecasting').map((h) => h.contactId)).toEqual(['c-b']);
+    expect(s.search('pallets').map((h) => h.contactId)).toEqual(['c-a']);
+    await updateNote(v5, 'c-b', 'c-b-n01', { text: 'Wants pallets too' }, opened + 1);
+    await deleteNote(v5, 'c-a', 'c-a-n55');
+    await addNote(v5, 'c-a', 'Budget approved', opened + 2);
+    await s.sync();
+    expect(s.search('pallets').map((h) => h.contactId).sort()).toEqual(['c-a', 'c-b']);
+    expect(s.search('budget').map((h) => h.contactId)).toEqual(['c-a']);
+    expect((await getNotes(v5, 'c-a')).map((n) => n.id)).not.toContain('c-a-n55');
+    expect(await noteCount(v5)).toBe(73);
+    s.dispose();
+    v5.close();
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, deleteContact, deleteNote, getNotes, getTimeline, mergeContacts, updateNote } from '../../lib/db/contacts';
 import type { Note } from '../../lib/db/models';
-import { allNotes, countNotes, NOTE_BUCKET_SIZE, noteById, noteCount, noteIds, notesChangedSince, notesOf, writeNotes } from '../../lib/db/notebook';
+import { homesOf } from '../../lib/db/buckets';
+import { allNotes, countNotes, NOTE_BUCKET_SIZE, NOTES, notebooksChangedSince, noteCount, noteOf, notesOf, writeNotes } from '../../lib/db/notebook';
 import { contactRow } from '../helpers/factories';
 import { freshDb } from '../helpers/db';
 
@@ -20,16 +21,28 @@ describe('notes in buckets', () => {
     expect(await countNotes(db, 'c-1')).toBe(NOTE_BUCKET_SIZE * 2 + 5);
     expect((await db.notebooks.toArray()).map((b) => b.notes.length)).toEqual([NOTE_BUCKET_SIZE, NOTE_BUCKET_SIZE, 5]);
     // An old note edited and pinned: found by id in its bucket, changed in place, first in the list.
-    await updateNote(db, added[3]!.id, { text: '  Edited  ', pinned: true }, T0 + 10_000_000);
+    // Search re-reads the buckets written since it last looked: by the time of the write, not the notes' own.
+    const beforeEdit = Date.now() - 1;
+    expect(await notebooksChangedSince(db, beforeEdit)).toEqual([]);
+    await updateNote(db, 'c-1', added[3]!.id, { text: '  Edited  ', pinned: true }, T0 + 10_000_000);
     const list = await getNotes(db, 'c-1');
     expect(list[0]).toMatchObject({ id: added[3]!.id, text: 'Edited', pinned: true, createdAt: added[3]!.createdAt, updatedAt: T0 + 10_000_000 });
     expect(list.slice(1).map((n) => n.id)).toEqual(added.filter((_, i) => i !== 3).reverse().map((n) => n.id));
-    // Search reads what changed since it last looked.
-    expect((await notesChangedSince(db, T0 + 9_000_000)).map((n) => n.id)).toEqual([added[3]!.id]);
-    await deleteNote(db, added[50]!.id);
-    expect(await noteById(db, added[50]!.id)).toBeUndefined();
+    const changed = await notebooksChangedSince(db, beforeEdit);
+    expect(changed.map((b) => b.notes.some((n) => n.id === added[3]!.id))).toEqual([true]);
+    // Asked under another contact, the note is not there; edits and deletes through the wrong contact do nothing.
+    expect(await noteOf(db, 'c-2', added[3]!.id)).toBeUndefined();
+    await updateNote(db, 'c-2', added[4]!.id, { text: 'no' }, T0 + 10_000_001);
+    await deleteNote(db, 'c-2', added[50]!.id);
+    expect(await noteOf(db, 'c-1', added[4]!.id)).toEqual(added[4]);
+    expect(await noteOf(db, 'c-1', added[50]!.id)).toEqual(added[50]);
+    const beforeDelete = Date.now() - 1;
+    await deleteNote(db, 'c-1', added[50]!.id);
+    expect(await noteOf(db, 'c-1', added[50]!.id)).toBeUndefined();
     expect(await noteCount(db)).toBe(NOTE_BUCKET_SIZE * 2 + 4);
-    expect((await noteIds(db)).sort()).toEqual(added.filter((_, i) => i !== 50).map((n) => n.id).sort());
+    expect((await allNotes(db)).map((n) => n.id).sort()).toEqual(added.filter((_, i) => i !== 50).map((n) => n.id).sort());
+    // The bucket that lost a note counts as written.
+    expect((await notebooksChangedSince(db, beforeDelete)).map((b) => b.notes.length)).toEqual([NOTE_BUCKET_SIZE - 1]);
     // The timeline's newest notes come from the newest bucket.
     const timeline = await getTimeline(db, 'c-1', 3);
     expect(timeline.map((t) => (t.type === 'note' ? t.note.id : null))).toEqual(added.slice(-3).reverse().map((n) => n.id));
@@ -53,14 +66,17 @@ describe('notes in buckets', () => {
   it('keeps one note per id in the whole database, whichever contact a row names', async () => {
     const db = freshDb();
     const rw = (f: () => Promise<unknown>) => db.transaction('rw', db.notebooks, f);
-    await rw(() => writeNotes(db, [note('n-1', 'c-1', T0)]));
-    // The same id under another contact: skipped as a new note, moved as a replacement.
-    await rw(() => writeNotes(db, [note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })]));
-    expect(await allNotes(db)).toEqual([note('n-1', 'c-1', T0)]);
-    await rw(() => writeNotes(db, [note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })], { replace: true }));
-    expect(await allNotes(db)).toEqual([note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })]);
+    await rw(() => writeNotes(db, [note('n-1', 'c-1', T0), note('n-2', 'c-3', T0)]));
+    const homes = await homesOf(NOTES, db);
+    expect([...homes].sort()).toEqual([['n-1', 'c-1'], ['n-2', 'c-3']]);
+    // The same id under another contact, given where every note is: skipped as a new note, moved as a replacement.
+    await rw(() => writeNotes(db, [note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })], { homes }));
+    expect(await notesOf(db, 'c-1')).toEqual([note('n-1', 'c-1', T0)]);
+    expect(await notesOf(db, 'c-2')).toEqual([]);
+    await rw(() => writeNotes(db, [note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' })], { replace: true, homes }));
+    expect(await allNotes(db)).toEqual([note('n-1', 'c-2', T0 + 5, { text: 'elsewhere' }), note('n-2', 'c-3', T0)]);
     expect(await notesOf(db, 'c-1')).toEqual([]);
-    expect(await noteCount(db)).toBe(1);
+    expect(await noteCount(db)).toBe(2);
     db.close();
   });
 });

@@ -147,7 +147,7 @@ describe('backup, wipe and restore in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^resourceful-backup-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     const text = bytes.toString('utf8');
     const file = JSON.parse(text) as { format: string; version: number; schemaVersion: number; counts: Record<string, number>; tables: Record<string, unknown[]>; invalidRows: unknown[] };
-    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 2, schemaVersion: 4, invalidRows: [] });
+    expect({ format: file.format, version: file.version, schemaVersion: file.schemaVersion, invalidRows: file.invalidRows }).toEqual({ format: 'resourceful-backup', version: 2, schemaVersion: 5, invalidRows: [] });
     // History comes in pages, a contact's entries as columns: one page here, the one entry.
     expect(file.tables.interactions!.map((p) => (p as HistoryPage).contactId)).toEqual(['c-dana']);
     file.tables.interactions = (file.tables.interactions as HistoryPage[]).flatMap(pageEntries);
