@@ -5,7 +5,7 @@
  * rows whichever way they are stored.
  */
 import type { Table } from 'dexie';
-import { allEntries, bucketsOf, byId, groupByContact, homesOf, newBucketId, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
+import { allEntries, bucketsOf, byId, countAll, groupByContact, homesOf, newBucketId, remove, tableOf, write, type Bucket, type BucketKind, type Entry, type TableSource } from '../db/buckets';
 import { BUCKET_SIZE, HISTORY, bucketOfColumns } from '../db/history';
 import type { HistoryBucket, Interaction } from '../db/models';
 import { NOTES } from '../db/notebook';
@@ -92,11 +92,7 @@ function bucketStore<E extends Entry, B extends Bucket>(kind: BucketKind<E, B>, 
     for (const r of rows) homes?.set(r.id, r.contactId);
   };
   return {
-    async count() {
-      let n = 0;
-      await table.each((b) => (n += kind.entries(b).length));
-      return n;
-    },
+    count: () => countAll(kind, db),
     records: () => table.count(),
     async clear() {
       await table.clear();

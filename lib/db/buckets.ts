@@ -137,6 +137,13 @@ export async function countOf<E extends Entry, B extends Bucket>(k: BucketKind<E
   return n;
 }
 
+/** How many entries there are in all (a full read). */
+export async function countAll<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource): Promise<number> {
+  let n = 0;
+  await tableOf(k, db).each((b) => (n += k.entries(b).length));
+  return n;
+}
+
 /** Every entry, by id (the order a one-entry-per-record table keeps): for backups' hashes and tests. */
 export async function allEntries<E extends Entry, B extends Bucket>(k: BucketKind<E, B>, db: TableSource): Promise<E[]> {
   const all = (await tableOf(k, db).toArray()).flatMap(k.entries);

@@ -343,12 +343,9 @@ export async function updateNote(db: ResourcefulDB, contactId: string, id: strin
   });
 }
 
-/** Deletes a contact's note. */
+/** Deletes a contact's note (nothing when the contact has no such note). */
 export async function deleteNote(db: ResourcefulDB, contactId: string, id: string): Promise<void> {
-  await db.transaction('rw', db.notebooks, async () => {
-    const note = await noteOf(db, contactId, id);
-    if (note) await removeNotes(db, [note]);
-  });
+  await db.transaction('rw', db.notebooks, () => removeNotes(db, [{ id, contactId }]));
 }
 
 // ---------------------------------------------------------------- linking
