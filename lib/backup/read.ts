@@ -26,7 +26,7 @@ import {
   type Counts,
   type TableName,
 } from './format';
-import { pageEntries, pageProblem, pageSize, type HistoryPage } from './pages';
+import { pageEntries, pageEntriesValid, pageProblem, pageSize, type HistoryPage } from './pages';
 
 /** A backup that passed every check: its rows, ready to restore. */
 export interface ParsedBackup {
@@ -297,7 +297,10 @@ class Collector {
   private readonly pending: { table: TableName; value: unknown }[] = [];
   /** History pages read so far (format 2), for messages. */
   private pages = 0;
-  /** Format 2: the contact whose history pages are being read, its entry ids so far, and the contacts done before. */
+  /**
+   * Format 2: the contact whose history pages are being read, its entry ids so far (without the `${contactId}|` every
+   * one of them starts with), and the contacts done before.
+   */
   private historyContact: string | null = null;
   private readonly historyKeys = new Set<string>();
   private readonly historyDone = new Set<string>();
@@ -417,6 +420,7 @@ class Collector {
       this.count('interactions', pageSize(page));
       return this.opts.onPage(page);
     }
+    if (this.wholePage(page)) return;
     const entries = pageEntries(page);
     for (let k = 0; k < entries.length; k++) {
       const wait = this.row('interactions', entries[k]);
@@ -430,6 +434,41 @@ class Collector {
         })();
       }
     }
+  }
+
+  /**
+   * The check pass's way with a history page: its entries checked as columns (`pageEntriesValid`), counted and their
+   * ids checked for repeats without making them into rows, reaching the verdict `row` reaches entry by entry. False,
+   * having changed nothing, when the page takes the entry-by-entry way: its rows are wanted (kept or handed on), its
+   * keys are all remembered (the second pass), the count runs over in it, or an entry fails (for the message).
+   */
+  private wholePage(page: HistoryPage): boolean {
+    const { keep, onRow, trusted, keySets } = this.opts;
+    if (keep || onRow || trusted?.interactions || keySets === 'all' || keySets.has('interactions')) return false;
+    const n = pageSize(page);
+    if (this.counts && this.seen.interactions + n > this.counts.interactions) return false;
+    if (!pageEntriesValid(page)) return false;
+    this.seen.interactions += n;
+    const { contactId, cols } = page;
+    this.enterHistoryContact(contactId);
+    // An entry's id is `${contactId}|${sourceKey}` unless spelled out in cols.ids (which starts with the same).
+    const spelled = cols.ids.length ? new Map(cols.ids) : null;
+    const cut = contactId.length + 1;
+    for (let i = 0; i < n; i++) {
+      const local = spelled?.get(i)?.slice(cut) ?? cols.sourceKey[i]!;
+      if (this.historyKeys.has(local)) duplicate('interactions', `${contactId}|${local}`);
+      this.historyKeys.add(local);
+    }
+    return true;
+  }
+
+  /** Format 2: history pages list a contact's entries together; a contact met again is out of place (see checkKey). */
+  private enterHistoryContact(contactId: string): void {
+    if (contactId === this.historyContact) return;
+    if (this.historyContact !== null) this.historyDone.add(this.historyContact);
+    if (this.historyDone.has(contactId) || contactId.includes('|')) this.unsorted.add('interactions');
+    this.historyContact = contactId;
+    this.historyKeys.clear();
   }
 
   private check(table: TableName, row: unknown, index: number): void | Promise<void> {
@@ -460,15 +499,12 @@ class Collector {
       // Pages list a contact's entries together, in time order: their ids are remembered per contact. An id starts
       // with its contact's id and "|", so two contacts' ids differ unless one contact's id holds a "|", and a
       // contact met again after another is out of place: either way the table gets the second pass, with every key.
+      // The row passed its schema, so its id starts with `${contactId}|`: the rest tells the contact's entries apart.
       const contactId = row.contactId as string;
-      if (contactId !== this.historyContact) {
-        if (this.historyContact !== null) this.historyDone.add(this.historyContact);
-        if (this.historyDone.has(contactId) || contactId.includes('|')) this.unsorted.add(table);
-        this.historyContact = contactId;
-        this.historyKeys.clear();
-      }
-      if (this.historyKeys.has(key)) duplicate(table, key);
-      this.historyKeys.add(key);
+      this.enterHistoryContact(contactId);
+      const local = key.slice(contactId.length + 1);
+      if (this.historyKeys.has(local)) duplicate(table, key);
+      this.historyKeys.add(local);
       return;
     }
     const last = this.lastKey[table];

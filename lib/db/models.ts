@@ -87,23 +87,42 @@ export const InteractionKindSchema = z.enum([
 export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
 /**
+ * A history entry's length limits (characters; `resourceIds` in items), named once: `InteractionFieldsSchema` is
+ * built from them, and the backup checks a page of entries as columns against the same numbers (`pageEntriesValid`,
+ * lib/backup/pages.ts) instead of making a million objects to check one by one.
+ */
+export const INTERACTION_LIMITS = {
+  id: 400,
+  contactId: 64,
+  sourceKey: 300,
+  subject: 1000,
+  snippet: 400,
+  threadId: 200,
+  url: 2000,
+  resourceIds: 50,
+  resourceId: 64,
+} as const;
+
+const L = INTERACTION_LIMITS;
+
+/**
  * The fields of a history entry, without the id rule of `InteractionSchema`: a schema with no user callback, so the
  * backup can check rows with a generated parser (lib/backup/rows/) and apply the rule itself (`interactionIdOk`).
  */
 export const InteractionFieldsSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(400)),
-  contactId: z.string().check(z.minLength(1), z.maxLength(64)),
+  id: z.string().check(z.minLength(1), z.maxLength(L.id)),
+  contactId: z.string().check(z.minLength(1), z.maxLength(L.contactId)),
   /** Where it came from, stable across reads: `gmail:<messageId>`, `li:<slug>:<day>`, `event:<uuid>`. */
-  sourceKey: z.string().check(z.minLength(1), z.maxLength(300)),
+  sourceKey: z.string().check(z.minLength(1), z.maxLength(L.sourceKey)),
   kind: InteractionKindSchema,
   at: z.number(),
-  subject: z.nullable(z.string().check(z.maxLength(1000))),
-  snippet: z.nullable(z.string().check(z.maxLength(400))),
-  threadId: z.nullable(z.string().check(z.maxLength(200))),
+  subject: z.nullable(z.string().check(z.maxLength(L.subject))),
+  snippet: z.nullable(z.string().check(z.maxLength(L.snippet))),
+  threadId: z.nullable(z.string().check(z.maxLength(L.threadId))),
   /** Where to open it again (a Gmail thread URL, a LinkedIn profile URL). */
-  url: z.nullable(z.string().check(z.maxLength(2000))),
+  url: z.nullable(z.string().check(z.maxLength(L.url))),
   /** Resources given with it (value_given); optional so v1 rows stay valid. */
-  resourceIds: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50))),
+  resourceIds: z.optional(z.array(z.string().check(z.maxLength(L.resourceId))).check(z.maxLength(L.resourceIds))),
 });
 
 /** The rule `InteractionSchema` adds to its fields: the entry's id starts with its contact's, then "|". */

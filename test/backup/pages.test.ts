@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashDatabase } from '../../lib/backup/hash';
-import { MAX_PAGE_ENTRIES, pageEntries, pageProblem, type HistoryPage } from '../../lib/backup/pages';
+import { isDeepStrictEqual } from 'node:util';
+import { parseRow } from '../../lib/backup/format';
+import { MAX_PAGE_ENTRIES, pageEntries, pageEntriesValid, pageProblem, type HistoryPage } from '../../lib/backup/pages';
 import { checkBackupFile, readBackup } from '../../lib/backup/read';
 import { restoreBackup, type RestoreMode } from '../../lib/backup/restore';
 import { writeBackup } from '../../lib/backup/write';
 import { BUCKET_SIZE, allHistory, toColumns } from '../../lib/db/history';
-import type { HistoryBucket, Interaction } from '../../lib/db/models';
+import { INTERACTION_LIMITS, type HistoryBucket, type Interaction } from '../../lib/db/models';
 import type { ResourcefulDB } from '../../lib/db/schema';
 import { freshDb } from '../helpers/db';
 import { load, stateArb } from './arbitraries';
@@ -88,6 +90,136 @@ describe('pageProblem', () => {
     huge.cols.sourceKey.pop();
     for (const k of ['kind', 'at', 'subject', 'snippet', 'threadId', 'url'] as const) huge.cols[k].pop();
     expect(pageProblem(huge)).toBeNull();
+  });
+});
+
+/** A page being edited by a test. */
+type Edit = HistoryPage;
+
+/** Text of exactly `n` characters. */
+const chars = (n: number, c = 'x') => c.repeat(n);
+const L = INTERACTION_LIMITS;
+
+/**
+ * Pages that pass `pageProblem`, with every field at, just inside and just past its limit, kinds known and not,
+ * times that are not finite, ids spelled out right and wrong, and resource lists too long or holding a long id.
+ */
+/** Mostly `good`, now and then `bad`: a page is valid only when all its parts are. */
+const mostly = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 25 }, { arbitrary: bad, weight: 1 });
+const anyPage: fc.Arbitrary<HistoryPage> = fc
+  .record({
+    contactId: mostly(fc.constantFrom('c-1', 'x|y', chars(L.contactId)), fc.constantFrom('', chars(L.contactId + 1))),
+    strings: fc.array(
+      mostly(
+        fc.oneof(
+          fc.constantFrom('email_in', 'value_given', 'stage_changed', 'restore_conflict', 'Pricing', ''),
+          fc.constantFrom(L.threadId, L.snippet, L.subject, L.url).map((n) => chars(n)),
+        ),
+        fc.oneof(fc.constantFrom('Email_in', 'bogus', '__proto__', 'constructor'), fc.constantFrom(L.threadId, L.snippet, L.subject, L.url).map((n) => chars(n + 1))),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
+    entries: fc.array(
+      fc.record({
+        sourceKey: mostly(fc.oneof(fc.constantFrom('gmail:1', 'gmail:2', 'li:a:1'), fc.constantFrom(1, L.sourceKey).map((n) => chars(n, 'k'))), fc.constantFrom('', chars(L.sourceKey + 1, 'k'))),
+        at: mostly(fc.integer({ min: -1, max: 4_102_444_800_000 }), fc.double()),
+        refs: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        nulls: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        id: mostly(fc.constantFrom(null, null, null, 'own', L.id), fc.constantFrom('other-contact', 'no-bar', 'bar-only', L.id + 1)),
+        resources: mostly(
+          fc.oneof(fc.constant(null), fc.array(fc.constantFrom('r-1', '', chars(L.resourceId)), { maxLength: 3 }), fc.constant(Array.from({ length: L.resourceIds }, (_, i) => `r-${i}`))),
+          fc.oneof(fc.constant(Array.from({ length: L.resourceIds + 1 }, (_, i) => `r-${i}`)), fc.constant<string[]>(['r-1', chars(L.resourceId + 1)])),
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map(({ contactId, strings, entries }) => {
+    const ref = (r: number, isNull: boolean) => (isNull ? -1 : r % strings.length);
+    const idOf = (spec: string | number, sourceKey: string): string =>
+      typeof spec === 'number'
+        ? `${contactId}|${chars(spec - contactId.length - 1)}`
+        : spec === 'own'
+          ? `${contactId}|${sourceKey.slice(0, 5)}!`
+          : spec === 'other-contact'
+            ? `z|${sourceKey}`
+            : spec === 'no-bar'
+              ? `${contactId}${sourceKey}`
+              : `${contactId}|`;
+    const cols: HistoryPage['cols'] = { strings, sourceKey: [], kind: [], at: [], subject: [], snippet: [], threadId: [], url: [], ids: [], resources: [] };
+    entries.forEach((e, i) => {
+      cols.sourceKey.push(e.sourceKey);
+      cols.kind.push(ref(e.refs[0]!, false));
+      cols.at.push(e.at);
+      cols.subject.push(ref(e.refs[1]!, e.nulls[0]!));
+      cols.snippet.push(ref(e.refs[2]!, e.nulls[1]!));
+      cols.threadId.push(ref(e.refs[3]!, e.nulls[2]!));
+      cols.url.push(ref(e.refs[4]!, e.nulls[3]!));
+      if (e.id !== null) cols.ids.push([i, idOf(e.id, e.sourceKey)]);
+      if (e.resources !== null) cols.resources.push([i, e.resources]);
+    });
+    return { contactId, cols };
+  });
+
+describe('pageEntriesValid', () => {
+  it('passes a page exactly when every entry passes the history entry schema unchanged, as parseRow finds them one by one', () => {
+    const verdicts = { true: 0, false: 0 };
+    fc.assert(
+      fc.property(anyPage, (p) => {
+        expect(pageProblem(p)).toBeNull();
+        const oneByOne = pageEntries(p).every((e, i) => {
+          const checked = parseRow('interactions', e, i + 1);
+          return checked.ok && isDeepStrictEqual(checked.row, e);
+        });
+        expect(pageEntriesValid(p)).toBe(oneByOne);
+        // The same verdict for the page as a backup file holds it (JSON has no NaN or Infinity: those become null).
+        if (p.cols.at.every(Number.isFinite)) expect(pageEntriesValid(JSON.parse(JSON.stringify(p)) as HistoryPage)).toBe(oneByOne);
+        verdicts[String(oneByOne) as 'true' | 'false'] += 1;
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+    // Both verdicts came up often: the property was tested, not just one side of it.
+    expect(verdicts.true).toBeGreaterThan(200);
+    expect(verdicts.false).toBeGreaterThan(200);
+  });
+
+  it.each<[string, (p: Edit) => unknown, (p: Edit) => unknown]>([
+    ['a contact id', (p: Edit) => (p.contactId = chars(L.contactId)), (p: Edit) => (p.contactId = chars(L.contactId + 1))],
+    ['a source', (p: Edit) => (p.cols.sourceKey[1] = chars(L.sourceKey)), (p: Edit) => (p.cols.sourceKey[1] = chars(L.sourceKey + 1))],
+    ['an empty source', (p: Edit) => (p.cols.sourceKey[1] = 'k'), (p: Edit) => (p.cols.sourceKey[1] = '')],
+    ['a time', (p: Edit) => (p.cols.at[1] = -0), (p: Edit) => (p.cols.at[1] = Number.NaN)],
+    ['an endless time', (p: Edit) => (p.cols.at[1] = Number.MAX_VALUE), (p: Edit) => (p.cols.at[1] = -Infinity)],
+    ['a kind', (p: Edit) => (p.cols.strings[p.cols.kind[1]!] = 'restore_conflict'), (p: Edit) => (p.cols.strings[p.cols.kind[1]!] = 'hasOwnProperty')],
+    ...(['subject', 'snippet', 'threadId', 'url'] as const).map((col) => [
+      `a ${col}`,
+      (p: Edit) => p.cols[col].splice(1, 1, p.cols.strings.push(chars(L[col])) - 1),
+      (p: Edit) => p.cols[col].splice(1, 1, p.cols.strings.push(chars(L[col] + 1)) - 1),
+    ] as [string, (p: Edit) => unknown, (p: Edit) => unknown]),
+    ['a spelled-out id', (p: Edit) => p.cols.ids.push([1, `c-1|${chars(L.id - 4)}`]), (p: Edit) => p.cols.ids.push([1, `c-1|${chars(L.id - 3)}`])],
+    ['a spelled-out id’s contact', (p: Edit) => p.cols.ids.push([1, 'c-1|']), (p: Edit) => p.cols.ids.push([1, 'c-2|gmail:2'])],
+    ['resources', (p: Edit) => (p.cols.resources[0]![1] = Array.from({ length: L.resourceIds }, (_, i) => `r-${i}`)), (p: Edit) => (p.cols.resources[0]![1] = Array.from({ length: L.resourceIds + 1 }, (_, i) => `r-${i}`))],
+    ['a resource id', (p: Edit) => (p.cols.resources[0]![1] = [chars(L.resourceId)]), (p: Edit) => (p.cols.resources[0]![1] = ['', chars(L.resourceId + 1)])],
+  ])('passes %s at its limit and fails it one past, as the schema does', (_what, atLimit, past) => {
+    const edited = (edit: (p: Edit) => unknown): HistoryPage => {
+      const p = structuredClone(page([interaction('c-1', 'gmail:1', T0, { subject: 'Pricing', threadId: 't-1' }), interaction('c-1', 'gmail:2', T0 + 1, { kind: 'value_given', resourceIds: ['r-1'] })]));
+      edit(p);
+      expect(pageProblem(p)).toBeNull();
+      return p;
+    };
+    const oneByOne = (p: HistoryPage) => pageEntries(p).every((e, i) => parseRow('interactions', e, i + 1).ok);
+    expect([pageEntriesValid(edited(atLimit)), oneByOne(edited(atLimit))]).toEqual([true, true]);
+    expect([pageEntriesValid(edited(past)), oneByOne(edited(past))]).toEqual([false, false]);
+  });
+
+  it('passes the pages the writer makes from valid entries', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const byContact = new Map<string, Interaction[]>();
+        for (const e of state.interactions as Interaction[]) byContact.set(e.contactId, [...(byContact.get(e.contactId) ?? []), e]);
+        for (const list of byContact.values()) expect(pageEntriesValid(page(list))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 

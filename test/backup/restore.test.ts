@@ -3,7 +3,7 @@ import { describeCounts, zeroCounts, type Counts } from '../../lib/backup/format
 import { readBackup } from '../../lib/backup/read';
 import { CONFLICT_KIND, restoreBackup } from '../../lib/backup/restore';
 import { backupFileName, writeBackup, type Progress } from '../../lib/backup/write';
-import { DEFAULT_SETTINGS } from '../../lib/db/models';
+import { DEFAULT_SETTINGS, type HistoryBucket } from '../../lib/db/models';
 import { addHistoryRows, addNoteRows, freshDb } from '../helpers/db';
 import { allNotes } from '../../lib/db/notebook';
 import { allHistory } from '../../lib/db/history';
@@ -250,6 +250,30 @@ describe('writing a backup', () => {
     const parsed = await readBackup(text);
     expect(parsed.invalidRows).toBe(1);
     expect(parsed.tables.contacts.map((c) => c.id)).toEqual(['c-dana', 'c-meera', 'c-tomasz']);
+  });
+
+  it('sets aside a stored history entry that fails its schema, named by its place among all entries; its bucket’s others are kept', async () => {
+    const db = freshDb();
+    await load(db, { ...emptyState(), contacts: [contact('c-a'), contact('c-b')] });
+    await addHistoryRows(db, [
+      interaction('c-a', 'gmail:1', T0),
+      interaction('c-a', 'gmail:2', T0 + HOUR),
+      interaction('c-b', 'gmail:3', T0),
+      interaction('c-b', 'gmail:4', T0 + HOUR),
+      interaction('c-b', 'gmail:5', T0 + 2 * HOUR),
+    ]);
+    // A bucket written around the app: its second entry's kind is one no version of Resourceful has had.
+    const [first, second] = (await db.history.orderBy('id').toArray()) as HistoryBucket[];
+    expect([first!.contactId, second!.contactId]).toEqual(['c-a', 'c-b']);
+    const cols = { ...second!.cols, strings: [...second!.cols.strings, 'bogus'], kind: [...second!.cols.kind] };
+    cols.kind[1] = cols.strings.length - 1;
+    await db.history.put({ ...second!, cols });
+    const result = await writeBackup(db, { now: T0 });
+    expect(result.invalid).toEqual([{ table: 'interactions', index: 4, key: 'c-b|gmail:4', message: expect.stringContaining('kind: Invalid option') }]);
+    expect(result.counts.interactions).toBe(4);
+    const parsed = await readBackup(await textOf(result.parts));
+    expect(parsed.invalidRows).toBe(1);
+    expect(parsed.tables.interactions.map((e) => e.id)).toEqual(['c-a|gmail:1', 'c-a|gmail:2', 'c-b|gmail:3', 'c-b|gmail:5']);
   });
 
   it('names the file by local date and time', () => {
