@@ -454,12 +454,14 @@ class Collector {
     // An entry's id is `${contactId}|${sourceKey}` unless spelled out in cols.ids (which starts with the same).
     const spelled = cols.ids.length ? new Map(cols.ids) : null;
     const cut = contactId.length + 1;
-    for (let i = 0; i < n; i++) {
-      const local = spelled?.get(i)?.slice(cut) ?? cols.sourceKey[i]!;
-      if (this.historyKeys.has(local)) duplicate('interactions', `${contactId}|${local}`);
-      this.historyKeys.add(local);
-    }
+    for (let i = 0; i < n; i++) this.rememberHistoryId(contactId, spelled?.get(i)?.slice(cut) ?? cols.sourceKey[i]!);
     return true;
+  }
+
+  /** One of the current contact's entry ids, without the `${contactId}|` it starts with: a repeat fails the file. */
+  private rememberHistoryId(contactId: string, local: string): void {
+    if (this.historyKeys.has(local)) duplicate('interactions', `${contactId}|${local}`);
+    this.historyKeys.add(local);
   }
 
   /** Format 2: history pages list a contact's entries together; a contact met again is out of place (see checkKey). */
@@ -502,9 +504,7 @@ class Collector {
       // The row passed its schema, so its id starts with `${contactId}|`: the rest tells the contact's entries apart.
       const contactId = row.contactId as string;
       this.enterHistoryContact(contactId);
-      const local = key.slice(contactId.length + 1);
-      if (this.historyKeys.has(local)) duplicate(table, key);
-      this.historyKeys.add(local);
+      this.rememberHistoryId(contactId, key.slice(contactId.length + 1));
       return;
     }
     const last = this.lastKey[table];

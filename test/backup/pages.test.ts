@@ -49,10 +49,14 @@ async function expectSoundBuckets(db: ResourcefulDB): Promise<void> {
   }
 }
 
+/** A sound page of two entries of c-1: the second a value given with one resource. */
+const twoEntries = (): HistoryPage =>
+  page([interaction('c-1', 'gmail:1', T0, { subject: 'Pricing', threadId: 't-1' }), interaction('c-1', 'gmail:2', T0 + 1, { kind: 'value_given', resourceIds: ['r-1'] })]);
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 describe('pageProblem', () => {
-  const good = page([interaction('c-1', 'gmail:1', T0, { subject: 'Pricing', threadId: 't-1' }), interaction('c-1', 'gmail:2', T0 + 1, { kind: 'value_given', resourceIds: ['r-1'] })]);
+  const good = twoEntries();
   const cols = good.cols as unknown as Record<string, unknown>;
   const edit = (over: Record<string, unknown>) => ({ contactId: 'c-1', cols: { ...cols, ...over } });
 
@@ -93,11 +97,13 @@ describe('pageProblem', () => {
   });
 });
 
-/** A page being edited by a test. */
-type Edit = HistoryPage;
+/** A limit's case: what it is, an edit that puts it at the limit, and one that puts it one past. */
+type LimitCase = [string, (p: HistoryPage) => unknown, (p: HistoryPage) => unknown];
 
 /** Text of exactly `n` characters. */
 const chars = (n: number, c = 'x') => c.repeat(n);
+/** `n` resource ids. */
+const resourceIds = (n: number) => Array.from({ length: n }, (_, i) => `r-${i}`);
 const L = INTERACTION_LIMITS;
 
 /**
@@ -127,8 +133,8 @@ const anyPage: fc.Arbitrary<HistoryPage> = fc
         nulls: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
         id: mostly(fc.constantFrom(null, null, null, 'own', L.id), fc.constantFrom('other-contact', 'no-bar', 'bar-only', L.id + 1)),
         resources: mostly(
-          fc.oneof(fc.constant(null), fc.array(fc.constantFrom('r-1', '', chars(L.resourceId)), { maxLength: 3 }), fc.constant(Array.from({ length: L.resourceIds }, (_, i) => `r-${i}`))),
-          fc.oneof(fc.constant(Array.from({ length: L.resourceIds + 1 }, (_, i) => `r-${i}`)), fc.constant<string[]>(['r-1', chars(L.resourceId + 1)])),
+          fc.oneof(fc.constant(null), fc.array(fc.constantFrom('r-1', '', chars(L.resourceId)), { maxLength: 3 }), fc.constant(resourceIds(L.resourceIds))),
+          fc.oneof(fc.constant(resourceIds(L.resourceIds + 1)), fc.constant<string[]>(['r-1', chars(L.resourceId + 1)])),
         ),
       }),
       { minLength: 1, maxLength: 4 },
@@ -183,25 +189,25 @@ describe('pageEntriesValid', () => {
     expect(verdicts.false).toBeGreaterThan(200);
   });
 
-  it.each<[string, (p: Edit) => unknown, (p: Edit) => unknown]>([
-    ['a contact id', (p: Edit) => (p.contactId = chars(L.contactId)), (p: Edit) => (p.contactId = chars(L.contactId + 1))],
-    ['a source', (p: Edit) => (p.cols.sourceKey[1] = chars(L.sourceKey)), (p: Edit) => (p.cols.sourceKey[1] = chars(L.sourceKey + 1))],
-    ['an empty source', (p: Edit) => (p.cols.sourceKey[1] = 'k'), (p: Edit) => (p.cols.sourceKey[1] = '')],
-    ['a time', (p: Edit) => (p.cols.at[1] = -0), (p: Edit) => (p.cols.at[1] = Number.NaN)],
-    ['an endless time', (p: Edit) => (p.cols.at[1] = Number.MAX_VALUE), (p: Edit) => (p.cols.at[1] = -Infinity)],
-    ['a kind', (p: Edit) => (p.cols.strings[p.cols.kind[1]!] = 'restore_conflict'), (p: Edit) => (p.cols.strings[p.cols.kind[1]!] = 'hasOwnProperty')],
+  it.each<LimitCase>([
+    ['a contact id', (p) => (p.contactId = chars(L.contactId)), (p) => (p.contactId = chars(L.contactId + 1))],
+    ['a source', (p) => (p.cols.sourceKey[1] = chars(L.sourceKey)), (p) => (p.cols.sourceKey[1] = chars(L.sourceKey + 1))],
+    ['an empty source', (p) => (p.cols.sourceKey[1] = 'k'), (p) => (p.cols.sourceKey[1] = '')],
+    ['a time', (p) => (p.cols.at[1] = -0), (p) => (p.cols.at[1] = Number.NaN)],
+    ['an endless time', (p) => (p.cols.at[1] = Number.MAX_VALUE), (p) => (p.cols.at[1] = -Infinity)],
+    ['a kind', (p) => (p.cols.strings[p.cols.kind[1]!] = 'restore_conflict'), (p) => (p.cols.strings[p.cols.kind[1]!] = 'hasOwnProperty')],
     ...(['subject', 'snippet', 'threadId', 'url'] as const).map((col) => [
       `a ${col}`,
-      (p: Edit) => p.cols[col].splice(1, 1, p.cols.strings.push(chars(L[col])) - 1),
-      (p: Edit) => p.cols[col].splice(1, 1, p.cols.strings.push(chars(L[col] + 1)) - 1),
-    ] as [string, (p: Edit) => unknown, (p: Edit) => unknown]),
-    ['a spelled-out id', (p: Edit) => p.cols.ids.push([1, `c-1|${chars(L.id - 4)}`]), (p: Edit) => p.cols.ids.push([1, `c-1|${chars(L.id - 3)}`])],
-    ['a spelled-out id’s contact', (p: Edit) => p.cols.ids.push([1, 'c-1|']), (p: Edit) => p.cols.ids.push([1, 'c-2|gmail:2'])],
-    ['resources', (p: Edit) => (p.cols.resources[0]![1] = Array.from({ length: L.resourceIds }, (_, i) => `r-${i}`)), (p: Edit) => (p.cols.resources[0]![1] = Array.from({ length: L.resourceIds + 1 }, (_, i) => `r-${i}`))],
-    ['a resource id', (p: Edit) => (p.cols.resources[0]![1] = [chars(L.resourceId)]), (p: Edit) => (p.cols.resources[0]![1] = ['', chars(L.resourceId + 1)])],
+      (p) => p.cols[col].splice(1, 1, p.cols.strings.push(chars(L[col])) - 1),
+      (p) => p.cols[col].splice(1, 1, p.cols.strings.push(chars(L[col] + 1)) - 1),
+    ] satisfies LimitCase),
+    ['a spelled-out id', (p) => p.cols.ids.push([1, `c-1|${chars(L.id - 4)}`]), (p) => p.cols.ids.push([1, `c-1|${chars(L.id - 3)}`])],
+    ['a spelled-out id’s contact', (p) => p.cols.ids.push([1, 'c-1|']), (p) => p.cols.ids.push([1, 'c-2|gmail:2'])],
+    ['resources', (p) => (p.cols.resources[0]![1] = resourceIds(L.resourceIds)), (p) => (p.cols.resources[0]![1] = resourceIds(L.resourceIds + 1))],
+    ['a resource id', (p) => (p.cols.resources[0]![1] = [chars(L.resourceId)]), (p) => (p.cols.resources[0]![1] = ['', chars(L.resourceId + 1)])],
   ])('passes %s at its limit and fails it one past, as the schema does', (_what, atLimit, past) => {
-    const edited = (edit: (p: Edit) => unknown): HistoryPage => {
-      const p = structuredClone(page([interaction('c-1', 'gmail:1', T0, { subject: 'Pricing', threadId: 't-1' }), interaction('c-1', 'gmail:2', T0 + 1, { kind: 'value_given', resourceIds: ['r-1'] })]));
+    const edited = (edit: (p: HistoryPage) => unknown): HistoryPage => {
+      const p = twoEntries();
       edit(p);
       expect(pageProblem(p)).toBeNull();
       return p;
