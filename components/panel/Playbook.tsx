@@ -17,7 +17,7 @@ import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
 import { DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
-import { useAfterContent } from './lazy';
+import { useAfterContent, usePatternsReady } from './lazy';
 import { ErrorText, Section } from './ui';
 
 const DAY = 86_400_000;
@@ -246,12 +246,13 @@ export function OpenPromisesFirst({ contactId, now }: { contactId: string; now: 
 /** Stall signs (seed 002) from the thread and their side of the ledger, with direct, empathetic questions. */
 export function StallSection({ contactId, thread: current, ownEmails, now }: { contactId: string; thread: GmailThread | null; ownEmails: readonly string[]; now: number }) {
   const commitments = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
-  // Reading a long thread for stall signs takes a while the first time in a page (a 30-message thread: ~300 ms, most
-  // of it compiling the date and promise patterns): it waits until the contact's notes and history are on screen
-  // and the page is idle, on a thread switch too.
+  // Reading a thread for stall signs waits until the contact's notes and history are on screen and the page is idle
+  // (on a thread switch too), and, in a fresh panel, until the date and promise patterns are compiled: compiled on
+  // first use, a 30-message thread's first check was one long task of 110–160 ms.
   const idle = useAfterContent(contactId, current?.threadId ?? '');
+  const compiled = usePatternsReady(idle);
   const deferred = useDeferredValue(current, null);
-  const thread = idle ? deferred : null;
+  const thread = idle && compiled ? deferred : null;
   const findings = useMemo(() => {
     if (!commitments || thread !== current) return [];
     const own = new Set(ownEmails.map((e) => e.toLowerCase()));

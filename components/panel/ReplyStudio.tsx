@@ -14,6 +14,7 @@ import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
 import { DeclineReasonSchema, FitSchema, IntentSchema, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
+import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
 import { TrustEditor } from './TrustEditor';
 import { ErrorText, Section } from './ui';
@@ -86,7 +87,10 @@ export function ReplyStudio({
     [contact?.id, threadKey],
   );
   const inquiry = useMemo(() => inquiryOf(thread, inboundIndex), [thread, inboundIndex]);
-  const auto = useMemo(() => (data ? triageInquiry(inquiry, data.offer) : null), [inquiry, data?.offer]);
+  // In a fresh panel the triage waits for its patterns to be compiled in idle time (a few hundred of them, compiled
+  // on first use, made the studio's first render a long task).
+  const compiled = usePatternsReady(true);
+  const auto = useMemo(() => (data && compiled ? triageInquiry(inquiry, data.offer) : null), [inquiry, data?.offer, compiled]);
   const triage: TriageResult | null = useMemo(() => {
     if (!auto) return null;
     const o = data?.override;

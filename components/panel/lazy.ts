@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Interaction } from '@/lib/db/models';
+import { onWarmChange, warmPending, warmSome } from '@/lib/warm';
 import { historyOf } from '@/lib/db/history';
 import { getDb } from '@/lib/db/schema';
 
@@ -79,4 +80,40 @@ export function useContactHistory(contactId: string): Interaction[] | undefined 
   const ready = useAfterContent(contactId);
   const loaded = useLiveQuery(async () => (ready ? { contactId, rows: await historyOf(getDb(), contactId) } : null), [contactId, ready]);
   return loaded?.contactId === contactId ? loaded.rows : undefined;
+}
+
+// ---------------------------------------------------------------- text patterns compiled ahead of use
+
+/** Longest stretch of pattern compiling per idle callback, in ms (one pattern can run over it by a few ms). */
+const WARM_SLICE_MS = 6;
+let warming = false;
+
+/** Compiles the queued text patterns (see `lib/warm`) in idle slices until none are left; one run at a time. */
+function startWarming(): void {
+  if (warming) return;
+  warming = true;
+  const later = (step: (deadline?: IdleDeadline) => void) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 200 });
+    else setTimeout(step, 0);
+  };
+  const step = (deadline?: IdleDeadline) => {
+    const start = performance.now();
+    const more = () => performance.now() - start < WARM_SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
+    if (warmSome(more)) warming = false;
+    else later(step);
+  };
+  later(step);
+}
+
+/**
+ * True once the text patterns of the modules loaded so far are compiled (a lazily loaded module queues more, and
+ * they are compiled in turn). `start`: begin now (the first screen is up). Work that runs dozens of them at once (the
+ * stall check, the triage) waits for this: compiled on first use, they made long tasks of 50–160 ms in a fresh panel.
+ */
+export function usePatternsReady(start: boolean): boolean {
+  const ready = useSyncExternalStore(onWarmChange, () => warmPending() === 0);
+  useEffect(() => {
+    if (start && !ready) startWarming();
+  }, [start, ready]);
+  return ready;
 }

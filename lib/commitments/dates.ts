@@ -24,6 +24,7 @@
  *   Dots ("15.3.", "15.03.2027") are always day.month (the German form).
  * - A time without a day ("by 9am") is today at that time, or tomorrow when that time has already passed.
  */
+import { warmable } from '../warm';
 
 const HOUR_MS = 3_600_000;
 
@@ -208,7 +209,7 @@ interface Rule {
 }
 
 function rule(source: string, resolve: Resolver): Rule {
-  return { re: new RegExp(source, 'giu'), resolve };
+  return { re: warmable(new RegExp(source, 'giu')), resolve };
 }
 
 function weekdayNumber(name: string | undefined): number | null {
@@ -377,10 +378,10 @@ const RULES: readonly Rule[] = [
 ];
 
 // by 3pm / at 10:30 am / 15:00 / 9 Uhr / noon
-const TIME_RE = new RegExp(
+const TIME_RE = warmable(new RegExp(
   `${B}(?:(?:by|at|before|until|around|um|bis|gegen)\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am|pm)(?![\\p{L}])|(\\d{1,2}):(\\d{2})(?:\\s*uhr)?${E}|(\\d{1,2})\\s*uhr${E}|(noon|midday|mittags?)${E})`,
   'giu',
-);
+));
 
 interface TimeHit {
   index: number;
@@ -415,7 +416,7 @@ function findTime(text: string): TimeHit | null {
   return null;
 }
 
-const PART_OF_DAY = /^\s+(?:morning|afternoon|evening|night|früh|vormittag|nachmittag|abend)(?![\p{L}])/iu;
+const PART_OF_DAY = warmable(/^\s+(?:morning|afternoon|evening|night|früh|vormittag|nachmittag|abend)(?![\p{L}])/iu);
 
 interface DateCandidate {
   index: number;

@@ -3,6 +3,7 @@
  * it is spelled in English, German, Spanish and French (on folded text: lower-case, no accents), an English search
  * query for the resource library, and one honest tip, so a reply can give something useful even with an empty library.
  */
+import { warmable } from '../warm';
 
 /** One topic an inquiry can be about. */
 export interface Concept {
@@ -203,11 +204,16 @@ export interface ConceptHit {
   count: number;
 }
 
+// Each concept's pattern as it is searched (`matchAll` needs /g), built once so it can be compiled ahead of use.
+const SEARCHED = warmable(CONCEPTS.map((c) => new RegExp(c.re.source, 'g')));
+
 /** All concepts a folded text mentions, in order of first mention. */
 export function findConcepts(folded: string): ConceptHit[] {
   const hits: ConceptHit[] = [];
-  for (const concept of CONCEPTS) {
-    const re = new RegExp(concept.re.source, 'g');
+  for (let i = 0; i < CONCEPTS.length; i++) {
+    const concept = CONCEPTS[i]!;
+    // matchAll searches a copy, so the shared pattern's lastIndex is never moved.
+    const re = SEARCHED[i]!;
     let count = 0;
     let index = -1;
     for (const m of folded.matchAll(re)) {

@@ -4,6 +4,7 @@
  * evidence string shown to the rep, so "why did it say stall?" always has an answer.
  */
 import type { DeclineReason, Intent } from './types';
+import { warmable } from '../warm';
 
 /** A language-specific rule only runs when the inquiry is in that language (or the language is unclear). */
 export type RuleLang = 'en' | 'de' | 'es' | 'fr';
@@ -343,6 +344,9 @@ export const REASON_RULES: readonly ReasonRule[] = [
   d('need', 2.5, "need: they don't need it", /\btoo small to\b|\bourselves\b|\bin-?house\b|\bfree (tier|plan|version)\b|\bnosotros mismos\b|\ben interne\b|\bnicht (benotigen|brauchen)\b|\bkein(en)? bedarf\b|\b(don'?t|do not|no longer|won'?t) need\b|\bnot necessary\b|\bbrauchen (das |es )?(nicht|keine\w*)\b|\bno (lo )?necesitamos\b|\bpas besoin\b/),
   d('authority', 3.5, 'authority: someone above decided', /\b(boss|ceo|cfo|coo|management|leadership|board|director\w*|owners?|founders?|my manager|jefe|gerente|direccion|consejo|chef|geschaftsfuhr\w*|inhaber|vorstand|direction|patron|pdg)\b.{0,40}\b(don'?t want|decided|decide|decidido|approve\w*|aprobado|rejected|rechazado|said no|vetoed|turned|entschieden|abgelehnt|genehmigt|refuse|valide)\b|\bnot my call\b/),
 ];
+
+warmable(INTENT_RULES.map((rule) => rule.re));
+warmable(REASON_RULES.map((rule) => rule.re));
 
 /** Decline-reason precedence on ties (the more specific, more actionable reason first). */
 export const REASON_PRIORITY: readonly DeclineReason[] = ['authority', 'incumbent', 'price', 'budget', 'need', 'timing', 'other'];

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The queue is module state: each test gets a fresh copy of the module.
+let warm: typeof import('../lib/warm');
+beforeEach(async () => {
+  vi.resetModules();
+  warm = await import('../lib/warm');
+});
+
+describe('warmable / warmSome', () => {
+  it('returns what it is given, so definitions can be wrapped in place', () => {
+    const one = /a/u;
+    const list = [/b/u, /c/iu] as const;
+    expect(warm.warmable(one)).toBe(one);
+    expect(warm.warmable(list)).toBe(list);
+    expect(warm.warmPending()).toBe(3);
+  });
+
+  it('compiles in order while there is time, asking before each pattern', () => {
+    const seen: string[] = [];
+    const patterns = ['x', 'y', 'z'].map((s) => {
+      const re = new RegExp(s, 'u');
+      const test = re.test.bind(re);
+      re.test = (input: string) => {
+        seen.push(`${s}:${input}`);
+        return test(input);
+      };
+      return re;
+    });
+    warm.warmable(patterns);
+    let budget = 2;
+    expect(warm.warmSome(() => budget-- > 0)).toBe(false);
+    // Each pattern is run on a Latin-1 subject and a two-byte one: V8 compiles once per encoding.
+    expect(seen).toEqual(['x:a', 'x:a\u2019', 'y:a', 'y:a\u2019']);
+    expect(warm.warmPending()).toBe(1);
+    expect(warm.warmSome(() => false)).toBe(false);
+    expect(warm.warmSome(() => true)).toBe(true);
+    expect(seen.slice(4)).toEqual(['z:a', 'z:a\u2019']);
+    expect(warm.warmPending()).toBe(0);
+  });
+
+  it("leaves a global or sticky pattern's lastIndex where it was", () => {
+    const g = /a/gu;
+    const y = /a/uy;
+    g.lastIndex = 7;
+    y.lastIndex = 3;
+    warm.warmable([g, y]);
+    warm.warmSome(() => true);
+    expect(g.lastIndex).toBe(7);
+    expect(y.lastIndex).toBe(3);
+  });
+
+  it('tells listeners when the queue empties, once', () => {
+    const listener = vi.fn();
+    const off = warm.onWarmChange(listener);
+    warm.warmable([/a/u, /b/u]);
+    expect(listener).toHaveBeenCalledTimes(1); // filled
+    warm.warmSome(() => true);
+    expect(listener).toHaveBeenCalledTimes(2); // emptied
+    warm.warmSome(() => true);
+    expect(listener).toHaveBeenCalledTimes(2);
+    off();
+    warm.warmable(/c/u);
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the text modules register their patterns', () => {
+  it('queues the playbook, trust and triage patterns at import, and they still read text the same after warming', async () => {
+    const { extractPromises } = await import('../lib/commitments/extract');
+    const { detectStalls } = await import('../lib/stalls/detect');
+    const { checkDraft } = await import('../lib/trust');
+    const { triageInquiry } = await import('../lib/replies');
+    const queued = warm.warmPending();
+    // Every module-level Unicode pattern of these modules, and the triage and concept tables: several hundred.
+    expect(queued).toBeGreaterThan(300);
+
+    const text = 'Thanks Dana. I’ll send the checklist by Friday, and we will call you back next week.';
+    const at = Date.UTC(2026, 10, 23, 12);
+    const before = extractPromises(text, { messageDate: at, author: 'rep' });
+    const draft = 'We guarantee results. Just checking in — do you have 15 minutes this week?';
+    const trustBefore = checkDraft(draft);
+    const inquiry = { subject: 'Pricing question', body: 'Hi, could you send your pricing for 20 seats? We need it by Friday.' };
+    const triageBefore = triageInquiry(inquiry);
+    const thread = [
+      { fromMe: true, date: at - 9 * 86_400_000, text: 'Thanks for agreeing to the deposit.' },
+      { fromMe: false, date: at - 8 * 86_400_000, text: 'Before we pay, could we get a free trial first?' },
+    ];
+    const stallsBefore = detectStalls({ messages: thread, commitments: [], now: at });
+
+    expect(warm.warmSome(() => true)).toBe(true);
+    expect(before.length).toBeGreaterThan(0);
+    expect(extractPromises(text, { messageDate: at, author: 'rep' })).toEqual(before);
+    expect(checkDraft(draft)).toEqual(trustBefore);
+    expect(trustBefore.findings.length).toBeGreaterThan(0);
+    expect(triageInquiry(inquiry)).toEqual(triageBefore);
+    expect(stallsBefore.map((f) => f.sign)).toContain('sample_after_deposit');
+    expect(detectStalls({ messages: thread, commitments: [], now: at })).toEqual(stallsBefore);
+  });
+});
