@@ -114,6 +114,16 @@ const PANEL_PROBE = (MARK) => {
     studio: '[data-testid=triage-intent]',
   };
   w.__seen = {};
+  // Every long task (≥ 50 ms) of the panel page, from its start: what a rep feels as a stuck panel.
+  w.__lt = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__lt.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no Long Tasks API: the row says so
+    w.__lt = null;
+  }
   const check = () => {
     for (const [k, sel] of Object.entries(SEL)) {
       if (w.__seen[k] || !document.querySelector(sel)) continue;
@@ -173,8 +183,16 @@ async function tabIdFor(session, page) {
   throw new Error(`the extension did not read ${page.url()}`);
 }
 
+/**
+ * How long a panel open is watched for long tasks after its reply studio shows: the work that waits for the content
+ * (stall signs, the give/ask balance, the follow-up plan) runs in this time.
+ */
+export const PANEL_SETTLE_MS = 2500;
+/** Reopens watched for long tasks (the rest are timed back to back). */
+const LONG_TASK_REOPENS = 3;
+
 /** Opens the panel page and waits for `want` content; times from navigation start, in the page's own clock. */
-async function openPanelTimed(session, tabId, want, timeout = 60_000) {
+async function openPanelTimed(session, tabId, want, { timeout = 60_000, settleMs = 0 } = {}) {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 400, height: 900 });
   const console_ = [];
@@ -206,6 +224,8 @@ async function openPanelTimed(session, tabId, want, timeout = 60_000) {
   await page.waitForLoadState('load');
   // The reply studio (triage + suggestions) of a Gmail thread: timed as well, not part of "content".
   if (tabId !== NO_TAB) await page.waitForFunction(() => window.__seen?.studio, null, { timeout: 10_000, polling: 20 }).catch(() => undefined);
+  // The work that waits for the content (stall signs, give/ask balance, follow-up plan) runs in the next moments.
+  if (settleMs > 0) await page.waitForTimeout(settleMs);
   const r = await page.evaluate((keys) => {
     const nav = performance.getEntriesByType('navigation')[0];
     const seen = window.__seen;
@@ -214,6 +234,7 @@ async function openPanelTimed(session, tabId, want, timeout = 60_000) {
       frame: Math.max(...keys.map((k) => seen[k].frame ?? seen[k].dom)),
       domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
       studio: seen.studio ? seen.studio.dom : null,
+      longTasks: window.__lt,
       visibility: document.visibilityState,
       notes: document.querySelectorAll('[data-testid=note]').length,
       history: document.querySelectorAll('[data-testid=history-item]').length,
@@ -251,7 +272,7 @@ function switchRotation(parties) {
 }
 
 export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs, parties, opts }) {
-  const out = { rawOpen: [], firstOpen: [], reopen: [], homeReopen: [], switches: [], lookups: null, search: null, heap: null, notes: {} };
+  const out = { rawOpen: [], firstOpen: [], reopen: [], homeReopen: [], switches: [], lookups: null, search: null, heap: null, notes: {}, panelLongTasks: [] };
 
   // 1. What the browser costs to open the database, before any of our code (fresh browser each time).
   for (let i = 0; i < opts.rawOpens; i++) {
@@ -278,7 +299,8 @@ export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs
     const tabId = await tabIdFor(session, gmail);
     session.gmail = gmail;
     session.tabId = tabId;
-    const first = await openPanelTimed(session, tabId, ['contactName', 'note', 'history']);
+    const first = await openPanelTimed(session, tabId, ['contactName', 'note', 'history'], { settleMs: PANEL_SETTLE_MS });
+    out.panelLongTasks.push({ open: 'first', contentAt: first.dom, tasks: first.longTasks });
     out.firstOpen.push(first.frame);
     out.firstOpenStudio = [...(out.firstOpenStudio ?? []), first.studio];
     out.notes.firstOpen = { notesShown: first.notes, historyShown: first.history, visibility: first.visibility, domContentLoaded: first.domContentLoaded };
@@ -286,7 +308,9 @@ export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs
     log(`panel first open #${i + 1}: ${first.frame.toFixed(0)} ms (${first.notes} notes, ${first.history} history rows shown)`);
   }
   for (let i = 0; i < opts.reopens; i++) {
-    const r = await openPanelTimed(session, session.tabId, ['contactName', 'note', 'history']);
+    const settle = i < LONG_TASK_REOPENS;
+    const r = await openPanelTimed(session, session.tabId, ['contactName', 'note', 'history'], { settleMs: settle ? PANEL_SETTLE_MS : 0 });
+    if (settle) out.panelLongTasks.push({ open: 'reopen', contentAt: r.dom, tasks: r.longTasks });
     out.reopen.push(r.frame);
     out.reopenStudio = [...(out.reopenStudio ?? []), r.studio];
     out.notes.reopenDomContentLoaded = [...(out.notes.reopenDomContentLoaded ?? []), r.domContentLoaded];
