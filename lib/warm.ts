@@ -2,24 +2,31 @@
  * Regular expressions compiled ahead of their first use, a few at a time, while the page is idle.
  *
  * V8 compiles a pattern the first time it runs, once for Latin-1 subjects and once more for two-byte ones (any text
- * with a curly quote or a dash). The playbook's case-insensitive Unicode patterns, with their `\p{L}` word edges,
- * take about a millisecond each: a panel's first stall check compiled ~100 of them in one go, a long task of
- * 110–160 ms. Modules register their patterns with `warmable`; the panel calls `warmSome` from idle callbacks.
- * Compiled code is kept per pattern (and shared by same-source patterns through V8's compilation cache).
+ * with a curly quote, a dash or an emoji). The playbook's case-insensitive Unicode patterns, with their `\p{L}` word
+ * edges, take about a millisecond each: a fresh panel's first stall check compiled ~100 of them in one go, a long task
+ * of 110–160 ms. Modules register their patterns with `warmable`, in a named group (what needs them); the panel calls
+ * `warmSome` from idle callbacks, the groups it is waiting for first. Compiled code stays with the pattern (and is
+ * shared by same-source patterns through V8's compilation cache).
  */
 
-const pending: RegExp[] = [];
+/** What a set of patterns is for: the panel waits for one group at a time. */
+export type WarmGroup = 'playbook' | 'triage' | 'trust';
+
+// Registration order within a group; groups in the order they were first registered.
+const pending = new Map<WarmGroup, RegExp[]>();
 const listeners = new Set<() => void>();
 
 /** A Latin-1 subject and a two-byte one: V8 compiles a pattern once for each. */
 const SUBJECTS = ['a', 'a\u2019'] as const;
 
-/** Queues patterns to be compiled ahead of use; returns its argument, so a definition can be wrapped in place. */
-export function warmable<T extends RegExp | readonly RegExp[]>(patterns: T): T {
+/** Queues patterns of `group` to be compiled ahead of use; returns its argument, so a definition can be wrapped in place. */
+export function warmable<T extends RegExp | readonly RegExp[]>(group: WarmGroup, patterns: T): T {
   const list: readonly RegExp[] = patterns instanceof RegExp ? [patterns] : (patterns as readonly RegExp[]);
-  const before = pending.length;
-  pending.push(...list);
-  if (before === 0 && pending.length > 0) notify();
+  if (list.length === 0) return patterns;
+  const queue = pending.get(group);
+  if (queue) queue.push(...list);
+  else pending.set(group, [...list]);
+  notify();
   return patterns;
 }
 
@@ -33,23 +40,43 @@ function compile(re: RegExp): void {
   re.lastIndex = last;
 }
 
+/** The next pattern to compile: from the first of `first` that has any left, else from the oldest group. */
+function next(first: readonly WarmGroup[]): { group: WarmGroup; queue: RegExp[] } | null {
+  for (const group of first) {
+    const queue = pending.get(group);
+    if (queue) return { group, queue };
+  }
+  const oldest = pending.entries().next();
+  return oldest.done ? null : { group: oldest.value[0], queue: oldest.value[1] };
+}
+
 /**
  * Compiles queued patterns while `more()` says there is time (asked before each one, so a caller's deadline is kept
- * to within one pattern, about a millisecond). Returns true when none are left.
+ * to within one pattern, a few milliseconds at most), the groups in `first` before the others. Returns true when none
+ * are left.
  */
-export function warmSome(more: () => boolean): boolean {
-  const had = pending.length > 0;
-  while (pending.length > 0 && more()) compile(pending.shift()!);
-  if (had && pending.length === 0) notify();
-  return pending.length === 0;
+export function warmSome(more: () => boolean, first: readonly WarmGroup[] = []): boolean {
+  let emptied = false;
+  for (let n = next(first); n && more(); n = next(first)) {
+    compile(n.queue.shift()!);
+    if (n.queue.length === 0) {
+      pending.delete(n.group);
+      emptied = true;
+    }
+  }
+  if (emptied) notify();
+  return pending.size === 0;
 }
 
-/** Patterns still waiting to be compiled. */
-export function warmPending(): number {
-  return pending.length;
+/** Patterns still waiting to be compiled, in `group` or in all. */
+export function warmPending(group?: WarmGroup): number {
+  if (group) return pending.get(group)?.length ?? 0;
+  let n = 0;
+  for (const queue of pending.values()) n += queue.length;
+  return n;
 }
 
-/** Calls `listener` when the queue empties or fills again; returns an unsubscribe function. */
+/** Calls `listener` when a group is queued or compiled in full; returns an unsubscribe function. */
 export function onWarmChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -7,27 +7,31 @@ beforeEach(async () => {
   warm = await import('../lib/warm');
 });
 
+/** A pattern that records the subjects it is run on into `seen`, as `name:subject`. */
+function spy(name: string, seen: string[], flags = 'u'): RegExp {
+  const re = new RegExp(name, flags);
+  const test = re.test.bind(re);
+  re.test = (input: string) => {
+    seen.push(`${name}:${input}`);
+    return test(input);
+  };
+  return re;
+}
+
 describe('warmable / warmSome', () => {
   it('returns what it is given, so definitions can be wrapped in place', () => {
     const one = /a/u;
     const list = [/b/u, /c/iu] as const;
-    expect(warm.warmable(one)).toBe(one);
-    expect(warm.warmable(list)).toBe(list);
+    expect(warm.warmable('trust', one)).toBe(one);
+    expect(warm.warmable('triage', list)).toBe(list);
     expect(warm.warmPending()).toBe(3);
+    expect(warm.warmPending('triage')).toBe(2);
+    expect(warm.warmPending('playbook')).toBe(0);
   });
 
   it('compiles in order while there is time, asking before each pattern', () => {
     const seen: string[] = [];
-    const patterns = ['x', 'y', 'z'].map((s) => {
-      const re = new RegExp(s, 'u');
-      const test = re.test.bind(re);
-      re.test = (input: string) => {
-        seen.push(`${s}:${input}`);
-        return test(input);
-      };
-      return re;
-    });
-    warm.warmable(patterns);
+    warm.warmable('playbook', ['x', 'y', 'z'].map((s) => spy(s, seen)));
     let budget = 2;
     expect(warm.warmSome(() => budget-- > 0)).toBe(false);
     // Each pattern is run on a Latin-1 subject and a two-byte one: V8 compiles once per encoding.
@@ -39,29 +43,43 @@ describe('warmable / warmSome', () => {
     expect(warm.warmPending()).toBe(0);
   });
 
+  it('compiles the groups asked for first, in that order, then the rest oldest first', () => {
+    const seen: string[] = [];
+    warm.warmable('playbook', spy('p', seen));
+    warm.warmable('trust', spy('t', seen));
+    warm.warmable('triage', spy('r', seen));
+    warm.warmable('playbook', spy('q', seen));
+    expect(warm.warmSome(() => true, ['triage', 'trust'])).toBe(true);
+    expect(seen.filter((s) => s.endsWith(':a'))).toEqual(['r:a', 't:a', 'p:a', 'q:a']);
+  });
+
   it("leaves a global or sticky pattern's lastIndex where it was", () => {
     const g = /a/gu;
     const y = /a/uy;
     g.lastIndex = 7;
     y.lastIndex = 3;
-    warm.warmable([g, y]);
+    warm.warmable('trust', [g, y]);
     warm.warmSome(() => true);
     expect(g.lastIndex).toBe(7);
     expect(y.lastIndex).toBe(3);
   });
 
-  it('tells listeners when the queue empties, once', () => {
+  it('tells listeners when a group is queued and when one is compiled in full', () => {
     const listener = vi.fn();
     const off = warm.onWarmChange(listener);
-    warm.warmable([/a/u, /b/u]);
-    expect(listener).toHaveBeenCalledTimes(1); // filled
-    warm.warmSome(() => true);
-    expect(listener).toHaveBeenCalledTimes(2); // emptied
-    warm.warmSome(() => true);
+    warm.warmable('trust', [/a/u, /b/u]);
+    warm.warmable('triage', /c/u);
     expect(listener).toHaveBeenCalledTimes(2);
+    let budget = 1;
+    warm.warmSome(() => budget-- > 0); // half of trust: nothing finished
+    expect(listener).toHaveBeenCalledTimes(2);
+    warm.warmSome(() => true);
+    expect(listener).toHaveBeenCalledTimes(3);
+    warm.warmSome(() => true);
+    expect(listener).toHaveBeenCalledTimes(3);
     off();
-    warm.warmable(/c/u);
-    expect(listener).toHaveBeenCalledTimes(2);
+    warm.warmable('trust', /d/u);
+    expect(listener).toHaveBeenCalledTimes(3);
   });
 });
 
@@ -71,9 +89,10 @@ describe('the text modules register their patterns', () => {
     const { detectStalls } = await import('../lib/stalls/detect');
     const { checkDraft } = await import('../lib/trust');
     const { triageInquiry } = await import('../lib/replies');
-    const queued = warm.warmPending();
-    // Every module-level Unicode pattern of these modules, and the triage and concept tables: several hundred.
-    expect(queued).toBeGreaterThan(300);
+    // Every module-level Unicode pattern of these modules, and the triage and concept tables.
+    expect(warm.warmPending('playbook')).toBeGreaterThan(60);
+    expect(warm.warmPending('trust')).toBeGreaterThan(20);
+    expect(warm.warmPending('triage')).toBeGreaterThan(250);
 
     const text = 'Thanks Dana. I’ll send the checklist by Friday, and we will call you back next week.';
     const at = Date.UTC(2026, 10, 23, 12);

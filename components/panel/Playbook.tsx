@@ -243,6 +243,9 @@ export function OpenPromisesFirst({ contactId, now }: { contactId: string; now: 
   );
 }
 
+/** The pattern groups the stall check runs (lib/warm). */
+const PLAYBOOK_PATTERNS = ['playbook'] as const;
+
 /** Stall signs (seed 002) from the thread and their side of the ledger, with direct, empathetic questions. */
 export function StallSection({ contactId, thread: current, ownEmails, now }: { contactId: string; thread: GmailThread | null; ownEmails: readonly string[]; now: number }) {
   const commitments = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
@@ -250,7 +253,7 @@ export function StallSection({ contactId, thread: current, ownEmails, now }: { c
   // (on a thread switch too), and, in a fresh panel, until the date and promise patterns are compiled: compiled on
   // first use, a 30-message thread's first check was one long task of 110–160 ms.
   const idle = useAfterContent(contactId, current?.threadId ?? '');
-  const compiled = usePatternsReady(idle);
+  const compiled = usePatternsReady(idle, PLAYBOOK_PATTERNS);
   const deferred = useDeferredValue(current, null);
   const thread = idle && compiled ? deferred : null;
   const findings = useMemo(() => {

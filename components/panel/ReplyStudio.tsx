@@ -47,6 +47,9 @@ function inquiryOf(thread: GmailThread, index: number) {
   return { subject: thread.subject, body: m.body || m.snippet, from: m.from ? `${m.from.name} <${m.from.email}>` : undefined };
 }
 
+/** The pattern groups triage and suggestions run (lib/warm). */
+const STUDIO_PATTERNS = ['triage', 'trust'] as const;
+
 /**
  * The reply studio for the open thread: triage of the latest inbound message (correctable in one click), two or
  * three value-first replies, an editor with a live trust check, and "Use this reply".
@@ -87,9 +90,9 @@ export function ReplyStudio({
     [contact?.id, threadKey],
   );
   const inquiry = useMemo(() => inquiryOf(thread, inboundIndex), [thread, inboundIndex]);
-  // In a fresh panel the triage waits for its patterns to be compiled in idle time (a few hundred of them, compiled
-  // on first use, made the studio's first render a long task).
-  const compiled = usePatternsReady(true);
+  // In a fresh panel the triage waits for its patterns and the trust check's (suggestions are checked) to be
+  // compiled in idle time: a few hundred of them, compiled on first use, made the studio's first render a long task.
+  const compiled = usePatternsReady(true, STUDIO_PATTERNS);
   const auto = useMemo(() => (data && compiled ? triageInquiry(inquiry, data.offer) : null), [inquiry, data?.offer, compiled]);
   const triage: TriageResult | null = useMemo(() => {
     if (!auto) return null;

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Interaction } from '@/lib/db/models';
-import { onWarmChange, warmPending, warmSome } from '@/lib/warm';
+import { onWarmChange, warmPending, warmSome, type WarmGroup } from '@/lib/warm';
 import { historyOf } from '@/lib/db/history';
 import { getDb } from '@/lib/db/schema';
 
@@ -88,6 +88,12 @@ export function useContactHistory(contactId: string): Interaction[] | undefined 
 const WARM_SLICE_MS = 6;
 let warming = false;
 
+/**
+ * Which patterns are compiled first: the reply studio's (triage, and the trust check its suggestions pass), then the
+ * stall check's. A group a lazily loaded module queues later still goes ahead of the ones after it.
+ */
+const WARM_ORDER: readonly WarmGroup[] = ['triage', 'trust', 'playbook'];
+
 /** Compiles the queued text patterns (see `lib/warm`) in idle slices until none are left; one run at a time. */
 function startWarming(): void {
   if (warming) return;
@@ -99,21 +105,22 @@ function startWarming(): void {
   const step = (deadline?: IdleDeadline) => {
     const start = performance.now();
     const more = () => performance.now() - start < WARM_SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
-    if (warmSome(more)) warming = false;
+    if (warmSome(more, WARM_ORDER)) warming = false;
     else later(step);
   };
   later(step);
 }
 
 /**
- * True once the text patterns of the modules loaded so far are compiled (a lazily loaded module queues more, and
- * they are compiled in turn). `start`: begin now (the first screen is up). Work that runs dozens of them at once (the
+ * True once the text patterns of `groups` are compiled (see `lib/warm`; a lazily loaded module queues more, and they
+ * are compiled in turn). `start`: begin now (the first screen is up). Work that runs dozens of patterns at once (the
  * stall check, the triage) waits for this: compiled on first use, they made long tasks of 50–160 ms in a fresh panel.
  */
-export function usePatternsReady(start: boolean): boolean {
-  const ready = useSyncExternalStore(onWarmChange, () => warmPending() === 0);
+export function usePatternsReady(start: boolean, groups: readonly WarmGroup[]): boolean {
+  const ready = useSyncExternalStore(onWarmChange, () => groups.every((g) => warmPending(g) === 0));
   useEffect(() => {
-    if (start && !ready) startWarming();
+    // Everything queued is compiled, not only `groups`: the rep may edit a draft or add a note next.
+    if (start && warmPending() > 0) startWarming();
   }, [start, ready]);
   return ready;
 }

@@ -209,7 +209,7 @@ interface Rule {
 }
 
 function rule(source: string, resolve: Resolver): Rule {
-  return { re: warmable(new RegExp(source, 'giu')), resolve };
+  return { re: warmable('playbook', new RegExp(source, 'giu')), resolve };
 }
 
 function weekdayNumber(name: string | undefined): number | null {
@@ -378,7 +378,7 @@ const RULES: readonly Rule[] = [
 ];
 
 // by 3pm / at 10:30 am / 15:00 / 9 Uhr / noon
-const TIME_RE = warmable(new RegExp(
+const TIME_RE = warmable('playbook', new RegExp(
   `${B}(?:(?:by|at|before|until|around|um|bis|gegen)\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am|pm)(?![\\p{L}])|(\\d{1,2}):(\\d{2})(?:\\s*uhr)?${E}|(\\d{1,2})\\s*uhr${E}|(noon|midday|mittags?)${E})`,
   'giu',
 ));
@@ -416,7 +416,7 @@ function findTime(text: string): TimeHit | null {
   return null;
 }
 
-const PART_OF_DAY = warmable(/^\s+(?:morning|afternoon|evening|night|früh|vormittag|nachmittag|abend)(?![\p{L}])/iu);
+const PART_OF_DAY = warmable('playbook', /^\s+(?:morning|afternoon|evening|night|früh|vormittag|nachmittag|abend)(?![\p{L}])/iu);
 
 interface DateCandidate {
   index: number;

@@ -99,9 +99,9 @@ export function authoredText(text: string): string {
     .trim();
 }
 
-const WRAPPED_END = warmable(/[\p{L}\p{N},]$/u);
-const WRAPPED_NEXT = warmable(/^\s*[\p{Ll}\p{N}]/u);
-const INITIAL = warmable(/^\p{L}$/u);
+const WRAPPED_END = warmable('playbook', /[\p{L}\p{N},]$/u);
+const WRAPPED_NEXT = warmable('playbook', /^\s*[\p{Ll}\p{N}]/u);
+const INITIAL = warmable('playbook', /^\p{L}$/u);
 
 /** A single line break continues the sentence only when it looks like a hard wrap (long line, lower-case next). */
 function continuesAcross(prev: string, next: string): boolean {
@@ -120,7 +120,7 @@ function isSentenceEnd(text: string, sentenceStart: number, at: number): boolean
   return true;
 }
 
-const SENTENCE_START = warmable(/[\p{L}\p{N}"'“‘(\[¿¡$€£#@]/u);
+const SENTENCE_START = warmable('playbook', /[\p{L}\p{N}"'“‘(\[¿¡$€£#@]/u);
 
 /** Sentence spans of the author's own text. */
 function sentenceSpans(text: string): Span[] {
@@ -231,7 +231,7 @@ const HEAD_RULES: ReadonlyArray<{ re: RegExp; side: Side | 'reported'; named?: b
   },
 ];
 
-warmable(HEAD_RULES.map((r) => r.re));
+warmable('playbook', HEAD_RULES.map((r) => r.re));
 
 // Capitalised words that are not people ("It will", "Shipping will", "Monday will work").
 const NOT_NAMES = new Set([
@@ -303,7 +303,7 @@ const PROGRESSIVE: Readonly<Record<string, string>> = {
   following: 'follow', coming: 'come', dropping: 'drop', submitting: 'submit', issuing: 'issue', raising: 'raise',
 };
 
-const PROGRESSIVE_BE = warmable(/^be\s+(\p{L}+ing)(?![\p{L}])/iu);
+const PROGRESSIVE_BE = warmable('playbook', /^be\s+(\p{L}+ing)(?![\p{L}])/iu);
 
 function stripSoft(phrase: string): { rest: string; skipped: number } {
   let rest = phrase;
@@ -326,8 +326,8 @@ function stripSoft(phrase: string): { rest: string; skipped: number } {
 }
 
 // ("check" is left out: "check with my boss" is not a cheque.)
-const PAYMENT_NOUN = warmable(/(?<![\p{L}])(?:invoice|payment|po|purchase\s+order|remittance|wire\s+transfer|bank\s+transfer|cheque)(?![\p{L}])/iu);
-const DEPOSIT_NOUN = warmable(/(?<![\p{L}])(?:deposit|down\s?payment|retainer|advance\s+payment|anzahlung)(?![\p{L}])/iu);
+const PAYMENT_NOUN = warmable('playbook', /(?<![\p{L}])(?:invoice|payment|po|purchase\s+order|remittance|wire\s+transfer|bank\s+transfer|cheque)(?![\p{L}])/iu);
+const DEPOSIT_NOUN = warmable('playbook', /(?<![\p{L}])(?:deposit|down\s?payment|retainer|advance\s+payment|anzahlung)(?![\p{L}])/iu);
 
 // Ordered: the first rule whose pattern matches the start of the verb phrase decides the kind.
 const VERB_RULES: ReadonlyArray<[RegExp, CommitmentKind]> = [
@@ -351,11 +351,11 @@ const VERB_RULES: ReadonlyArray<[RegExp, CommitmentKind]> = [
   [/^(?:check|look\s+into|look\s+at|find\s+out|ask|talk\s+to|speak\s+(?:to|with)|discuss|review|follow\s+up|update|keep\s+(?:you|me|us)\s+(?:posted|updated|informed|in\s+the\s+loop)|run\s+(?:it|this|that)\s+by|chase|sort\s+out|fix|handle|take\s+care\s+of|set\s+up|be\s+in\s+touch|reach\s+out)\b/, 'other'],
 ];
 
-warmable(VERB_RULES.map(([re]) => re));
+warmable('playbook', VERB_RULES.map(([re]) => re));
 
 const VERB_START =
   '(?:send|share|forward|e-?mail|mail|call|ring|phone|give|get|come|pay|transfer|wire|introduce|connect|put|confirm|let|decide|sign|approve|meet|see|join|schedule|book|set|arrange|check|look|find|follow|update|have|prepare|provide|deliver|draft|write|circulate|submit|process|issue|raise|revert|talk|speak|discuss|review|keep|loop|make)';
-const CONTINUATION = warmable(new RegExp(`\\s*,?\\s+(?:and(?:\\s+then)?|then|&|plus)\\s+(?:also\\s+|then\\s+)?(?=${VERB_START}(?![\\p{L}]))`, 'giu'));
+const CONTINUATION = warmable('playbook', new RegExp(`\\s*,?\\s+(?:and(?:\\s+then)?|then|&|plus)\\s+(?:also\\s+|then\\s+)?(?=${VERB_START}(?![\\p{L}]))`, 'giu'));
 
 function verbKind(phrase: string): CommitmentKind | null {
   const p = phrase.toLowerCase();
@@ -374,7 +374,7 @@ function verbKind(phrase: string): CommitmentKind | null {
   return kind;
 }
 
-const GERMAN_PAY_VERB = warmable(/(?<![\p{L}])(?:be)?zahl(?:e|en|t)(?![\p{L}])/u);
+const GERMAN_PAY_VERB = warmable('playbook', /(?<![\p{L}])(?:be)?zahl(?:e|en|t)(?![\p{L}])/u);
 
 function germanKind(region: string): CommitmentKind | null {
   const p = region.toLowerCase();
@@ -394,16 +394,16 @@ function germanKind(region: string): CommitmentKind | null {
 // Questions, negations, restatement
 // ---------------------------------------------------------------------------------------------------------------
 
-const INVERSION = warmable(/^\s*(?:will|would|can|could|shall|should|do|does|did|are|is|won't|wouldn't|may|might|werden|können|könnten|würden|wollen|sollen)\s+(?:i|we|you|they|he|she|sie|wir|ich)(?![\p{L}])/iu);
-const NEGATED_AFTER = warmable(/^\s*(?:not|never|no\s+longer|be\s+unable|be\s+not|unable|nicht|nie)(?![\p{L}])/iu);
+const INVERSION = warmable('playbook', /^\s*(?:will|would|can|could|shall|should|do|does|did|are|is|won't|wouldn't|may|might|werden|können|könnten|würden|wollen|sollen)\s+(?:i|we|you|they|he|she|sie|wir|ich)(?![\p{L}])/iu);
+const NEGATED_AFTER = warmable('playbook', /^\s*(?:not|never|no\s+longer|be\s+unable|be\s+not|unable|nicht|nie)(?![\p{L}])/iu);
 // Hedges before the promise that undo it ("I don't think we'll…", "I can't promise I'll…"); a plain "if you don't
 // mind, I'll…" is still a promise.
 const NEGATED_BEFORE = /(?:(?:i|we)\s+(?:don't|do\s+not)\s+(?:think|know|expect|believe|see)|not\s+sure|doubt|unlikely|no\s+way|unsure|can't\s+promise|cannot\s+promise|can\s+not\s+promise|can't\s+guarantee|cannot\s+guarantee|wish|if\s+only)[^.]{0,60}$/i;
-const GERMAN_NEGATION = warmable(/(?<![\p{L}])(?:nicht|kein\w*|nie)(?![\p{L}])/iu);
-const CUT_AT = warmable(/\s*,?\s+(?:so\s+that|so\s+you|so\s+we|so\s+they|because|since|as\s+soon\s+as|once|if|unless|in\s+case|when|assuming|provided|sobald|wenn|falls|damit)(?![\p{L}])/iu);
+const GERMAN_NEGATION = warmable('playbook', /(?<![\p{L}])(?:nicht|kein\w*|nie)(?![\p{L}])/iu);
+const CUT_AT = warmable('playbook', /\s*,?\s+(?:so\s+that|so\s+you|so\s+we|so\s+they|because|since|as\s+soon\s+as|once|if|unless|in\s+case|when|assuming|provided|sobald|wenn|falls|damit)(?![\p{L}])/iu);
 const TRAILING_PREP = /\s+(?:by|on|at|until|till|before|for|in|no\s+later\s+than|bis|am|zum|and|or|&)$/i;
 
-const CLAUSE_BREAK = warmable(/\s*[;—–]\s*|\s+-\s+|,?\s+but\s+|,\s+(?=(?:does|would|will|is|can|could)\s+(?:that|this|it)(?![\p{L}]))/giu);
+const CLAUSE_BREAK = warmable('playbook', /\s*[;—–]\s*|\s+-\s+|,?\s+but\s+|,\s+(?=(?:does|would|will|is|can|could)\s+(?:that|this|it)(?![\p{L}]))/giu);
 
 /** Split a sentence into clauses: dashes and semicolons separate thoughts; "does that work?" is its own question. */
 function clauseSpans(sentence: string): Span[] {

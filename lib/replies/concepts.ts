@@ -205,7 +205,7 @@ export interface ConceptHit {
 }
 
 // Each concept's pattern as it is searched (`matchAll` needs /g), built once so it can be compiled ahead of use.
-const SEARCHED = warmable(CONCEPTS.map((c) => new RegExp(c.re.source, 'g')));
+const SEARCHED = warmable('triage', CONCEPTS.map((c) => new RegExp(c.re.source, 'g')));
 
 /** All concepts a folded text mentions, in order of first mention. */
 export function findConcepts(folded: string): ConceptHit[] {

@@ -345,8 +345,8 @@ export const REASON_RULES: readonly ReasonRule[] = [
   d('authority', 3.5, 'authority: someone above decided', /\b(boss|ceo|cfo|coo|management|leadership|board|director\w*|owners?|founders?|my manager|jefe|gerente|direccion|consejo|chef|geschaftsfuhr\w*|inhaber|vorstand|direction|patron|pdg)\b.{0,40}\b(don'?t want|decided|decide|decidido|approve\w*|aprobado|rejected|rechazado|said no|vetoed|turned|entschieden|abgelehnt|genehmigt|refuse|valide)\b|\bnot my call\b/),
 ];
 
-warmable(INTENT_RULES.map((rule) => rule.re));
-warmable(REASON_RULES.map((rule) => rule.re));
+warmable('triage', INTENT_RULES.map((rule) => rule.re));
+warmable('triage', REASON_RULES.map((rule) => rule.re));
 
 /** Decline-reason precedence on ties (the more specific, more actionable reason first). */
 export const REASON_PRIORITY: readonly DeclineReason[] = ['authority', 'incumbent', 'price', 'budget', 'need', 'timing', 'other'];

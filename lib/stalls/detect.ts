@@ -107,11 +107,11 @@ function firstSentence(m: Msg, test: (s: string) => boolean): string | null {
   return m.sentences.find(test) ?? null;
 }
 
-const NEGATION = warmable(/(?<![\p{L}])(?:not|never|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|no\s+longer)(?![\p{L}])/iu);
+const NEGATION = warmable('playbook', /(?<![\p{L}])(?:not|never|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|no\s+longer)(?![\p{L}])/iu);
 
 // ----- missed payments in the thread -----
-const PAYMENT_WORD = warmable(/(?<![\p{L}])(?:deposit|down\s?payment|payment|invoice|transfer|wire|po|purchase\s+order)(?![\p{L}])/iu);
-const PAYMENT_DELAY = warmable([
+const PAYMENT_WORD = warmable('playbook', /(?<![\p{L}])(?:deposit|down\s?payment|payment|invoice|transfer|wire|po|purchase\s+order)(?![\p{L}])/iu);
+const PAYMENT_DELAY = warmable('playbook', [
   /(?<![\p{L}])(?:deposit|down\s?payment|payment|invoice|transfer|wire)(?![\p{L}])[^.!?]{0,40}?(?:is|was|will\s+be|has\s+been|got|'s)\s+(?:a\s+bit\s+)?(?:delayed|late|held\s+up|on\s+hold|postponed|pushed(?:\s+back)?)/iu,
   /(?:haven't|have\s+not|hasn't|has\s+not|didn't|did\s+not)\s+(?:been\s+able\s+to\s+|managed\s+to\s+|gotten\s+around\s+to\s+)?(?:pay|paid|send|sent|transfer|transferred|wire|wired|process|processed|release|released)(?![\p{L}])/iu,
   /need\s+(?:a\s+bit\s+|a\s+little\s+|some\s+)?more\s+time\s+(?:to|for|with)\s+(?:the\s+)?(?:pay|payment|deposit|invoice)/iu,
@@ -123,19 +123,19 @@ function paymentDelay(s: string): boolean {
 }
 
 // ----- deposit agreed -----
-const DEPOSIT = warmable(/(?<![\p{L}])(?:deposit|down\s?payment|anzahlung)(?![\p{L}])/iu);
-const DEPOSIT_AGREED_THEIRS = warmable([
+const DEPOSIT = warmable('playbook', /(?<![\p{L}])(?:deposit|down\s?payment|anzahlung)(?![\p{L}])/iu);
+const DEPOSIT_AGREED_THEIRS = warmable('playbook', [
   /(?<![\p{L}])(?:agree|agreed|agreeing|okay|ok|fine|happy|good|go\s+ahead)(?![\p{L}])[^.!?]{0,30}(?:deposit|down\s?payment)/iu,
   /(?:deposit|down\s?payment)[^.!?]{0,30}(?:works|is\s+fine|sounds\s+good|is\s+ok|is\s+okay|is\s+agreed|approved|is\s+no\s+problem)/iu,
 ]);
-const DEPOSIT_AGREED_MINE = warmable(/(?:thanks|thank\s+you)\s+for\s+(?:agreeing\s+to|confirming|approving)\s+(?:the\s+|a\s+)?(?:deposit|down\s?payment)/iu);
+const DEPOSIT_AGREED_MINE = warmable('playbook', /(?:thanks|thank\s+you)\s+for\s+(?:agreeing\s+to|confirming|approving)\s+(?:the\s+|a\s+)?(?:deposit|down\s?payment)/iu);
 
 // ----- free sample / trial / pilot asks -----
 const SAMPLE_NOUN =
-  warmable(/(?<![\p{L}])(?:samples?(?!\s+(?:contract|report|invoice|agreement|template|data|size|rate|questions?|code|output|documents?|files?|pages?|emails?|sow|deck|letter|clause))|trial|pilot|preview|demo\s+account|trial\s+account|test\s+account|sandbox|proof\s+of\s+concept|poc|test\s+run|trial\s+period|testphase|muster|probe\w*)(?![\p{L}])/iu);
-const TRY_FIRST = warmable(/(?:try|test|trial|see)\s+(?:it|this|that|you|your\s+\p{L}+|the\s+\p{L}+)(?:\s+out)?\s+(?:first|before)|(?:before|prior\s+to)\s+(?:we|i)\s+(?:pay|commit|sign|put\s+down|send\s+the\s+deposit|transfer)/iu);
+  warmable('playbook', /(?<![\p{L}])(?:samples?(?!\s+(?:contract|report|invoice|agreement|template|data|size|rate|questions?|code|output|documents?|files?|pages?|emails?|sow|deck|letter|clause))|trial|pilot|preview|demo\s+account|trial\s+account|test\s+account|sandbox|proof\s+of\s+concept|poc|test\s+run|trial\s+period|testphase|muster|probe\w*)(?![\p{L}])/iu);
+const TRY_FIRST = warmable('playbook', /(?:try|test|trial|see)\s+(?:it|this|that|you|your\s+\p{L}+|the\s+\p{L}+)(?:\s+out)?\s+(?:first|before)|(?:before|prior\s+to)\s+(?:we|i)\s+(?:pay|commit|sign|put\s+down|send\s+the\s+deposit|transfer)/iu);
 const ASK =
-  warmable(/\?|(?<![\p{L}])(?:can|could|would|may)\s+(?:we|i|you)(?![\p{L}])|we'?d\s+like|we\s+would\s+like|i'?d\s+like|is\s+it\s+possible|possible\s+to|we\s+want|we\s+need|please|any\s+chance|is\s+there\s+a\s+(?:free|trial)/iu);
+  warmable('playbook', /\?|(?<![\p{L}])(?:can|could|would|may)\s+(?:we|i|you)(?![\p{L}])|we'?d\s+like|we\s+would\s+like|i'?d\s+like|is\s+it\s+possible|possible\s+to|we\s+want|we\s+need|please|any\s+chance|is\s+there\s+a\s+(?:free|trial)/iu);
 
 function sampleAsk(s: string): string | null {
   if (NEGATION.test(s) && !/\?/.test(s)) return null;
@@ -152,18 +152,18 @@ function sampleAsk(s: string): string | null {
 
 // ----- callbacks and deadlines -----
 const INFO_NOUN =
-  warmable(/(?<![\p{L}])(numbers|figures|budget|sign-?off|approval|pricing|prices|headcount|requirements|details|data|answer|decision|specs|specifications|feedback|quote|forecast|volumes)(?![\p{L}])/iu);
+  warmable('playbook', /(?<![\p{L}])(numbers|figures|budget|sign-?off|approval|pricing|prices|headcount|requirements|details|data|answer|decision|specs|specifications|feedback|quote|forecast|volumes)(?![\p{L}])/iu);
 const DELIVERED =
-  warmable(/(?<![\p{L}])(?:attached|attaching|here\s+(?:are|is)|as\s+promised|please\s+find|enclosed|the\s+numbers\s+are|our\s+budget\s+is|we\s+got\s+(?:the\s+)?sign-?off|got\s+approval|it'?s\s+approved|anbei|im\s+anhang)(?![\p{L}])/iu);
+  warmable('playbook', /(?<![\p{L}])(?:attached|attaching|here\s+(?:are|is)|as\s+promised|please\s+find|enclosed|the\s+numbers\s+are|our\s+budget\s+is|we\s+got\s+(?:the\s+)?sign-?off|got\s+approval|it'?s\s+approved|anbei|im\s+anhang)(?![\p{L}])/iu);
 const DEADLINE =
-  warmable(/(?<![\p{L}])(?:deadline|timeline|time\s+line|go-?live|launch\s+date|start\s+date|kick-?off|delivery\s+date|due\s+date|on\s+track|on\s+schedule|still\s+(?:good|ok|okay|fine|on)\s+for|still\s+need\s+(?:it|this|everything|them)\s+by|still\s+(?:expect|expecting|planning|plan)\s+to\s+(?:start|launch|go\s+live)|hit\s+the\s+date|keep\s+the\s+date|original\s+date|as\s+planned|zeitplan|frist|starttermin|liefertermin)(?![\p{L}])/iu);
+  warmable('playbook', /(?<![\p{L}])(?:deadline|timeline|time\s+line|go-?live|launch\s+date|start\s+date|kick-?off|delivery\s+date|due\s+date|on\s+track|on\s+schedule|still\s+(?:good|ok|okay|fine|on)\s+for|still\s+need\s+(?:it|this|everything|them)\s+by|still\s+(?:expect|expecting|planning|plan)\s+to\s+(?:start|launch|go\s+live)|hit\s+the\s+date|keep\s+the\s+date|original\s+date|as\s+planned|zeitplan|frist|starttermin|liefertermin)(?![\p{L}])/iu);
 
 // ----- appointments -----
 // Moving or missing a meeting needs the meeting in the sentence: "move forward with the deposit" and "sorry I
 // missed your email" are not appointments.
 const MEETING = "(?:call|meeting|appointment|session|demo|chat|catch-up|catchup|zoom|teams\\s+call|video\\s+call)";
 const WHICH = "(?:our|the|this|that|today's|tomorrow's|yesterday's|this\\s+\\p{L}+'s|\\p{L}+day's)";
-const APPT_MISSED_THEIRS = warmable([
+const APPT_MISSED_THEIRS = warmable('playbook', [
   new RegExp(`(?:sorry|apologies|apologi[sz]e)(?![\\p{L}])[^.!?]{0,40}(?<![\\p{L}])miss(?:ed|ing)\\s+(?:${WHICH}\\s+(?:\\p{L}+\\s+)?${MEETING}|you|each\\s+other)(?![\\p{L}])`, 'iu'),
   new RegExp(`missed\\s+${WHICH}\\s+(?:\\p{L}+\\s+)?${MEETING}(?![\\p{L}])`, 'iu'),
   /(?<![\p{L}])(?:need|have|had|want)\s+to\s+reschedule(?![\p{L}])/iu,
@@ -173,8 +173,8 @@ const APPT_MISSED_THEIRS = warmable([
   /(?:termin|treffen)\s+(?:verschieben|absagen)|(?:verschieben|absagen)\s+(?:den|unseren)\s+(?:termin|call)/iu,
 ]);
 const APPT_MISSED_MINE =
-  warmable(/(?<![\p{L}])(?:no[- ]show(?:ed)?|didn't\s+(?:show|join|turn\s+up|make\s+it)|did\s+not\s+(?:show|join|turn\s+up|make\s+it)|missed\s+(?:you|each\s+other)\s+(?:on|at|today|earlier)|waited\s+(?:on|for)\s+(?:the\s+call|you))(?![\p{L}])/iu);
-const AGAIN = warmable(/(?<![\p{L}])(?:again|another|once\s+more|erneut|nochmal|noch\s+einmal)(?![\p{L}])/iu);
+  warmable('playbook', /(?<![\p{L}])(?:no[- ]show(?:ed)?|didn't\s+(?:show|join|turn\s+up|make\s+it)|did\s+not\s+(?:show|join|turn\s+up|make\s+it)|missed\s+(?:you|each\s+other)\s+(?:on|at|today|earlier)|waited\s+(?:on|for)\s+(?:the\s+call|you))(?![\p{L}])/iu);
+const AGAIN = warmable('playbook', /(?<![\p{L}])(?:again|another|once\s+more|erneut|nochmal|noch\s+einmal)(?![\p{L}])/iu);
 
 function theirOpenOrMissed(c: Commitment, now: number): boolean {
   return c.direction === 'theirs' && (c.status === 'missed' || isOverdue(c, now));

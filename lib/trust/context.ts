@@ -59,11 +59,11 @@ export const SENTENCE_BREAK_CHARS: ReadonlySet<string> = SENTENCE_BREAKS;
 
 // Negators in English, German, Spanish and French. "n't" covers can't/won't/don't/isn't; French "n'" covers n'ai.
 const NEGATOR =
-  warmable(/(?:^|[^\p{L}'])(?:not|no|never|nothing|nobody|none|cannot|without|nor|neither|hardly|rather\s+than|instead\s+of|avoid(?:ing)?|nicht|nichts|kein(?:e|en|er|em|es)?|nie|niemals|ohne|nunca|sin|ningún|ninguna|nada|jamás|ne|pas|jamais|sans|aucun(?:e)?|rien)(?![\p{L}])|n't(?![\p{L}])|(?:^|[^\p{L}])n'(?=\p{L})/iu);
+  warmable('trust', /(?:^|[^\p{L}'])(?:not|no|never|nothing|nobody|none|cannot|without|nor|neither|hardly|rather\s+than|instead\s+of|avoid(?:ing)?|nicht|nichts|kein(?:e|en|er|em|es)?|nie|niemals|ohne|nunca|sin|ningún|ninguna|nada|jamás|ne|pas|jamais|sans|aucun(?:e)?|rien)(?![\p{L}])|n't(?![\p{L}])|(?:^|[^\p{L}])n'(?=\p{L})/iu);
 // A contrast resets negation: in "I can't promise much, but we guarantee X" the guarantee stands.
-const CONTRAST = warmable(/(?:^|[^\p{L}])(?:but|however|though|although|aber|doch|pero|sino|mais|cependant)(?![\p{L}])/giu);
+const CONTRAST = warmable('trust', /(?:^|[^\p{L}])(?:but|however|though|although|aber|doch|pero|sino|mais|cependant)(?![\p{L}])/giu);
 // Negation right after the phrase: "Guarantees aren't something I offer", "100% uptime isn't realistic".
-const POST_NEGATION = warmable(/^\s*(?:[\p{L}'-]+\s+)?(?:isn't|aren't|wasn't|weren't|is\s+not|are\s+not|is\s+never|are\s+never|is\s+rarely|are\s+rarely|ist\s+nicht|sind\s+nicht|no\s+es|no\s+son|n'est\s+pas)(?![\p{L}])/iu);
+const POST_NEGATION = warmable('trust', /^\s*(?:[\p{L}'-]+\s+)?(?:isn't|aren't|wasn't|weren't|is\s+not|are\s+not|is\s+never|are\s+never|is\s+rarely|are\s+rarely|ist\s+nicht|sind\s+nicht|no\s+es|no\s+son|n'est\s+pas)(?![\p{L}])/iu);
 // How much text before a phrase may negate it: a few words, not a whole paragraph.
 const PRE_WINDOW = 60;
 
@@ -83,12 +83,12 @@ export function isNegated(text: string, start: number, end: number): boolean {
 
 // The reader (in the quoted thread) asked for a meeting, call or demo: proposing one is then service, not pressure.
 const ASKED_MEETING =
-  warmable(/(?:(?:can|could|shall|should)\s+we\s+(?:set\s+up|schedule|book|have|do|get|arrange|hop\s+on|jump\s+on|find\s+(?:a\s+)?time|talk|meet|chat)|(?:let's|i'd\s+like\s+to|we'd\s+like\s+to|i\s+want\s+to|we\s+want\s+to|i'd\s+love\s+to|we'd\s+love\s+to)\s+(?:set\s+up|schedule|book|see|have|do|get|arrange|talk|meet|chat)|(?:send|share)\s+(?:me|us)\s+(?:some\s+)?(?:times?|slots?|your\s+availability|availability|a\s+(?:calendar\s+)?(?:link|invite))|(?:are|is)\s+you\s+(?:free|available)|(?:happy|glad)\s+to\s+(?:meet|talk|chat|jump\s+on|hop\s+on)|(?:demo|call|meeting)\s+(?:would\s+be|sounds)\s+(?:great|good|helpful|useful))/iu);
+  warmable('trust', /(?:(?:can|could|shall|should)\s+we\s+(?:set\s+up|schedule|book|have|do|get|arrange|hop\s+on|jump\s+on|find\s+(?:a\s+)?time|talk|meet|chat)|(?:let's|i'd\s+like\s+to|we'd\s+like\s+to|i\s+want\s+to|we\s+want\s+to|i'd\s+love\s+to|we'd\s+love\s+to)\s+(?:set\s+up|schedule|book|see|have|do|get|arrange|talk|meet|chat)|(?:send|share)\s+(?:me|us)\s+(?:some\s+)?(?:times?|slots?|your\s+availability|availability|a\s+(?:calendar\s+)?(?:link|invite))|(?:are|is)\s+you\s+(?:free|available)|(?:happy|glad)\s+to\s+(?:meet|talk|chat|jump\s+on|hop\s+on)|(?:demo|call|meeting)\s+(?:would\s+be|sounds)\s+(?:great|good|helpful|useful))/iu);
 // The reader asked for the paperwork or said they want to go ahead.
 const ASKED_DECISION =
-  warmable(/(?:(?:send|share)\s+(?:me\s+|us\s+)?(?:over\s+)?(?:the|a|your)\s+(?:contract|agreement|order\s+form|paperwork|invoice|quote|proposal)|(?:ready|like|want|decided|happy)\s+to\s+(?:move\s+forward|go\s+ahead|sign|proceed|buy|get\s+started)|let's\s+(?:do\s+it|go\s+ahead|move\s+forward))/iu);
+  warmable('trust', /(?:(?:send|share)\s+(?:me\s+|us\s+)?(?:over\s+)?(?:the|a|your)\s+(?:contract|agreement|order\s+form|paperwork|invoice|quote|proposal)|(?:ready|like|want|decided|happy)\s+to\s+(?:move\s+forward|go\s+ahead|sign|proceed|buy|get\s+started)|let's\s+(?:do\s+it|go\s+ahead|move\s+forward))/iu);
 // The rep says the reader asked ("as you asked", "per your request").
-const AS_REQUESTED = warmable(/(?<![\p{L}])(?:as\s+you\s+(?:asked|requested|suggested)|per\s+your\s+request|as\s+requested)(?![\p{L}])/iu);
+const AS_REQUESTED = warmable('trust', /(?<![\p{L}])(?:as\s+you\s+(?:asked|requested|suggested)|per\s+your\s+request|as\s+requested)(?![\p{L}])/iu);
 
 /** What the reader asked for, learned from the quoted thread (never flagged itself) and from "as you asked". */
 export interface ReaderAsks {

@@ -42,12 +42,12 @@ const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
 
 // A deadline is the seller's when the clause asks the reader to act (sign, decide, confirm…) or ties it to an offer.
 const READER_ACTION =
-  warmable(/(?<![\p{L}])(?:sign(?:ed|ing|ature)?|decide|decision|commit(?:ment)?|confirm(?:ation)?|approv(?:e|al)|go-ahead|green\s+light|purchase\s+order|po|pay(?:ment)?|deposit|lock\s+in|secure|respond|reply|(?:your|an)\s+answer|get\s+back\s+to\s+(?:me|us)|let\s+(?:me|us)\s+know|hear\s+(?:back|from\s+you)|move\s+forward|proceed|close|buy|order|offer|discount|deal|price|pricing|slot|spot)(?![\p{L}])/iu);
+  warmable('trust', /(?<![\p{L}])(?:sign(?:ed|ing|ature)?|decide|decision|commit(?:ment)?|confirm(?:ation)?|approv(?:e|al)|go-ahead|green\s+light|purchase\s+order|po|pay(?:ment)?|deposit|lock\s+in|secure|respond|reply|(?:your|an)\s+answer|get\s+back\s+to\s+(?:me|us)|let\s+(?:me|us)\s+know|hear\s+(?:back|from\s+you)|move\s+forward|proceed|close|buy|order|offer|discount|deal|price|pricing|slot|spot)(?![\p{L}])/iu);
 // …and not when the rep is committing to do something by then ("I'll send the export by Friday", "I'll check with
 // engineering and get back to you by Friday"). "We'll need your signature by Friday" is not a commitment: it is an
 // ask; nor is "if we can get the order in by Friday".
 const SELLER_COMMIT =
-  warmable(/(?<![\p{L}])(?<!(?:if|when|unless|once)\s+)(?:(?:i'll|i\s+will|we'll|we\s+will|i\s+can|we\s+can|i'm\s+going\s+to|we're\s+going\s+to|let\s+me)\s+(?:(?:also|then|still|definitely|just|try\s+to)\s+)?(?!need|require|have\s+to|must|ask|expect|want|hold|release|lose|cancel|close|only|give\s+you\s+until|be\s+(?:able|forced|unable))\p{L}|get\s+back\s+to\s+you|you'll\s+(?:have|get|receive|hear)|you\s+will\s+(?:have|get|receive|hear))/iu);
+  warmable('trust', /(?<![\p{L}])(?<!(?:if|when|unless|once)\s+)(?:(?:i'll|i\s+will|we'll|we\s+will|i\s+can|we\s+can|i'm\s+going\s+to|we're\s+going\s+to|let\s+me)\s+(?:(?:also|then|still|definitely|just|try\s+to)\s+)?(?!need|require|have\s+to|must|ask|expect|want|hold|release|lose|cancel|close|only|give\s+you\s+until|be\s+(?:able|forced|unable))\p{L}|get\s+back\s+to\s+you|you'll\s+(?:have|get|receive|hear)|you\s+will\s+(?:have|get|receive|hear))/iu);
 
 function sellerDeadline(ctx: RuleContext, start: number, end: number): boolean {
   const [cs, ce] = clauseAround(ctx.text, start, end);
@@ -56,8 +56,8 @@ function sellerDeadline(ctx: RuleContext, start: number, end: number): boolean {
 }
 
 // Praise of a third party ("she's world-class") is an introduction, not self-focus.
-const THIRD_PARTY = warmable(/(?<![\p{L}])(?:she|he|they|his|her|hers|their|theirs|she's|he's|they're|them)(?![\p{L}])/iu);
-const SELF = warmable(/(?<![\p{L}])(?:we're|we've|we|our|ours|us|i'm|i've|i|my)(?![\p{L}'])/iu);
+const THIRD_PARTY = warmable('trust', /(?<![\p{L}])(?:she|he|they|his|her|hers|their|theirs|she's|he's|they're|them)(?![\p{L}])/iu);
+const SELF = warmable('trust', /(?<![\p{L}])(?:we're|we've|we|our|ours|us|i'm|i've|i|my)(?![\p{L}'])/iu);
 
 function notThirdPartyPraise(ctx: RuleContext, start: number, end: number): boolean {
   const [ss, se] = sentenceAround(ctx.text, start, end);
@@ -66,7 +66,7 @@ function notThirdPartyPraise(ctx: RuleContext, start: number, end: number): bool
 }
 
 // "We helped a client increase renewals by 20%" is a success story (seed 003 asks for those), not a promise.
-const PAST_RESULT = warmable(/(?<![\p{L}])(?:helped|helping|managed|was\s+able|were\s+able|used\s+(?:it|this|us)|last\s+(?:year|quarter|month)|in\s+20\d\d)(?![\p{L}])/iu);
+const PAST_RESULT = warmable('trust', /(?<![\p{L}])(?:helped|helping|managed|was\s+able|were\s+able|used\s+(?:it|this|us)|last\s+(?:year|quarter|month)|in\s+20\d\d)(?![\p{L}])/iu);
 
 function notPastResult(ctx: RuleContext, start: number, end: number): boolean {
   const [cs] = clauseAround(ctx.text, start, end);
@@ -423,7 +423,7 @@ const SPECS: readonly PhraseRuleSpec[] = [
 
 /** Wraps a pattern in Unicode-aware word boundaries (JS `\b` treats "é" as a non-word character). */
 function compile(patterns: readonly string[]): RegExp {
-  return warmable(new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${patterns.join('|')})(?![\p{L}\p{N}_])`, 'giu'));
+  return warmable('trust', new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${patterns.join('|')})(?![\p{L}\p{N}_])`, 'giu'));
 }
 
 /** All phrase rules, compiled once at module load. */
@@ -461,7 +461,7 @@ export const EMPTY_ASK = {
  * Signs that a draft gives the reader something: a link, an attachment, a resource, an introduction, an answer
  * or an observation. One is enough to make an ask for time fair.
  */
-export const VALUE_SIGNAL = warmable(new RegExp(
+export const VALUE_SIGNAL = warmable('trust', new RegExp(
   [
     String.raw`https?://`,
     String.raw`(?<![\p{L}])www\.`,
@@ -492,7 +492,7 @@ export const SELF_RUN = {
   reportsService:
     /(?<![\p{L}])(?:checked|double-checked|looked|found|fixed|refunded|credited|sent|attached|updated|resolved|asked|spoke|talked|reviewed|tested|added|changed|reset|created|wrote|written|noted|forwarded|escalated|confirmed|corrected|investigated|traced|cancell?ed|restored|removed|deleted|applied|re-?ran|reproduced|patched)(?![\p{L}])/iu,
 };
-warmable([SELF_RUN.startsWithSelf, SELF_RUN.mentionsReader, SELF_RUN.reportsService]);
+warmable('trust', [SELF_RUN.startsWithSelf, SELF_RUN.mentionsReader, SELF_RUN.reportsService]);
 
 /** Penalty per finding, by kind: over-promising is the top deal-breaker, so it costs most. */
 export const KIND_WEIGHTS: Readonly<Record<TrustFindingKind, number>> = {
