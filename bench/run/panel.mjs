@@ -300,7 +300,7 @@ export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs
     session.gmail = gmail;
     session.tabId = tabId;
     const first = await openPanelTimed(session, tabId, ['contactName', 'note', 'history'], { settleMs: PANEL_SETTLE_MS });
-    out.panelLongTasks.push({ open: 'first', contentAt: first.dom, tasks: first.longTasks });
+    out.panelLongTasks.push({ open: 'first', contentAt: first.dom, frameAt: first.frame, tasks: first.longTasks });
     out.firstOpen.push(first.frame);
     out.firstOpenStudio = [...(out.firstOpenStudio ?? []), first.studio];
     out.notes.firstOpen = { notesShown: first.notes, historyShown: first.history, visibility: first.visibility, domContentLoaded: first.domContentLoaded };
@@ -310,7 +310,7 @@ export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs
   for (let i = 0; i < opts.reopens; i++) {
     const settle = i < LONG_TASK_REOPENS;
     const r = await openPanelTimed(session, session.tabId, ['contactName', 'note', 'history'], { settleMs: settle ? PANEL_SETTLE_MS : 0 });
-    if (settle) out.panelLongTasks.push({ open: 'reopen', contentAt: r.dom, tasks: r.longTasks });
+    if (settle) out.panelLongTasks.push({ open: 'reopen', contentAt: r.dom, frameAt: r.frame, tasks: r.longTasks });
     out.reopen.push(r.frame);
     out.reopenStudio = [...(out.reopenStudio ?? []), r.studio];
     out.notes.reopenDomContentLoaded = [...(out.notes.reopenDomContentLoaded ?? []), r.domContentLoaded];
