@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { sendToTab } from '@/lib/browser/tabs';
 import { polishWithAi } from '@/lib/browser/ai';
 import { extractPromises } from '@/lib/commitments/extract';
@@ -12,7 +12,7 @@ import { getOfferProfile, listResources, sentResourceIds } from '@/lib/db/resour
 import { getDb } from '@/lib/db/schema';
 import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
-import { DeclineReasonSchema, FitSchema, IntentSchema, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type TriageResult } from '@/lib/replies';
+import { DeclineReasonSchema, FitSchema, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
@@ -45,6 +45,29 @@ export interface ReplyUseResult {
 function inquiryOf(thread: GmailThread, index: number) {
   const m = thread.messages[index]!;
   return { subject: thread.subject, body: m.body || m.snippet, from: m.from ? `${m.from.name} <${m.from.email}>` : undefined };
+}
+
+/**
+ * True once the library's search index is built: in the background, a chunk of resources per task (see
+ * `prepareIndex`), rather than inside the first render that suggests replies. A library whose content is already
+ * indexed (the same resources re-read after a save) is ready at once. `undefined` (still loading): false.
+ */
+function useLibraryIndexed(resources: readonly Resource[] | undefined): boolean {
+  const [builtFor, setBuiltFor] = useState<readonly Resource[] | null>(null);
+  const ready = !!resources && (builtFor === resources || isIndexed(resources));
+  useEffect(() => {
+    if (!resources || ready) return undefined;
+    let live = true;
+    // A failed background build is not fatal: the suggestions then build the index themselves.
+    const done = () => {
+      if (live) setBuiltFor(resources);
+    };
+    prepareIndex(resources).then(done, done);
+    return () => {
+      live = false;
+    };
+  }, [resources, ready]);
+  return ready;
 }
 
 /** The pattern groups triage and suggestions run (lib/warm). */
@@ -106,9 +129,11 @@ export function ReplyStudio({
       declineReason: o.declineReason ?? auto.declineReason,
     };
   }, [auto, data?.override]);
+  // Suggestions search the library: its index is built in the background first (the triage shows meanwhile).
+  const indexed = useLibraryIndexed(data?.resources);
   const suggestions = useMemo(
     () =>
-      triage && data
+      triage && data && indexed
         ? suggestReplies({
             inquiry,
             triage,
@@ -120,7 +145,7 @@ export function ReplyStudio({
             contactTags: contact?.tags ?? [],
           })
         : [],
-    [triage, data, inquiry, candidate, contact],
+    [triage, data, indexed, inquiry, candidate, contact],
   );
   const [editing, setEditing] = useState<{ id: string; text: string; resourceIds: string[] } | null>(null);
 
