@@ -20,6 +20,8 @@ export interface DatasetSpec {
   contacts: number;
   notes: number;
   interactions: number;
+  /** Resources in the rep's library (the fixture library first, then generated ones; see `generateResources`). */
+  resources?: number;
   /** The generated "now" (epoch ms): history spans the three years before it. */
   now?: number;
   /** People who must exist (e.g. the other party of a fixture thread); they take the busiest slots, in order. */
@@ -36,9 +38,9 @@ export interface HeroSpec {
 }
 
 /** The full benchmark database: 10k contacts, 100k notes, 1M history rows. */
-export const FULL_SPEC: DatasetSpec = { seed: 20_261_120, contacts: 10_000, notes: 100_000, interactions: 1_000_000 };
+export const FULL_SPEC: DatasetSpec = { seed: 20_261_120, contacts: 10_000, notes: 100_000, interactions: 1_000_000, resources: 1_000 };
 /** `--quick`: a twentieth of it (the browser writes ~2.5k rows/s on the 2-core benchmark machine). */
-export const QUICK_SPEC: DatasetSpec = { seed: 20_261_120, contacts: 500, notes: 5_000, interactions: 50_000 };
+export const QUICK_SPEC: DatasetSpec = { seed: 20_261_120, contacts: 500, notes: 5_000, interactions: 50_000, resources: 1_000 };
 
 /** 2026-11-20 09:00 UTC: a fixed clock, so rows do not depend on when they were generated. */
 export const DEFAULT_NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -264,7 +266,7 @@ function zipfCounts(total: number, n: number, min: number): number[] {
 
 /** Draws the contacts of a dataset (identities and volumes). Cheap: O(contacts). */
 export function planDataset(spec: DatasetSpec): DatasetPlan {
-  const full = { ...spec, now: spec.now ?? DEFAULT_NOW, heroes: spec.heroes ?? [] };
+  const full = { ...spec, now: spec.now ?? DEFAULT_NOW, heroes: spec.heroes ?? [], resources: spec.resources ?? 0 };
   const r = prng(mix(full.seed, 0xc0ffee));
   const n = Math.max(full.contacts, full.heroes.length);
   // Every contact has at least its "contact saved" row, so history rows are at least one per contact.

@@ -12,7 +12,12 @@ import { HISTORY } from '../../lib/db/history';
 import { ContactSchema, InteractionSchema, NoteSchema } from '../../lib/db/models';
 import { NOTES, noteCount } from '../../lib/db/notebook';
 import { DB_NAME, ResourcefulDB } from '../../lib/db/schema';
-import { batchRows, planDataset, typingSessions, type DatasetPlan, type DatasetSpec } from '../generate';
+import { ResourceSchema } from '../../lib/replies/types';
+import resourcesJson from '../../test/fixtures/inquiries/resources.json';
+import { batchRows, generateResources, planDataset, typingSessions, type DatasetPlan, type DatasetSpec } from '../generate';
+
+/** The rep's library as the benchmark seeds it: the fixture resources, then generated ones (the reply studio searches it). */
+const libraryOf = (spec: DatasetSpec) => generateResources(spec.resources ?? 0, resourcesJson as { id: string }[]);
 
 let shared: ResourcefulDB | null = null;
 function db(): ResourcefulDB {
@@ -60,7 +65,7 @@ const api = {
    * Writes the generated dataset with raw IndexedDB puts (one transaction per batch of contacts), generating the next
    * batch while the previous one commits. The database is created by the app's own schema first.
    */
-  async seed(spec: DatasetSpec, batchContacts = 150, inFlight = 2): Promise<{ ms: number; genMs: number; contacts: number; notes: number; interactions: number }> {
+  async seed(spec: DatasetSpec, batchContacts = 150, inFlight = 2): Promise<{ ms: number; genMs: number; contacts: number; notes: number; interactions: number; resources: number }> {
     const t0 = now();
     const plan = planFor(spec);
     await db().open();
@@ -81,7 +86,9 @@ const api = {
       if ((i / batchContacts) % 10 === 0) console.log(`[bench-seed] ${i}/${plan.contacts.length} contacts, ${totals.interactions} history rows, ${Math.round((now() - t0) / 1000)} s`);
     }
     await Promise.all(pending);
-    return { ms: now() - t0, genMs, ...totals };
+    const library = libraryOf(spec);
+    if (library.length > 0) await db().resources.bulkPut(library as never[]);
+    return { ms: now() - t0, genMs, ...totals, resources: library.length };
   },
 
   /** Checks every `every`-th contact's rows against the app's zod row schemas; returns the problems found. */
@@ -104,6 +111,11 @@ const api = {
         }
       }
     }
+    for (const r of libraryOf(spec)) {
+      checked++;
+      const res = ResourceSchema.safeParse(r);
+      if (!res.success && problems.length < 10) problems.push(`resource ${r.id}: ${String(res.error).slice(0, 300)}`);
+    }
     return { checked, problems };
   },
 
@@ -112,7 +124,7 @@ const api = {
     const d = db();
     let interactions = 0;
     await d.history.each((b) => (interactions += b.cols.at.length));
-    return { contacts: await d.contacts.count(), notes: await noteCount(d), interactions };
+    return { contacts: await d.contacts.count(), notes: await noteCount(d), interactions, resources: await d.resources.count() };
   },
 
   /** Raw `indexedDB.open` of the extension's database plus one read: what the browser costs before any of our code. */

@@ -232,7 +232,7 @@ function longTaskRows(lt) {
 function panelRows(p, spec, profile) {
   const s = profile.seeded;
   row('seed', `seeding (generator → IndexedDB)${profile.reused ? ', cached profile' : ''}`, s.ms / 1000, {
-    measured: `${(s.ms / 1000).toFixed(1)} s for ${s.contacts} contacts, ${s.notes} notes, ${s.interactions} history rows${profile.reused ? ' (earlier run)' : ''}`,
+    measured: `${(s.ms / 1000).toFixed(1)} s for ${s.contacts} contacts, ${s.notes} notes, ${s.interactions} history rows${s.resources ? `, ${s.resources} resources` : ''}${profile.reused ? ' (earlier run)' : ''}`,
     status: 'info',
   });
   const raw = p.rawOpen.map((r) => r.openMs + r.firstReadMs);
