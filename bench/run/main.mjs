@@ -360,7 +360,7 @@ async function cpuRows() {
     budgetText: '≤ 30 ms',
     goalText: '≤ 5 ms',
   });
-  row('replies-first', '  first call: builds the library index (once per library version)', r.firstMs, { measured: ms(r.firstMs, 1), status: 'info' });
+  row('replies-first', '  first call: builds the library index in one go (once per library version; the panel builds it in the background instead, 50 resources per task)', r.firstMs, { measured: ms(r.firstMs, 1), status: 'info' });
   log('trust check of 300-word drafts…');
   const t = cpu.benchTrust(fx, O.trustDrafts, O.trustRounds);
   details.trust = { ...t, samples: summary(t.samples), raw: summary(t.raw) };
