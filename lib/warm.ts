@@ -5,8 +5,8 @@
  * with a curly quote, a dash or an emoji). The playbook's case-insensitive Unicode patterns, with their `\p{L}` word
  * edges, take about a millisecond each: a fresh panel's first stall check compiled ~100 of them in one go, a long task
  * of 110–160 ms. Modules register their patterns with `warmable`, in a named group (what needs them); the panel calls
- * `warmSome` from idle callbacks, the groups it is waiting for first. Compiled code stays with the pattern (and is
- * shared by same-source patterns through V8's compilation cache).
+ * `warmSome` from idle callbacks, the groups it is waiting for first. Compiled code stays with the pattern object, so
+ * code that uses a registered pattern runs that object, not a copy (`matchAll` and `new RegExp(re)` copy it).
  */
 
 /** What a set of patterns is for: the panel waits for one group at a time. */
@@ -33,11 +33,16 @@ export function warmable<T extends RegExp | readonly RegExp[]>(group: WarmGroup,
 /** Compiles one pattern for both encodings; its `lastIndex` (state of a /g or /y pattern) is left as it was. */
 function compile(re: RegExp): void {
   const last = re.lastIndex;
-  for (const s of SUBJECTS) {
-    re.lastIndex = 0;
-    re.test(s);
+  try {
+    for (const s of SUBJECTS) {
+      re.lastIndex = 0;
+      re.test(s);
+    }
+  } catch {
+    // Nothing a test on one letter can raise is ours to handle here: the pattern's own use will meet it.
+  } finally {
+    re.lastIndex = last;
   }
-  re.lastIndex = last;
 }
 
 /** The next pattern to compile: from the first of `first` that has any left, else from the oldest group. */

@@ -53,6 +53,17 @@ describe('warmable / warmSome', () => {
     expect(seen.filter((s) => s.endsWith(':a'))).toEqual(['r:a', 't:a', 'p:a', 'q:a']);
   });
 
+  it('after the groups asked for, takes the group queued first, whole, before the next', () => {
+    const seen: string[] = [];
+    warm.warmable('trust', spy('t1', seen));
+    warm.warmable('playbook', spy('p1', seen));
+    warm.warmable('triage', spy('r1', seen));
+    warm.warmable('trust', spy('t2', seen));
+    warm.warmable('playbook', spy('p2', seen));
+    expect(warm.warmSome(() => true, ['triage'])).toBe(true);
+    expect(seen.filter((s) => s.endsWith(':a'))).toEqual(['r1:a', 't1:a', 't2:a', 'p1:a', 'p2:a']);
+  });
+
   it("leaves a global or sticky pattern's lastIndex where it was", () => {
     const g = /a/gu;
     const y = /a/uy;
@@ -84,36 +95,44 @@ describe('warmable / warmSome', () => {
 });
 
 describe('the text modules register their patterns', () => {
-  it('queues the playbook, trust and triage patterns at import, and they still read text the same after warming', async () => {
+  const text = 'Thanks Dana. I’ll send the checklist by Friday, and we will call you back next week.';
+  const at = Date.UTC(2026, 10, 23, 12);
+  const draft = 'We guarantee results. Just checking in — do you have 15 minutes this week?';
+  const inquiry = { subject: 'Pricing question', body: 'Hi, could you send your pricing for 20 seats? We need it by Friday.' };
+  const thread = [
+    { fromMe: true, date: at - 9 * 86_400_000, text: 'Thanks for agreeing to the deposit.' },
+    { fromMe: false, date: at - 8 * 86_400_000, text: 'Before we pay, could we get a free trial first?' },
+  ];
+
+  /** Fresh copies of the modules (and of their pattern queue); `warmFirst`: compile every queued pattern before any use. */
+  async function readAll(warmFirst: boolean) {
+    vi.resetModules();
+    const w = await import('../lib/warm');
     const { extractPromises } = await import('../lib/commitments/extract');
     const { detectStalls } = await import('../lib/stalls/detect');
     const { checkDraft } = await import('../lib/trust');
     const { triageInquiry } = await import('../lib/replies');
+    const queued = { playbook: w.warmPending('playbook'), trust: w.warmPending('trust'), triage: w.warmPending('triage') };
+    if (warmFirst) expect(w.warmSome(() => true)).toBe(true);
+    return {
+      queued,
+      promises: extractPromises(text, { messageDate: at, author: 'rep' }),
+      trust: checkDraft(draft),
+      triage: triageInquiry(inquiry),
+      stalls: detectStalls({ messages: thread, commitments: [], now: at }),
+    };
+  }
+
+  it('queues the playbook, trust and triage patterns at import, and text reads the same when they were compiled first', async () => {
+    const cold = await readAll(false);
+    const warmed = await readAll(true);
     // Every module-level Unicode pattern of these modules, and the triage and concept tables.
-    expect(warm.warmPending('playbook')).toBeGreaterThan(60);
-    expect(warm.warmPending('trust')).toBeGreaterThan(20);
-    expect(warm.warmPending('triage')).toBeGreaterThan(250);
-
-    const text = 'Thanks Dana. I’ll send the checklist by Friday, and we will call you back next week.';
-    const at = Date.UTC(2026, 10, 23, 12);
-    const before = extractPromises(text, { messageDate: at, author: 'rep' });
-    const draft = 'We guarantee results. Just checking in — do you have 15 minutes this week?';
-    const trustBefore = checkDraft(draft);
-    const inquiry = { subject: 'Pricing question', body: 'Hi, could you send your pricing for 20 seats? We need it by Friday.' };
-    const triageBefore = triageInquiry(inquiry);
-    const thread = [
-      { fromMe: true, date: at - 9 * 86_400_000, text: 'Thanks for agreeing to the deposit.' },
-      { fromMe: false, date: at - 8 * 86_400_000, text: 'Before we pay, could we get a free trial first?' },
-    ];
-    const stallsBefore = detectStalls({ messages: thread, commitments: [], now: at });
-
-    expect(warm.warmSome(() => true)).toBe(true);
-    expect(before.length).toBeGreaterThan(0);
-    expect(extractPromises(text, { messageDate: at, author: 'rep' })).toEqual(before);
-    expect(checkDraft(draft)).toEqual(trustBefore);
-    expect(trustBefore.findings.length).toBeGreaterThan(0);
-    expect(triageInquiry(inquiry)).toEqual(triageBefore);
-    expect(stallsBefore.map((f) => f.sign)).toContain('sample_after_deposit');
-    expect(detectStalls({ messages: thread, commitments: [], now: at })).toEqual(stallsBefore);
+    expect(cold.queued.playbook).toBeGreaterThan(60);
+    expect(cold.queued.trust).toBeGreaterThan(20);
+    expect(cold.queued.triage).toBeGreaterThan(250);
+    expect(cold.promises.length).toBeGreaterThan(0);
+    expect(cold.trust.findings.length).toBeGreaterThan(0);
+    expect(cold.stalls.map((f) => f.sign)).toContain('sample_after_deposit');
+    expect(warmed).toEqual(cold);
   });
 });

@@ -70,8 +70,9 @@ function useLibraryIndexed(resources: readonly Resource[] | undefined): boolean 
   return ready;
 }
 
-/** The pattern groups triage and suggestions run (lib/warm). */
-const STUDIO_PATTERNS = ['triage', 'trust'] as const;
+/** The pattern groups the triage runs, and the suggestions too (they pass the trust check) (lib/warm). */
+const TRIAGE_PATTERNS = ['triage'] as const;
+const SUGGESTION_PATTERNS = ['triage', 'trust'] as const;
 
 /**
  * The reply studio for the open thread: triage of the latest inbound message (correctable in one click), two or
@@ -113,10 +114,11 @@ export function ReplyStudio({
     [contact?.id, threadKey],
   );
   const inquiry = useMemo(() => inquiryOf(thread, inboundIndex), [thread, inboundIndex]);
-  // In a fresh panel the triage waits for its patterns and the trust check's (suggestions are checked) to be
-  // compiled in idle time: a few hundred of them, compiled on first use, made the studio's first render a long task.
-  const compiled = usePatternsReady(true, STUDIO_PATTERNS);
-  const auto = useMemo(() => (data && compiled ? triageInquiry(inquiry, data.offer) : null), [inquiry, data?.offer, compiled]);
+  // In a fresh panel the triage waits for its patterns to be compiled in idle time, and the suggestions for the trust
+  // check's too: a few hundred patterns, compiled on first use, made the studio's first render a long task.
+  const triageCompiled = usePatternsReady(true, TRIAGE_PATTERNS);
+  const suggestionsCompiled = usePatternsReady(true, SUGGESTION_PATTERNS);
+  const auto = useMemo(() => (data && triageCompiled ? triageInquiry(inquiry, data.offer) : null), [inquiry, data?.offer, triageCompiled]);
   const triage: TriageResult | null = useMemo(() => {
     if (!auto) return null;
     const o = data?.override;
@@ -131,9 +133,10 @@ export function ReplyStudio({
   }, [auto, data?.override]);
   // Suggestions search the library: its index is built in the background first (the triage shows meanwhile).
   const indexed = useLibraryIndexed(data?.resources);
+  const ready = indexed && suggestionsCompiled;
   const suggestions = useMemo(
     () =>
-      triage && data && indexed
+      triage && data && ready
         ? suggestReplies({
             inquiry,
             triage,
@@ -145,7 +148,7 @@ export function ReplyStudio({
             contactTags: contact?.tags ?? [],
           })
         : [],
-    [triage, data, indexed, inquiry, candidate, contact],
+    [triage, data, ready, inquiry, candidate, contact],
   );
   const [editing, setEditing] = useState<{ id: string; text: string; resourceIds: string[] } | null>(null);
 

@@ -84,8 +84,12 @@ export function useContactHistory(contactId: string): Interaction[] | undefined 
 
 // ---------------------------------------------------------------- text patterns compiled ahead of use
 
-/** Longest stretch of pattern compiling per idle callback, in ms (one pattern can run over it by a few ms). */
-const WARM_SLICE_MS = 6;
+/**
+ * Longest stretch of pattern compiling per idle callback, in ms (one pattern can run over it by a few ms): about a
+ * frame, so a click waits at most that long. Chromium grants one callback per idle period (up to 50 ms when nothing
+ * else happens): with 6 ms slices the stall signs of a fresh panel showed 2 s after it opened.
+ */
+const WARM_SLICE_MS = 16;
 let warming = false;
 
 /**
@@ -105,8 +109,14 @@ function startWarming(): void {
   const step = (deadline?: IdleDeadline) => {
     const start = performance.now();
     const more = () => performance.now() - start < WARM_SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
-    if (warmSome(more, WARM_ORDER)) warming = false;
-    else later(step);
+    let done = true;
+    try {
+      done = warmSome(more, WARM_ORDER);
+    } finally {
+      // Never left "running" by a step that threw: the next change or hook starts a new run.
+      if (done) warming = false;
+      else later(step);
+    }
   };
   later(step);
 }
@@ -119,8 +129,14 @@ function startWarming(): void {
 export function usePatternsReady(start: boolean, groups: readonly WarmGroup[]): boolean {
   const ready = useSyncExternalStore(onWarmChange, () => groups.every((g) => warmPending(g) === 0));
   useEffect(() => {
-    // Everything queued is compiled, not only `groups`: the rep may edit a draft or add a note next.
-    if (start && warmPending() > 0) startWarming();
-  }, [start, ready]);
+    if (!start) return undefined;
+    // Everything queued is compiled, not only `groups` (the rep may edit a draft or add a note next), including what a
+    // chunk loaded later queues.
+    const kick = () => {
+      if (warmPending() > 0) startWarming();
+    };
+    kick();
+    return onWarmChange(kick);
+  }, [start]);
   return ready;
 }

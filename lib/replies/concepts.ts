@@ -204,7 +204,7 @@ export interface ConceptHit {
   count: number;
 }
 
-// Each concept's pattern as it is searched (`matchAll` needs /g), built once so it can be compiled ahead of use.
+// Each concept's pattern as it is searched (/g, to count mentions), built once so it can be compiled ahead of use.
 const SEARCHED = warmable('triage', CONCEPTS.map((c) => new RegExp(c.re.source, 'g')));
 
 /** All concepts a folded text mentions, in order of first mention. */
@@ -212,14 +212,16 @@ export function findConcepts(folded: string): ConceptHit[] {
   const hits: ConceptHit[] = [];
   for (let i = 0; i < CONCEPTS.length; i++) {
     const concept = CONCEPTS[i]!;
-    // matchAll searches a copy, so the shared pattern's lastIndex is never moved.
+    // exec on the compiled pattern itself (`matchAll` would search a copy, compiled again once V8 drops its cache).
     const re = SEARCHED[i]!;
+    re.lastIndex = 0;
     let count = 0;
     let index = -1;
-    for (const m of folded.matchAll(re)) {
-      if (index < 0) index = m.index ?? 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (index < 0) index = m.index;
       count++;
       if (count >= 20) break;
+      if (m[0].length === 0) re.lastIndex++; // as matchAll does: an empty match must not repeat forever
     }
     if (count > 0) hits.push({ concept, index, count });
   }
