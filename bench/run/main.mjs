@@ -241,7 +241,7 @@ function panelRows(p, spec, profile) {
   row('panel-first', `panel first open → contact, notes, history (busiest contact)${busiest}`, median(p.firstOpen), {
     budget: 1000,
     goal: 400,
-    measured: `${ms(median(p.firstOpen), 0)} median of ${p.firstOpen.length} (${p.firstOpen.map((x) => x.toFixed(0)).join(', ')}); reply studio at ${ms(median((p.firstOpenStudio ?? []).filter(Number.isFinite)), 0)}`,
+    measured: `${ms(median(p.firstOpen), 0)} median of ${p.firstOpen.length} (${p.firstOpen.map((x) => x.toFixed(0)).join(', ')}); reply studio at ${ms(median((p.firstOpenStudio ?? []).filter(Number.isFinite)), 0)}, stall signs at ${ms(median((p.firstOpenStalls ?? []).filter(Number.isFinite)), 0)}`,
     budgetText: '≤ 1 s',
     goalText: '≤ 400 ms',
   });
@@ -270,7 +270,7 @@ function panelRows(p, spec, profile) {
     const after = watched.map((o) => o.tasks.filter((t) => t.start > o.frameAt));
     const before = watched.map((o) => o.tasks.filter((t) => t.start <= o.frameAt));
     const worst = Math.max(...after.map((t) => t.length));
-    row('panel-long-tasks', `long tasks in the panel after its content shows, open on thread-30, until ${PANEL_SETTLE_MS / 1000} s after the reply studio (worst of ${watched.length} opens)`, worst, {
+    row('panel-long-tasks', `long tasks in the panel after its content shows, open on thread-30, until ${PANEL_SETTLE_MS / 1000} s after the reply studio and stall signs (worst of ${watched.length} opens)`, worst, {
       budget: 0,
       goal: 0,
       measured: `${worst} (${watched.map((o, i) => `${o.open} ${list(after[i])}`).join('; ')})`,

@@ -112,6 +112,7 @@ const PANEL_PROBE = (MARK) => {
     recent: '[data-testid=recent-contact]',
     home: '[data-testid=home]',
     studio: '[data-testid=triage-intent]',
+    stalls: '[data-testid=stalls]',
   };
   w.__seen = {};
   // Every long task (≥ 50 ms) of the panel page, from its start: what a rep feels as a stuck panel.
@@ -184,8 +185,8 @@ async function tabIdFor(session, page) {
 }
 
 /**
- * How long a panel open is watched for long tasks after its reply studio shows: the work that waits for the content
- * (stall signs, the give/ask balance, the follow-up plan) runs in this time.
+ * How long a panel open is watched for long tasks after its reply studio and stall signs show: the rest of the work
+ * that waits for the content (the give/ask balance, the follow-up plan) runs in this time.
  */
 export const PANEL_SETTLE_MS = 2500;
 /** Reopens watched for long tasks (the rest are timed back to back). */
@@ -224,7 +225,9 @@ async function openPanelTimed(session, tabId, want, { timeout = 60_000, settleMs
   await page.waitForLoadState('load');
   // The reply studio (triage + suggestions) of a Gmail thread: timed as well, not part of "content".
   if (tabId !== NO_TAB) await page.waitForFunction(() => window.__seen?.studio, null, { timeout: 10_000, polling: 20 }).catch(() => undefined);
-  // The work that waits for the content (stall signs, give/ask balance, follow-up plan) runs in the next moments.
+  // The stall signs (thread-30 has some) come last: they wait for their patterns to be compiled in idle time.
+  if (settleMs > 0 && tabId !== NO_TAB) await page.waitForFunction(() => window.__seen?.stalls, null, { timeout: 10_000, polling: 50 }).catch(() => undefined);
+  // The rest of the work that waits for the content (give/ask balance, follow-up plan) runs in the next moments.
   if (settleMs > 0) await page.waitForTimeout(settleMs);
   const r = await page.evaluate((keys) => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -234,6 +237,7 @@ async function openPanelTimed(session, tabId, want, { timeout = 60_000, settleMs
       frame: Math.max(...keys.map((k) => seen[k].frame ?? seen[k].dom)),
       domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
       studio: seen.studio ? seen.studio.dom : null,
+      stalls: seen.stalls ? seen.stalls.dom : null,
       longTasks: window.__lt,
       visibility: document.visibilityState,
       notes: document.querySelectorAll('[data-testid=note]').length,
@@ -303,6 +307,7 @@ export async function measurePanel({ port, extensionDir, userDataDir, spec, dbJs
     out.panelLongTasks.push({ open: 'first', contentAt: first.dom, frameAt: first.frame, tasks: first.longTasks });
     out.firstOpen.push(first.frame);
     out.firstOpenStudio = [...(out.firstOpenStudio ?? []), first.studio];
+    out.firstOpenStalls = [...(out.firstOpenStalls ?? []), first.stalls];
     out.notes.firstOpen = { notesShown: first.notes, historyShown: first.history, visibility: first.visibility, domContentLoaded: first.domContentLoaded };
     await first.page.close();
     log(`panel first open #${i + 1}: ${first.frame.toFixed(0)} ms (${first.notes} notes, ${first.history} history rows shown)`);
