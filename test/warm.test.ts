@@ -43,25 +43,18 @@ describe('warmable / warmSome', () => {
     expect(warm.warmPending()).toBe(0);
   });
 
-  it('compiles the groups asked for first, in that order, then the rest oldest first', () => {
+  // [queued in this order as group:name, the groups asked for first, the order they are compiled in]
+  it.each([
+    ['the groups asked for first, in that order, then the rest', ['playbook:p', 'trust:t', 'triage:r', 'playbook:q'], ['triage', 'trust'], ['r', 't', 'p', 'q']],
+    ['then the group queued first, whole, before the next', ['trust:t1', 'playbook:p1', 'triage:r1', 'trust:t2', 'playbook:p2'], ['triage'], ['r1', 't1', 't2', 'p1', 'p2']],
+  ] as const)('compiles %s', (_what, queue, first, order) => {
     const seen: string[] = [];
-    warm.warmable('playbook', spy('p', seen));
-    warm.warmable('trust', spy('t', seen));
-    warm.warmable('triage', spy('r', seen));
-    warm.warmable('playbook', spy('q', seen));
-    expect(warm.warmSome(() => true, ['triage', 'trust'])).toBe(true);
-    expect(seen.filter((s) => s.endsWith(':a'))).toEqual(['r:a', 't:a', 'p:a', 'q:a']);
-  });
-
-  it('after the groups asked for, takes the group queued first, whole, before the next', () => {
-    const seen: string[] = [];
-    warm.warmable('trust', spy('t1', seen));
-    warm.warmable('playbook', spy('p1', seen));
-    warm.warmable('triage', spy('r1', seen));
-    warm.warmable('trust', spy('t2', seen));
-    warm.warmable('playbook', spy('p2', seen));
-    expect(warm.warmSome(() => true, ['triage'])).toBe(true);
-    expect(seen.filter((s) => s.endsWith(':a'))).toEqual(['r1:a', 't1:a', 't2:a', 'p1:a', 'p2:a']);
+    for (const entry of queue) {
+      const [group, name] = entry.split(':') as [import('../lib/warm').WarmGroup, string];
+      warm.warmable(group, spy(name, seen));
+    }
+    expect(warm.warmSome(() => true, first)).toBe(true);
+    expect(seen.filter((s) => s.endsWith(':a'))).toEqual(order.map((n) => `${n}:a`));
   });
 
   it("leaves a global or sticky pattern's lastIndex where it was", () => {
