@@ -42,6 +42,19 @@ export function useMarkShown(contactId: string, part: ContentPart, ready: boolea
   }, [contactId, part, ready]);
 }
 
+/**
+ * Runs `run` once the page is idle (at most `timeout` ms later), or after `fallbackMs` where there is no
+ * `requestIdleCallback`; returns a cancel function.
+ */
+function whenIdle(run: (deadline?: IdleDeadline) => void, timeout: number, fallbackMs: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const t = setTimeout(run, fallbackMs);
+  return () => clearTimeout(t);
+}
+
 function subscribe(l: () => void): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
@@ -60,13 +73,7 @@ export function useAfterContent(contactId: string | null, key = ''): boolean {
   const want = `${contactId ?? ''}|${key}`;
   useEffect(() => {
     if (!onScreen || idleFor === want) return undefined;
-    const done = () => startTransition(() => setIdleFor(want));
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(done, { timeout: 1000 });
-      return () => cancelIdleCallback(id);
-    }
-    const t = setTimeout(done, 50);
-    return () => clearTimeout(t);
+    return whenIdle(() => startTransition(() => setIdleFor(want)), 1000, 50);
   }, [onScreen, idleFor, want]);
   return onScreen && idleFor === want;
 }
@@ -102,10 +109,6 @@ const WARM_ORDER: readonly WarmGroup[] = ['triage', 'trust', 'playbook'];
 function startWarming(): void {
   if (warming) return;
   warming = true;
-  const later = (step: (deadline?: IdleDeadline) => void) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 200 });
-    else setTimeout(step, 0);
-  };
   const step = (deadline?: IdleDeadline) => {
     const start = performance.now();
     const more = () => performance.now() - start < WARM_SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
@@ -115,10 +118,10 @@ function startWarming(): void {
     } finally {
       // Never left "running" by a step that threw: the next change or hook starts a new run.
       if (done) warming = false;
-      else later(step);
+      else whenIdle(step, 200, 0);
     }
   };
-  later(step);
+  whenIdle(step, 200, 0);
 }
 
 /**
