@@ -26,6 +26,8 @@ describe('reply studio', () => {
     expect(await studio.getByTestId('fit-fit').getAttribute('aria-pressed')).toBe('true');
     expect(await studio.getByTestId('fit-reason').textContent()).toBe('Asks about CRM implementation, which you offer.');
     const cards = studio.getByTestId('suggestion');
+    // The suggestions follow the triage once the library's search index is built (in the background).
+    await cards.first().waitFor();
     expect(await cards.count()).toBeGreaterThanOrEqual(2);
     expect(await cards.count()).toBeLessThanOrEqual(3);
     for (const text of await studio.getByTestId('suggestion-text').allTextContents()) {
@@ -174,6 +176,43 @@ describe('reply studio', () => {
     await panel.getByTestId('edit-reply').first().click();
     await panel.getByTestId('polish').click();
     await expect.poll(() => panel.getByTestId('editor-text').inputValue()).toMatch(/\(polished\)$/);
+    await page.close();
+    await panel.close();
+  });
+});
+
+describe('reply studio with a large library', () => {
+  let big: Session;
+  beforeAll(async () => {
+    big = await startSession();
+    const fixture = Array.isArray(resources) ? resources : resources.resources;
+    // 200 newer resources on another topic: the library (newest first) is indexed over several tasks, and the
+    // resource that answers the inquiry is only in the last of them.
+    const filler = Array.from({ length: 200 }, (_, i) => ({
+      id: `freight-${i}`,
+      title: `Freight quoting guide, part ${i + 1}`,
+      url: `https://guides.example.com/freight-${i}`,
+      summary: 'How to quote less-than-truckload freight, step by step.',
+      tags: ['logistics', 'freight'],
+      kind: 'article',
+      createdAt: 1_900_000_000_000 + i,
+      updatedAt: 1_900_000_000_000 + i,
+    }));
+    await putRows(big, { settings: [{ key: 'offer', value: offer }], resources: [...filler, ...fixture] });
+  });
+  afterAll(async () => {
+    await big?.close();
+  });
+
+  it('still suggests the resource that answers the inquiry', async () => {
+    const { page, tabId } = await openSitePage(big, gmailUrl('inquiry-simple.html'));
+    const panel = await openPanel(big, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('suggestion').first().waitFor();
+    expect(await studio.getByTestId('triage-intent').inputValue()).toBe('advice');
+    const texts = (await studio.getByTestId('suggestion-text').allTextContents()).join('\n');
+    expect(texts).toContain('CRM selection checklist for small B2B teams');
+    expect(texts).not.toContain('Freight quoting guide');
     await page.close();
     await panel.close();
   });
