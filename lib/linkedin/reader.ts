@@ -794,7 +794,7 @@ function read(doc: Document, url: string): LinkedInProfile | null {
 
   // --- About and experience -------------------------------------------------------------------------------
   // Section-by-heading scans are for layouts without stable anchors; the artdeco page always has them.
-  const about = queryFirst(root, forLayout(S.about, layout));
+  const about = queryFirstAmong(root, forLayout(S.about, layout), everySection);
   let hasAbout = about !== null;
   if (about) matched.hasAbout = about.name;
   else if (layout !== 'artdeco-2024') {

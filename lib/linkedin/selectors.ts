@@ -43,7 +43,7 @@ export const SELECTORS = {
 
   /** The top card: name, headline, location, current company, Contact info. */
   topCard: [
-    { name: 'hashed:data-view-name', selector: '[data-view-name="profile-top-card"]' }, // 2025+ tracking attribute
+    { name: 'hashed:data-view-name', selector: '[data-view-name="profile-top-card"]' }, // 2025+ tracking attribute (on a <div> inside the card's section)
     { name: 'hashed:componentkey', selector: 'section[componentkey*="Topcard" i]', section: true }, // 2025+ SDUI component key
     { name: 'artdeco:member-card', selector: 'section.artdeco-card[data-member-id]', section: true }, // 2024: first card carries the member id
     { name: 'artdeco:pv-top-card', selector: 'section.pv-top-card', section: true }, // pre-2024 artdeco class
@@ -115,13 +115,13 @@ export const SELECTORS = {
   /** The About section (presence only: its text is never read). */
   about: [
     { name: 'artdeco:#about', selector: '#about' }, // 2024 artdeco anchor div at the top of the card
-    { name: 'hashed:profile-card-about', selector: '[data-view-name="profile-card-about"]' }, // 2025+ tracking attribute
+    { name: 'hashed:profile-card-about', selector: 'section[data-view-name="profile-card-about"]', section: true }, // 2025+ tracking attribute, on the card's <section> (where the 2024 pages put every card's "profile-card")
   ],
 
   /** The Experience section. */
   experience: [
     { name: 'artdeco:#experience', selector: '#experience' }, // 2024 artdeco anchor div; the section is its ancestor
-    { name: 'hashed:profile-card-experience', selector: '[data-view-name="profile-card-experience"]' }, // 2025+ tracking attribute
+    { name: 'hashed:profile-card-experience', selector: 'section[data-view-name="profile-card-experience"]', section: true }, // 2025+ tracking attribute, on the card's <section> (where the 2024 pages put every card's "profile-card")
     { name: 'hashed:componentkey-experience', selector: 'section[componentkey*="Experience" i]', section: true }, // 2025+ SDUI component key
   ],
 
