@@ -27,6 +27,7 @@ export async function measureReaders({ port, readersJs, samples, minSampleMs }) 
     await page.evaluate(readersJs);
     await page.waitForTimeout(200);
     out.gmail = { fixture: THREAD_30, ...(await page.evaluate(([s, b]) => globalThis.__benchReaders.gmail(s, b), [samples, minSampleMs])) };
+    out.gmailFloor = await page.evaluate(([s, b]) => globalThis.__benchReaders.gmailFloor(s, b), [samples, minSampleMs]);
     // The other party of each rotation thread: the switch rows plant some of them as saved contacts.
     for (const file of ROTATION) {
       if (!fs.existsSync(path.join(GMAIL_DIR, file))) continue;
