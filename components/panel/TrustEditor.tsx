@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { aiStatus } from '@/lib/browser/ai';
 import { segments } from '@/lib/panel/highlight';
 import { checkDraft, type TrustFinding } from '@/lib/trust';
@@ -90,8 +90,11 @@ export function TrustEditor({
 }
 
 function PolishButton({ text, polish, onPolished }: { text: string; polish: (t: string) => Promise<string>; onPolished: (t: string) => void }) {
-  const status = useQuery(aiQueries.status(aiStatus));
-  const run = useMutation({ mutationFn: () => polish(text), onSuccess: onPolished });
+  const options = aiQueries.status(aiStatus);
+  const status = useQuery(options);
+  const client = useQueryClient();
+  // A failure may mean Chrome dropped its model since the panel asked: ask again, so the button and the reason follow.
+  const run = useMutation({ mutationFn: () => polish(text), onSuccess: onPolished, onError: () => void client.invalidateQueries({ queryKey: options.queryKey }) });
   const available = status.data?.available === true;
   return (
     <>

@@ -38,10 +38,15 @@ export async function aiStatus(): Promise<AiStatus> {
   }
 }
 
-/** Rewrites a reply for clarity and warmth without adding claims, deadlines or meeting requests. */
+/**
+ * Rewrites a reply for clarity and warmth without adding claims, deadlines or meeting requests. Asks Chrome again
+ * first: the panel's status answer may be minutes old, and `create()` on a model Chrome has dropped since would make
+ * Chrome download it.
+ */
 export async function polishWithAi(text: string): Promise<string> {
+  const status = await aiStatus();
   const lm = api();
-  if (!lm) throw new Error('Built-in AI is not available');
+  if (!status.available || !lm) throw new Error(status.available ? 'Built-in AI is not available' : status.reason);
   const session = await lm.create({
     ...OPTIONS,
     initialPrompts: [

@@ -29,7 +29,7 @@ export function applyTabState(client: QueryClient, tabId: number, state: TabStat
   client.setQueryData(queryKey, state);
 }
 
-/** On-device AI availability; asked once per panel session (it does not change while the panel is open). */
+/** On-device AI availability; asked once per panel session, and again when a polish fails. */
 export const aiQueries = {
   status: <T>(probe: () => Promise<T>) =>
     queryOptions({

@@ -167,15 +167,28 @@ describe('reply studio', () => {
     // A fake on-device model (the adapter's contract), installed before the panel's scripts run.
     panel = await s.context.newPage();
     await panel.addInitScript(() => {
-      (globalThis as unknown as { LanguageModel: unknown }).LanguageModel = {
-        availability: async () => 'available',
-        create: async () => ({ prompt: async (t: string) => `${t.trim()}\n\n(polished)`, destroy() {} }),
+      const w = globalThis as unknown as { LanguageModel: unknown; __modelState: string; __sessions: number };
+      w.__modelState = 'available';
+      w.__sessions = 0;
+      w.LanguageModel = {
+        availability: async () => w.__modelState,
+        create: async () => {
+          w.__sessions++;
+          return { prompt: async (t: string) => `${t.trim()}\n\n(polished)`, destroy() {} };
+        },
       };
     });
     await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tabId=${tabId}`);
     await panel.getByTestId('edit-reply').first().click();
     await panel.getByTestId('polish').click();
     await expect.poll(() => panel.getByTestId('editor-text').inputValue()).toMatch(/\(polished\)$/);
+    // Chrome drops the model while the panel is open: the next polish must not create a session (that would make
+    // Chrome download the model), and the button now says why it is off.
+    await panel.evaluate(() => ((globalThis as unknown as { __modelState: string }).__modelState = 'downloadable'));
+    await panel.getByTestId('polish').click();
+    await expect.poll(() => panel.getByTestId('polish-why').textContent()).toMatch(/isn't downloaded yet/);
+    expect(await panel.getByTestId('polish').isDisabled()).toBe(true);
+    expect(await panel.evaluate(() => (globalThis as unknown as { __sessions: number }).__sessions)).toBe(1);
     await page.close();
     await panel.close();
   });
