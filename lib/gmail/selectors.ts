@@ -56,6 +56,7 @@ export const THREAD_ROOT: Fallbacks = [
 export const THREAD_ID_LEGACY: Fallbacks = [
   { name: '[data-legacy-thread-id]', selector: '[data-legacy-thread-id]' }, // hex id, on the subject h2 (gmail.js get.thread_id)
 ];
+/** The newer sync-style thread id, wherever it sits in the thread container. */
 export const THREAD_ID_PERM: Fallbacks = [
   { name: '[data-thread-perm-id]', selector: '[data-thread-perm-id]' }, // `thread-f:…` sync id (gmail.js new.get.thread_id)
 ];
@@ -92,9 +93,18 @@ export const LIST_ITEM: Fallbacks = [
   { name: '[role=listitem]', selector: '[role="listitem"]' }, // every Gmail conversation list item carries the role
 ];
 
-/** Class tokens on a message list item (or its card) that say how Gmail shows it. */
-export const COLLAPSED_CLASSES: readonly string[] = ['kv', 'ky', 'kQ', 'kx', 'adf']; // collapsed / hidden rows, collapsed header card
-export const EXPANDED_CLASSES: readonly string[] = ['h7']; // expanded list item
+/** Class tokens on a message list item (or its card) that say Gmail shows it collapsed or hidden. */
+export const COLLAPSED_CLASSES: readonly string[] = [
+  'kv', // collapsed list item (InboxSDK getViewState: COLLAPSED)
+  'ky', // collapsed list item, variant seen next to `kv`
+  'kQ', // hidden list item behind "N older messages" (InboxSDK: HIDDEN)
+  'kx', // hidden list item, variant seen next to `kQ`
+  'adf', // collapsed message header card (gmail.js `div.adf`)
+];
+/** Class tokens on a message list item that say Gmail shows it expanded. */
+export const EXPANDED_CLASSES: readonly string[] = [
+  'h7', // expanded list item (InboxSDK getViewState: EXPANDED)
+];
 
 /** The element carrying the message ids (the card itself or a descendant). */
 export const MESSAGE_ID: Fallbacks = [
@@ -190,7 +200,9 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'canvas',
   'button', 'select', 'input', 'textarea',
 ]);
+/** Tags of quoted history in a body. */
 export const QUOTE_TAGS: ReadonlySet<string> = new Set(['blockquote']); // quoted history in every client
+/** Classes of quoted history written by mail clients, compared as suffixes (Gmail prefixes received ones: `m_-1234gmail_quote`). */
 export const QUOTE_CLASS_SUFFIXES: readonly string[] = [
   'gmail_quote', // Gmail-composed replies: quoted history (with the "On … wrote:" line)
   'gmail_quote_container', // 2024+ Gmail wrapper around gmail_quote
@@ -199,6 +211,7 @@ export const QUOTE_CLASS_SUFFIXES: readonly string[] = [
   'yahoo_quoted', // Yahoo Mail quoted history
   'moz-cite-prefix', // Thunderbird "On … wrote:" line
 ];
+/** Classes Gmail itself puts on quoted or trimmed parts of a body. */
 export const QUOTE_CLASSES: readonly string[] = [
   'im', // Gmail marks quoted lines it recognised with `.im`
   'adL', // Gmail's trailing trimmed-content marker

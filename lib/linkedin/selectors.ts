@@ -34,6 +34,7 @@ export interface QueryMatch {
   readonly name: string;
 }
 
+/** Every LinkedIn selector, by field: an ordered list of fallbacks each (see the top of this file). */
 export const SELECTORS = {
   /** Where the profile itself lives; queries are scoped to it so the nav bar and "Me" menu never leak in. */
   main: [
@@ -175,6 +176,7 @@ export const SELECTORS = {
   ],
 } as const satisfies Record<string, Fallbacks>;
 
+/** The name of one field of `SELECTORS`. */
 export type SelectorKey = keyof typeof SELECTORS;
 
 /** Combined selector of all variants, for `matches`/`closest` tests that do not need the variant name. */

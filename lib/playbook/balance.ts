@@ -1,7 +1,8 @@
 /** Give / ask balance (seed 001): value given to a contact against what was asked of them. */
 
-/** Interaction kinds that give value, and kinds that ask for something. */
+/** Interaction kinds that give the contact value. */
 export const GIVE_KINDS: ReadonlySet<string> = new Set(['value_given']);
+/** Interaction kinds that ask something of the contact. */
 export const ASK_KINDS: ReadonlySet<string> = new Set(['ask', 'follow_up']);
 
 /** Counts and a verdict for the small visual in the panel. */
