@@ -1,5 +1,6 @@
 import { handleSnapshot, watchQueueBadge } from '@/lib/background/snapshot';
 import { setQueueBadge } from '@/lib/browser/badge';
+import { onPanelCommand } from '@/lib/browser/panel';
 import { removeTabState, saveTabState } from '@/lib/browser/tab-state';
 import { getDb } from '@/lib/db/schema';
 import { checkContentMessage } from '@/lib/messaging';
@@ -8,12 +9,7 @@ export default defineBackground(() => {
   // The toolbar button opens the side panel (no popup).
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[resourceful] setPanelBehavior', e));
 
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'open-panel' && tab?.windowId !== undefined) {
-      // Must run synchronously inside the command's user gesture.
-      void browser.sidePanel.open({ windowId: tab.windowId }).catch((e: unknown) => console.warn('[resourceful] open panel', e));
-    }
-  });
+  browser.commands.onCommand.addListener((command, tab) => onPanelCommand(command, tab, (o) => browser.sidePanel.open(o)));
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const checked = checkContentMessage(raw, sender, browser.runtime.id);
