@@ -67,7 +67,7 @@ function jsdomOf(file: string): { doc: Document; url: string } {
  * out anywhere in its main area, and nothing but text inside the fields that show page text.
  */
 async function expectTextOnly(panel: Page): Promise<void> {
-  expect(await panel.locator('main :is(img, svg, script, iframe, object, embed, template)').count()).toBe(0);
+  expect(await panel.locator('#root :is(img, svg, script, iframe, object, embed, template)').count()).toBe(0);
   const fields = ['contact-name', 'contact-headline', 'contact-role', 'contact-location', 'contact-email', 'thread-subject'];
   expect(await panel.locator(fields.map((f) => `[data-testid="${f}"] :is(b, i, a, span[onload], img)`).join(', ')).count()).toBe(0);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED_LINKEDIN, openPanel, openSitePage, startSession, type Session } from './harness';
+import { HAS_SHARED_LINKEDIN, openPanel, openSitePage, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -42,19 +42,19 @@ describe('LinkedIn profile → side panel', () => {
       });
     });
     await page.goto(AMARA);
-    await page.waitForTimeout(800);
-    const injected = await page.evaluate(() => ({
-      mutations: (window as unknown as { __mutations: number }).__mutations,
-      shadowHosts: [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length,
-      extensionNodes: document.querySelectorAll('[id*=resourceful i], [class*=resourceful i], iframe[src^="chrome-extension:"]').length,
-    }));
-    expect(injected).toEqual({ mutations: 0, shadowHosts: 0, extensionNodes: 0 });
-    // The content script did run on this page (so "no mutations" means it read without writing).
-    await expect.poll(() => s.worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).some((v) => (v as { snapshot?: { url?: string } }).snapshot?.url?.includes('amara')))).toBe(true);
-    const before = await page.evaluate(() => document.documentElement.outerHTML.length);
+    // This tab's content script has read the page and reported it (so "no mutations" means it read without writing).
+    await waitForSnapshot(s, await tabIdOf(s, page));
+    const injected = () =>
+      page.evaluate(() => ({
+        mutations: (window as unknown as { __mutations: number }).__mutations,
+        shadowHosts: [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length,
+        extensionNodes: document.querySelectorAll('[id*=resourceful i], [class*=resourceful i], iframe[src^="chrome-extension:"]').length,
+      }));
+    expect(await injected()).toEqual({ mutations: 0, shadowHosts: 0, extensionNodes: 0 });
+    // A popstate, as in-app navigation fires: still nothing written.
     await page.evaluate(() => window.dispatchEvent(new Event('popstate')));
     await page.waitForTimeout(400);
-    expect(await page.evaluate(() => document.documentElement.outerHTML.length)).toBe(before);
+    expect(await injected()).toEqual({ mutations: 0, shadowHosts: 0, extensionNodes: 0 });
     await page.close();
   });
 
