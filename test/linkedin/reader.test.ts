@@ -299,39 +299,35 @@ describe('hand-made pages of the 2025+ hashed-class layout', () => {
     } satisfies Expected);
   });
 
-  it('card tracking names are read on the card <section>; on an inner element the card is found by its heading', () => {
+  const ENTRY = '<ul><li><p class="_o5">Key Account Manager</p><p class="_p6">Vattenfors AB · Full-time</p></li></ul>';
+  it.each([
+    {
+      where: 'on the card <section>: read there',
+      about: '<section class="_b2" data-view-name="profile-card-about"><div class="_x">Pumps, plainly explained.</div></section>',
+      experience: `<section class="_b2" data-view-name="profile-card-experience">${ENTRY}</section>`,
+      via: { hasAbout: /^hashed:profile-card-about$/, experience: /^hashed:profile-card-experience$/ },
+    },
+    {
+      where: 'on an element inside the card: the card is found by its heading',
+      about: '<section class="_b2"><div data-view-name="profile-card-about"><h2 class="_m3">About</h2><div class="_x">Pumps, plainly explained.</div></div></section>',
+      experience: `<section class="_b2"><div data-view-name="profile-card-experience"><h2 class="_m3">Experience</h2>${ENTRY}</div></section>`,
+      via: { hasAbout: /heading/, experience: /heading/ },
+    },
+  ])('About and Experience tracking names $where', ({ about, experience, via }) => {
     const url = profileUrl('tomas-lind');
-    const page = (about: string, experience: string): Document =>
-      domOf(
-        `<!doctype html><title>Tomas Lind | LinkedIn</title><main class="_a1">
-          <section class="_b2" componentkey="profile.card.Topcard"><h1 class="_d4">Tomas Lind</h1><p class="_h8">Field sales, industrial pumps</p></section>
-          ${about}
-          ${experience}
-        </main>`,
-        url,
-      );
-    const onSections = readLinkedInProfile(
-      page(
-        '<section class="_b2" data-view-name="profile-card-about"><div class="_x">Pumps, plainly explained.</div></section>',
-        '<section class="_b2" data-view-name="profile-card-experience"><ul><li><p class="_o5">Key Account Manager</p><p class="_p6">Vattenfors AB · Full-time</p></li></ul></section>',
-      ),
+    const doc = domOf(
+      `<!doctype html><title>Tomas Lind | LinkedIn</title><main class="_a1">
+        <section class="_b2" componentkey="profile.card.Topcard"><h1 class="_d4">Tomas Lind</h1><p class="_h8">Field sales, industrial pumps</p></section>
+        ${about}
+        ${experience}
+      </main>`,
       url,
     );
-    expect(onSections?.hasAbout).toBe(true);
-    expect(onSections?.title).toBe('Key Account Manager');
-    expect(onSections?.matched).toMatchObject({ hasAbout: 'hashed:profile-card-about', experience: 'hashed:profile-card-experience' });
-
-    const inside = readLinkedInProfile(
-      page(
-        '<section class="_b2"><div data-view-name="profile-card-about"><h2 class="_m3">About</h2><div class="_x">Pumps, plainly explained.</div></div></section>',
-        '<section class="_b2"><div data-view-name="profile-card-experience"><h2 class="_m3">Experience</h2><ul><li><p class="_o5">Key Account Manager</p><p class="_p6">Vattenfors AB · Full-time</p></li></ul></div></section>',
-      ),
-      url,
-    );
-    expect(inside?.hasAbout).toBe(true);
-    expect(inside?.title).toBe('Key Account Manager');
-    expect(inside?.matched.hasAbout).toMatch(/heading/);
-    expect(inside?.matched.experience).toMatch(/heading/);
+    const profile = readLinkedInProfile(doc, url);
+    expect(profile?.hasAbout).toBe(true);
+    expect(profile?.title).toBe('Key Account Manager');
+    expect(profile?.matched.hasAbout).toMatch(via.hasAbout);
+    expect(profile?.matched.experience).toMatch(via.experience);
   });
 
   it('hashed-2: a sparse page with no stable attributes at all', () => {
