@@ -332,5 +332,42 @@ describe('never throws', () => {
       }),
       { numRuns: 150 },
     );
+
+    // Pieces alone almost never make a name (about 1 run in 50 reads a profile), so the checks above hardly ever
+    // run. Here random pieces go before, inside and after a real top card (a name heading and the card's own
+    // Contact info link), mostly on the profile's URL: a good share of these pages must read as a profile.
+    const pieces = (maxLength: number) => fc.array(piece, { maxLength }).map((ps) => ps.join(''));
+    const name = fc.oneof(
+      fc.constantFrom('Jane Doe', 'José Núñez-García', '李小龙', "Aoife O'Brien", 'Experience', '\u202EJane'),
+      fc.string({ minLength: 1, maxLength: 20 }),
+    );
+    const topCardPage = fc
+      .record({ before: pieces(20), name, inside: pieces(20), after: pieces(20) })
+      .map(
+        ({ before, name, inside, after }) =>
+          `${before}<main><section class="artdeco-card"><h1 class="text-heading-xlarge">${name}</h1>${inside}` +
+          `<a href="/in/jane-doe/overlay/contact-info/">Contact info</a></section>${after}</main>`,
+      );
+    const url = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(URL_) },
+      { weight: 1, arbitrary: fc.constantFrom('https://www.linkedin.com/in/X%20Y/', 'https://www.linkedin.com/feed/') },
+    );
+    const numRuns = 100;
+    let read = 0;
+    fc.assert(
+      fc.property(topCardPage, url, (html, url) => {
+        const doc = domOf(html, url);
+        const profile = readLinkedInProfile(doc, url);
+        if (profile !== null) {
+          read++;
+          expect(LinkedInProfileSchema.safeParse(profile).success).toBe(true);
+          expect(profile.slug).toBe('jane-doe');
+          expect(profile.name).not.toBe('');
+        }
+      }),
+      { numRuns },
+    );
+    // Enough pages must read as a profile for the checks above to mean something.
+    expect(read).toBeGreaterThan(0.25 * numRuns);
   });
 });
