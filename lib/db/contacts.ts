@@ -394,14 +394,17 @@ export async function suggestLinks(db: ResourcefulDB, profile: LinkedInProfile, 
 }
 
 /**
- * Merges `sourceId` into `targetId`: emails, profiles, tags, notes and history move over, nothing is lost, and
- * the target's known fields win over the source's.
+ * Merges `sourceId` into `targetId`: emails, profiles, tags, notes, history, promises, resources sent, threads and
+ * referrals move over, nothing is lost, and the target's known fields win over the source's.
  */
 export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceId: string, now: number): Promise<Contact> {
   if (targetId === sourceId) throw new Error('Cannot merge a contact into itself');
-  return db.transaction('rw', db.contacts, db.notebooks, db.history, async () => {
+  const tables = [db.contacts, db.notebooks, db.history, db.commitments, db.resourceSends, db.threads];
+  return db.transaction('rw', tables, async () => {
     const [target, source] = await Promise.all([db.contacts.get(targetId), db.contacts.get(sourceId)]);
     if (!target || !source) throw new Error('Contact not found');
+    // Whoever referred either of them referred the merged person; never the person themself.
+    const referredBy = [target.referredBy, source.referredBy].find((id) => id && id !== targetId && id !== sourceId) ?? null;
     const merged: Contact = ContactSchema.parse({
       ...target,
       emails: uniq([...target.emails, ...source.emails]),
@@ -415,10 +418,24 @@ export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceI
       lastInteractionAt: Math.max(target.lastInteractionAt ?? 0, source.lastInteractionAt ?? 0) || null,
       createdAt: Math.min(target.createdAt, source.createdAt),
       updatedAt: now,
+      // A new inquiry is the stage a contact starts in: the source's, if further along, says more.
+      stage: target.stage === 'new_inquiry' ? source.stage : target.stage,
+      referredBy,
+      declineStated: target.declineStated ?? source.declineStated,
+      declineReal: target.declineReal ?? source.declineReal,
     });
     await moveNotes(db, sourceId, targetId);
     // An entry the target already has (the same message seen by both) stays once, the target's.
     await moveHistory(db, sourceId, targetId);
+    // Everything else that names the source by id: its promises, the resources sent to it (so none is suggested
+    // twice), its threads, and the contacts it referred. Threads have no contactId index; merges are rare.
+    await db.commitments.where('contactId').equals(sourceId).modify({ contactId: targetId, updatedAt: now });
+    await db.resourceSends.where('contactId').equals(sourceId).modify({ contactId: targetId });
+    await db.threads.filter((t) => t.contactId === sourceId).modify({ contactId: targetId });
+    await db.contacts.where('referredBy').equals(sourceId).modify((c) => {
+      c.referredBy = c.id === targetId ? null : targetId;
+      c.updatedAt = now;
+    });
     await db.contacts.delete(sourceId);
     await db.contacts.put(merged);
     return merged;

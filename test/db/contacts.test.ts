@@ -21,6 +21,10 @@ import {
 } from '../../lib/db/contacts';
 import type { ResourcefulDB } from '../../lib/db/schema';
 import { addHistoryRows, addNoteRows, freshDb } from '../helpers/db';
+import { addCommitment, commitmentsOf } from '../../lib/db/commitments';
+import { referralsOf, setDecline, setReferredBy, setStage } from '../../lib/db/playbook';
+import { recordResourceSends, sentResourceIds } from '../../lib/db/resources';
+import { recordThread } from '../../lib/db/threads';
 import { notesOf } from '../../lib/db/notebook';
 import { allHistory, historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
@@ -154,6 +158,53 @@ describe('LinkedIn visits, linking and unlinking', () => {
     expect(splitKinds).toEqual(['profile_visit', 'profile_visit']);
     // Notes stay where the rep wrote them (both, after the merge).
     expect(await notesOf(db, emailed.id)).toHaveLength(2);
+  });
+
+  it('linking merges the profile-only contact\'s promises, resources sent, threads, referrals, decline and stage too', async () => {
+    const t = danaThread();
+    const emailed = await saveCandidate(db, otherPartyOfThread(t)!, { now: T0, thread: t });
+    const p = profile();
+    const linkedinOnly = await saveCandidate(db, candidateFromProfile(p), { now: T0 + DAY });
+    const referrer = await saveCandidate(db, { ...otherPartyOfThread(t)!, name: 'Ruth Okafor', email: 'ruth@else.org', company: 'Else' }, { now: T0 });
+    const referred = await saveCandidate(db, { ...otherPartyOfThread(t)!, name: 'Sam Lee', email: 'sam@lee.io', company: 'Lee' }, { now: T0 });
+    const promise = await addCommitment(db, { contactId: linkedinOnly.id, direction: 'mine', kind: 'send', text: 'Send the rollout checklist', dueAt: null, source: 'manual' }, T0 + DAY);
+    await recordResourceSends(db, linkedinOnly.id, ['res-checklist'], null, T0 + DAY);
+    const row = await recordThread(db, thread(t.messages, { threadId: 'profile-thread' }), 'https://mail.google.com/mail/u/0/#inbox/profile-thread', [REP], T0 + DAY);
+    expect(row).not.toBeNull();
+    await db.threads.update('profile-thread', { contactId: linkedinOnly.id });
+    await setReferredBy(db, linkedinOnly.id, referrer.id, T0 + DAY);
+    await setReferredBy(db, referred.id, linkedinOnly.id, T0 + DAY);
+    await setDecline(db, linkedinOnly.id, { stated: { reason: 'timing', text: 'Not this quarter' } }, T0 + DAY);
+    await setStage(db, linkedinOnly.id, 'qualified', T0 + DAY);
+
+    const merged = await linkProfile(db, emailed.id, p, T0 + 2 * DAY);
+
+    expect((await commitmentsOf(db, emailed.id)).map((c) => c.id)).toEqual([promise.id]);
+    expect(await db.commitments.where('contactId').equals(linkedinOnly.id).count()).toBe(0);
+    expect(await sentResourceIds(db, emailed.id)).toEqual(['res-checklist']);
+    expect((await db.threads.get('profile-thread'))?.contactId).toBe(emailed.id);
+    expect((await referralsOf(db, emailed.id)).map((c) => c.id)).toEqual([referred.id]);
+    expect((await db.contacts.get(referred.id))?.referredBy).toBe(emailed.id);
+    expect(merged).toMatchObject({ referredBy: referrer.id, declineStated: { reason: 'timing', text: 'Not this quarter' }, stage: 'qualified' });
+    // Nothing points at the deleted contact any more.
+    const dangling = [
+      await db.commitments.where('contactId').equals(linkedinOnly.id).count(),
+      await db.resourceSends.where('contactId').equals(linkedinOnly.id).count(),
+      await db.threads.filter((r) => r.contactId === linkedinOnly.id).count(),
+      await db.contacts.where('referredBy').equals(linkedinOnly.id).count(),
+    ];
+    expect(dangling).toEqual([0, 0, 0, 0]);
+  });
+
+  it('merging a contact into the one it referred leaves no self-referral', async () => {
+    const t = danaThread();
+    const emailed = await saveCandidate(db, otherPartyOfThread(t)!, { now: T0, thread: t });
+    const p = profile();
+    const linkedinOnly = await saveCandidate(db, candidateFromProfile(p), { now: T0 + DAY });
+    await setReferredBy(db, emailed.id, linkedinOnly.id, T0 + DAY);
+    const merged = await linkProfile(db, emailed.id, p, T0 + 2 * DAY);
+    expect(merged.referredBy).toBeNull();
+    expect((await db.contacts.get(emailed.id))?.referredBy).toBeNull();
   });
 
   it('links a profile that was never saved by adding the slug', async () => {
