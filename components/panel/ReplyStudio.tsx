@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { sendToTab } from '@/lib/browser/tabs';
 import { polishWithAi } from '@/lib/browser/ai';
 import { extractPromises } from '@/lib/commitments/extract';
-import type { ContactCandidate } from '@/lib/contacts/identity';
+import { companyForReplies, type ContactCandidate } from '@/lib/contacts/identity';
 import { getNotes, getSettings, saveCandidate } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getTriageOverride, logReplyUsed, saveTriageOverride } from '@/lib/db/replies';
@@ -140,7 +140,7 @@ export function ReplyStudio({
         ? suggestReplies({
             inquiry,
             triage,
-            contact: { name: candidate.name, company: contact?.company ?? candidate.company, email: candidate.email },
+            contact: { name: candidate.name, company: companyForReplies(contact?.company ? contact : candidate), email: candidate.email },
             offer: data.offer,
             resources: data.resources,
             sentResourceIds: data.sent,

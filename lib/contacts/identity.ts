@@ -18,6 +18,15 @@ const PERSONAL_DOMAINS = new Set([
 // Second-level labels used under country codes ("acme.co.uk", "acme.com.au"): the name is the label before them.
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc', 'gob', 'ne', 'or']);
 
+/**
+ * The company a reply may name: a guess from the email domain ("larkspurdental.com" → "Larkspurdental") reads as a
+ * misspelling of the real name in a personal email, so only a company the rep typed or LinkedIn gave is used.
+ */
+export function companyForReplies(who: { company: string | null; companySource: 'email_domain' | 'linkedin' | 'manual' | null } | null | undefined): string | null {
+  if (!who?.company || who.companySource === 'email_domain') return null;
+  return who.company;
+}
+
 /** Guesses a company name from an email domain ("ops@acme-labs.co.uk" → "Acme Labs"); null for free mail. */
 export function companyFromEmail(email: string): string | null {
   const domain = email.split('@')[1]?.toLowerCase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFromProfile, companyFromEmail, latestInboundIndex, nameTokens, otherPartyOfThread } from '../../lib/contacts/identity';
+import { candidateFromProfile, companyForReplies, companyFromEmail, latestInboundIndex, nameTokens, otherPartyOfThread } from '../../lib/contacts/identity';
 import { msg, profile, thread } from '../helpers/factories';
 
 describe('companyFromEmail', () => {
@@ -14,6 +14,18 @@ describe('companyFromEmail', () => {
     ['bad', null],
   ])('%s → %s', (email, expected) => {
     expect(companyFromEmail(email)).toBe(expected);
+  });
+});
+
+describe('companyForReplies', () => {
+  it.each([
+    [{ company: 'Larkspurdental', companySource: 'email_domain' as const }, null],
+    [{ company: 'Larkspur Dental Group', companySource: 'manual' as const }, 'Larkspur Dental Group'],
+    [{ company: 'Norrsken Analytics', companySource: 'linkedin' as const }, 'Norrsken Analytics'],
+    [{ company: null, companySource: null }, null],
+    [null, null],
+  ])('%o → %s: a company guessed from the email domain is never written into a reply', (who, expected) => {
+    expect(companyForReplies(who)).toBe(expected);
   });
 });
 

@@ -33,6 +33,8 @@ describe('reply studio', () => {
     for (const text of await studio.getByTestId('suggestion-text').allTextContents()) {
       expect(text).toContain('Priya');
       expect(text).not.toMatch(/\{\{|undefined|null/);
+      // The header shows "Larkspurdental (from email domain)"; a reply never names a company guessed that way.
+      expect(text).not.toContain('Larkspurdental');
     }
     for (const why of await studio.getByTestId('suggestion-why').allTextContents()) expect(why.length).toBeGreaterThan(10);
     const firstText = (await studio.getByTestId('suggestion-text').first().textContent())!;
