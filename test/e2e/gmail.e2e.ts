@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failNextWrite, gmailUrl, holdStores, openPanel, openSitePage, putRows, startSession, tabIdOf, waitForSnapshot, type Session } from './harness';
 import { bucketedRows } from './seed';
@@ -12,6 +13,37 @@ afterAll(async () => {
 
 /** Local-time ISO string of a Gmail tooltip date, as the panel's <time dateTime> carries it. */
 const iso = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi).toISOString();
+
+/** Keys of `o` with a prefix, for one table of results from two themes. */
+const prefixed = (p: string, o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p} ${k}`, v]));
+
+/**
+ * Text-to-background contrast of the panel's tinted warning styles, as the stylesheet renders them now: one sample
+ * element of each, added to the panel page (our own page) and removed again.
+ */
+async function tintContrasts(panel: Page): Promise<Record<string, number>> {
+  return panel.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const out: Record<string, number> = {};
+    for (const [tag, cls] of [['span', 'badge badge-overdue'], ['span', 'score poor'], ['span', 'score fair'], ['mark', 'flag active']] as const) {
+      const el = document.createElement(tag);
+      el.className = cls;
+      el.textContent = 'Sample';
+      document.body.append(el);
+      const style = getComputedStyle(el);
+      const bg = rgb(style.backgroundColor);
+      const back = bg.length === 4 && bg[3] === 0 ? rgb(getComputedStyle(document.body).backgroundColor) : bg;
+      const [a, b] = [lum(rgb(style.color)), lum(back)];
+      out[cls] = Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100;
+      el.remove();
+    }
+    return out;
+  });
+}
 
 describe('Gmail thread → side panel', () => {
   it('shows the other party, saves them, keeps a note and the history across a browser restart', async () => {
@@ -271,8 +303,15 @@ describe('Gmail thread → side panel', () => {
     await options.getByTestId('theme').selectOption('dark');
     await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 25, 29)');
+    const dark = await tintContrasts(panel);
     await options.getByTestId('theme').selectOption('light');
     await expect.poll(() => panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    const light = await tintContrasts(panel);
+    // The tinted warnings (overdue badge, trust scores, the flagged phrase under the pointer) stay readable in both
+    // themes: WCAG AA for text, 4.5:1.
+    for (const [cls, ratio] of Object.entries({ ...prefixed('dark', dark), ...prefixed('light', light) })) {
+      expect.soft(ratio, cls).toBeGreaterThanOrEqual(4.5);
+    }
     await options.close();
     await panel.close();
   });
