@@ -15,7 +15,7 @@ import type { GmailThread } from '@/lib/gmail/types';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
-import { DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
+import { DECLINE_REASON_LABEL, DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
 import { useAfterContent, usePatternsReady } from './lazy';
 import { ErrorText, Section } from './ui';
@@ -67,14 +67,30 @@ const DISCOVERY: Record<DeclineReason, string> = {
 };
 
 function DeclineReasons({ contact }: { contact: Contact }) {
-  const [stated, setStated] = useState(contact.declineStated ?? { reason: 'price' as DeclineReason, text: '' });
-  const [real, setReal] = useState(contact.declineReal ?? { reason: 'other' as DeclineReason, text: '' });
-  const save = () => void setDecline(getDb(), contact.id, { stated, real: real.text.trim() || contact.declineReal ? real : null }, Date.now());
-  const pick = (value: DeclineReason, on: (r: DeclineReason) => void, testId: string) => (
-    <select value={value} onChange={(e) => on(e.target.value as DeclineReason)} data-testid={testId}>
+  // Nothing is pre-selected: a reason the rep did not pick must not be stored (or counted in the report) as theirs.
+  const [stated, setStated] = useState<{ reason: DeclineReason | ''; text: string }>(contact.declineStated ?? { reason: '', text: '' });
+  const [real, setReal] = useState<{ reason: DeclineReason | ''; text: string }>(contact.declineReal ?? { reason: '', text: '' });
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      setDecline(
+        getDb(),
+        contact.id,
+        { stated: stated.reason ? { reason: stated.reason, text: stated.text } : null, real: real.reason ? { reason: real.reason, text: real.text } : null },
+        Date.now(),
+      ),
+    onSuccess: () => setSaved(true),
+  });
+  const edit = (apply: () => void) => {
+    apply();
+    setSaved(false);
+  };
+  const pick = (value: DeclineReason | '', on: (r: DeclineReason | '') => void, testId: string, none: string) => (
+    <select value={value} onChange={(e) => edit(() => on(e.target.value as DeclineReason | ''))} data-testid={testId}>
+      <option value="">{none}</option>
       {DeclineReasonSchema.options.map((r) => (
         <option key={r} value={r}>
-          {r}
+          {DECLINE_REASON_LABEL[r]}
         </option>
       ))}
     </select>
@@ -83,20 +99,28 @@ function DeclineReasons({ contact }: { contact: Contact }) {
     <div className="card form" data-testid="decline-reasons">
       <label className="field">
         <span>Reason they gave</span>
-        {pick(stated.reason, (reason) => setStated({ ...stated, reason }), 'decline-stated')}
-        <input value={stated.text} placeholder="In their words" onChange={(e) => setStated({ ...stated, text: e.target.value })} />
+        {pick(stated.reason, (reason) => setStated({ ...stated, reason }), 'decline-stated', 'Choose…')}
+        <input value={stated.text} placeholder="In their words" onChange={(e) => edit(() => setStated({ ...stated, text: e.target.value }))} data-testid="decline-stated-text" />
       </label>
       <label className="field">
         <span>The real reason, once you learn it</span>
-        {pick(real.reason, (reason) => setReal({ ...real, reason }), 'decline-real')}
-        <input value={real.text} placeholder="What you found out" onChange={(e) => setReal({ ...real, text: e.target.value })} data-testid="decline-real-text" />
+        {pick(real.reason, (reason) => setReal({ ...real, reason }), 'decline-real', 'Not learned yet')}
+        <input value={real.text} placeholder="What you found out" onChange={(e) => edit(() => setReal({ ...real, text: e.target.value }))} data-testid="decline-real-text" />
       </label>
-      <p className="muted small" data-testid="discovery-question">
-        To find out, ask: “{DISCOVERY[stated.reason]}”
-      </p>
-      <button type="button" className="btn btn-small btn-primary" onClick={save} data-testid="decline-save">
-        Save reasons
-      </button>
+      {stated.reason && (
+        <p className="muted small" data-testid="discovery-question">
+          To find out, ask: “{DISCOVERY[stated.reason]}”
+        </p>
+      )}
+      <div className="row">
+        <button type="button" className="btn btn-small btn-primary" onClick={() => save.mutate()} disabled={save.isPending} data-testid="decline-save">
+          Save reasons
+        </button>
+        <span className="muted small" role="status" data-testid="decline-status">
+          {saved ? 'Saved.' : ''}
+        </span>
+      </div>
+      <ErrorText error={save.error} />
     </div>
   );
 }
@@ -437,8 +461,8 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
               {relativeTime(h.at, now)}: {h.subject ?? h.kind}
             </li>
           ))}
-          {contact.declineStated && <li>They said no because of {contact.declineStated.reason}{contact.declineStated.text ? ` (“${contact.declineStated.text}”)` : ''}.</li>}
-          {contact.declineReal && <li>The real reason: {contact.declineReal.reason}{contact.declineReal.text ? ` — ${contact.declineReal.text}` : ''}.</li>}
+          {contact.declineStated && <li>The reason they gave: {DECLINE_REASON_LABEL[contact.declineStated.reason]}{contact.declineStated.text ? ` (“${contact.declineStated.text}”)` : ''}.</li>}
+          {contact.declineReal && <li>The real reason: {DECLINE_REASON_LABEL[contact.declineReal.reason]}{contact.declineReal.text ? ` — ${contact.declineReal.text}` : ''}.</li>}
         </ul>
       </div>
       {plan.action !== 'close_file' && (

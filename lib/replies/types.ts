@@ -11,6 +11,16 @@ export type Fit = z.infer<typeof FitSchema>;
 /** The reason a prospect gives for saying no (the stated one; the real one is learned later). */
 export const DeclineReasonSchema = z.enum(['price', 'budget', 'incumbent', 'timing', 'need', 'authority', 'other']);
 export type DeclineReason = z.infer<typeof DeclineReasonSchema>;
+/** Words a rep reads for each decline reason (the codes are storage, never shown). */
+export const DECLINE_REASON_LABEL = {
+  price: 'Price',
+  budget: 'Budget',
+  incumbent: 'Current vendor',
+  timing: 'Timing',
+  need: 'No need',
+  authority: 'Not their call',
+  other: 'Other',
+} as const satisfies Record<DeclineReason, string>;
 
 /** The rep's offer profile: who they are, what they do and don't do, whom they serve. All optional. */
 export const OfferProfileSchema = z.object({

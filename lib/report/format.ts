@@ -1,4 +1,5 @@
 /** Number and duration wording for the report; locale passed in, never read here. */
+import { DECLINE_REASON_LABEL } from '../replies/types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -38,12 +39,4 @@ export function weekLabel(start: number, locale?: string): string {
 }
 
 /** Decline reasons in the rep's words, for chart categories and table rows. */
-export const DECLINE_LABEL = {
-  price: 'Price',
-  budget: 'Budget',
-  incumbent: 'Current vendor',
-  timing: 'Timing',
-  need: 'No need',
-  authority: 'Not their call',
-  other: 'Other',
-} as const satisfies Record<import('../replies/types').DeclineReason, string>;
+export const DECLINE_LABEL = DECLINE_REASON_LABEL;

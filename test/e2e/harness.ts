@@ -178,3 +178,21 @@ export async function failNextWrite(page: Page): Promise<void> {
     proto.add = fail;
   });
 }
+
+/** Reads rows straight from the extension's IndexedDB, to check what was stored rather than what is shown. */
+export async function readStore(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('resourceful');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return rows;
+  }, store);
+}

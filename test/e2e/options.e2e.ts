@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness';
+import { readStore, startSession, type Session } from './harness';
 
 // Each test gets its own browser profile: the library's exact contents (and the exported file) depend on it.
 let s: Session;
@@ -31,23 +31,6 @@ async function openOptions(viewport = { width: 1000, height: 900 }): Promise<Pag
   return page;
 }
 
-/** Reads rows straight from the extension's IndexedDB, to check what was stored rather than what is shown. */
-async function readStore(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('resourceful');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const r = db.transaction(name).objectStore(name).getAll();
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    db.close();
-    return rows;
-  }, store);
-}
 
 /** Writes contacts and "resource X went to contact Y" rows, as the side panel does when a reply gives resources. */
 async function seedSends(page: Page, contacts: { id: string; name: string }[], sends: { contactId: string; title: string; at: number }[]): Promise<void> {

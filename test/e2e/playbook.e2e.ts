@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gmailUrl, NO_TAB, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
+import { gmailUrl, NO_TAB, openPanel, openSitePage, putRows, readStore, startSession, type Session } from './harness';
 import { bucketedRows, seedDb } from './seed';
 
 let s: Session;
@@ -102,11 +102,22 @@ describe('the trust-based playbook', () => {
     await expect.poll(() => panel.getByTestId('overdue-badge').textContent()).toBe('1 overdue');
     await panel.getByTestId('stage-select').selectOption('declined');
     await panel.getByTestId('decline-reasons').waitFor();
-    await panel.getByTestId('decline-stated').selectOption('price');
-    await panel.getByTestId('decline-real').selectOption('authority');
+    // Nothing is chosen for the rep, and the reasons read as words.
+    expect(await panel.getByTestId('decline-stated').inputValue()).toBe('');
+    expect(await panel.getByTestId('decline-real').inputValue()).toBe('');
+    expect(await panel.getByTestId('discovery-question').count()).toBe(0);
+    expect(await panel.getByTestId('decline-real').locator('option').allTextContents()).toEqual(['Not learned yet', 'Price', 'Budget', 'Current vendor', 'Timing', 'No need', 'Not their call', 'Other']);
+    await panel.getByTestId('decline-stated').selectOption({ label: 'Price' });
+    await panel.getByTestId('decline-real').selectOption({ label: 'Not their call' });
     await panel.getByTestId('decline-real-text').fill('The board preferred the incumbent');
-    await panel.getByTestId('decline-save').click();
     expect(await panel.getByTestId('discovery-question').textContent()).toContain('Compared with what?');
+    await panel.getByTestId('decline-save').click();
+    await expect.poll(() => panel.getByTestId('decline-status').textContent()).toBe('Saved.');
+    const contact = async () => (await readStore(panel, 'contacts')).find((c) => (c as { id: string }).id === id) as { declineStated: unknown; declineReal: unknown };
+    expect(await contact()).toMatchObject({ declineStated: { reason: 'price', text: '' }, declineReal: { reason: 'authority', text: 'The board preferred the incumbent' } });
+    // Editing again clears the confirmation until the next save.
+    await panel.getByTestId('decline-stated-text').fill('Too expensive for now');
+    expect(await panel.getByTestId('decline-status').textContent()).toBe('');
     await expect.poll(() => panel.locator('[data-testid=history-item][data-kind=stage_changed]').textContent()).toContain('New inquiry → Declined');
     await page.close();
     await panel.close();
