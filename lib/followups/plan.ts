@@ -70,18 +70,51 @@ function isOutbound(kind: string): boolean {
   return kind === 'email_out' || kind === 'follow_up' || kind === 'outbound' || /(?:^|_)out$/.test(kind);
 }
 
-/** How many of our messages (`email_out`, `follow_up`) came after their last answer (`email_in`); order-independent. */
+/**
+ * How long apart a logged follow-up and a Gmail message may be and still be one email. "Copy and log as sent" logs
+ * just before the rep pastes and sends (usually the same minute; at worst written in the evening and sent the next
+ * morning), and a rep may log an email already sent. Separate messages to a quiet contact are days apart, and three
+ * days apart counts as two (see the tests), so two days: an email scheduled over a weekend counts twice, which errs
+ * towards suggesting "close the file" a note early rather than chasing a lead past the limit.
+ */
+const SAME_EMAIL_WINDOW_MS = 2 * DAY_MS;
+
+/**
+ * How many logged follow-ups are the same email as a Gmail `email_out`: each `follow_up` pairs with at most one
+ * `email_out` within `SAME_EMAIL_WINDOW_MS`, either way round. `items` must be sorted by time.
+ */
+function sameEmailPairs(items: readonly FollowUpHistoryItem[]): number {
+  // Greedy in time order, each entry taking the oldest unpaired one of the other kind still in the window: the oldest
+  // is the first to run out of window, so taking it never costs a pair later (a maximum matching). A follow_up logged
+  // but sent elsewhere (LinkedIn) stays unpaired unless a Gmail message it cannot be told apart from is that close.
+  const waiting: Record<'follow_up' | 'email_out', number[]> = { follow_up: [], email_out: [] };
+  let pairs = 0;
+  for (const h of items) {
+    if (h.kind !== 'follow_up' && h.kind !== 'email_out') continue;
+    const other = waiting[h.kind === 'follow_up' ? 'email_out' : 'follow_up'];
+    while (other.length && h.at - other[0]! > SAME_EMAIL_WINDOW_MS) other.shift();
+    if (other.length) {
+      other.shift();
+      pairs += 1;
+    } else {
+      waiting[h.kind].push(h.at);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * How many of our messages (`email_out`, `follow_up`) came after their last answer (`email_in`); order-independent.
+ * A follow-up logged with "Copy and log as sent" and the same email read back from Gmail count once.
+ */
 export function followUpsWithoutAnswer(history: readonly FollowUpHistoryItem[]): number {
   if (!Array.isArray(history)) return 0;
+  const valid = history.filter((h): h is FollowUpHistoryItem => !!h && typeof h.kind === 'string' && finite(h.at));
   let lastIn = Number.NEGATIVE_INFINITY;
-  for (const h of history) {
-    if (h && typeof h.kind === 'string' && finite(h.at) && isInbound(h.kind) && h.at > lastIn) lastIn = h.at;
-  }
-  let count = 0;
-  for (const h of history) {
-    if (h && typeof h.kind === 'string' && finite(h.at) && isOutbound(h.kind) && h.at > lastIn) count += 1;
-  }
-  return count;
+  for (const h of valid) if (isInbound(h.kind) && h.at > lastIn) lastIn = h.at;
+  // Only messages after their answer can pair, so a logged note and a Gmail message never pair across an answer.
+  const ours = valid.filter((h) => isOutbound(h.kind) && h.at > lastIn).sort((a, b) => a.at - b.at);
+  return ours.length - sameEmailPairs(ours);
 }
 
 /** Lower-case, accents removed, curly apostrophes straightened: phrases match however they were typed. */
@@ -155,14 +188,31 @@ function clean(value: unknown, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 }
 
+// A word that looks like a name ("Dana", "Jean-Luc", "O'Neil", "अमित", "أحمد"), not "info" or a lower-case handle:
+// it starts with a capital, a titlecase letter ("ǅ") or a letter of a script without case (Arabic, Devanagari, Thai,
+// Han), where a capital cannot tell a name from a handle. Combining marks may follow: Devanagari vowel signs and Thai
+// tone marks are marks, and so is an accent that stays separate after NFC.
+const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’-]{1,40}$/u;
+// Chinese, Japanese and Korean names put the family name first, often without a space ("王小明"), and nothing marks
+// where the given name starts; greeting the first word would greet the family name, so the name is kept as written.
+const FAMILY_NAME_FIRST = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+
 function firstNameOf(input: FollowUpPlanInput): string {
-  const given = clean(input.firstName, 60);
+  // NFC: a name typed or pasted decomposed ("José" as "e" + accent) is greeted the way it is usually written.
+  const given = clean(input.firstName, 60).normalize('NFC');
   if (given) return given;
-  const full = clean(input.contactName, 200);
+  const full = clean(input.contactName, 200).normalize('NFC');
   if (!full || full.includes('@')) return '';
-  const first = full.split(' ')[0] ?? '';
-  // Only a word that looks like a name ("Dana", "Jean-Luc", "O'Neil"), not "Sales" or "info".
-  return /^\p{Lu}[\p{L}'’-]{1,40}$/u.test(first) ? first : '';
+  const words = full.split(' ');
+  const first = words[0] ?? '';
+  if (FAMILY_NAME_FIRST.test(first)) {
+    // "王 小明": the leading words in those scripts, at most family name and given name. A one-letter family name is
+    // common, so only the whole needs two letters: "王" alone is a family name, not one to greet by.
+    const cjk = words.slice(0, 2).filter((w, i) => i === 0 || FAMILY_NAME_FIRST.test(w));
+    const ok = cjk.every((w) => /^[\p{L}\p{M}]{1,40}$/u.test(w)) && cjk.join('').length >= 2;
+    return ok ? cjk.join(' ') : '';
+  }
+  return NAME_WORD.test(first) ? first : '';
 }
 
 // Stated decline reasons, phrased the way a considerate person would remember them.

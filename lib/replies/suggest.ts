@@ -23,15 +23,32 @@ function safe(value: unknown, max = 300): string {
   return v.length > max ? `${v.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : v;
 }
 
+// A name word: a letter, then letters, combining marks and apostrophes or hyphens. Marks matter: Devanagari vowel
+// signs ("अमित") and Thai tone marks ("ประยุทธ์") are marks, and so is an accent that NFC cannot compose; digits,
+// emoji and punctuation still make it junk rather than a name.
+const NAME_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+// Chinese, Japanese and Korean names put the family name first, often without a space ("王小明"), and nothing marks
+// where the given name starts; greeting the first word would greet the family name, so the name is kept as written.
+const FAMILY_NAME_FIRST = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+
 /** First name from a display name: skips honorifics, handles "Last, First", rejects addresses and junk. */
 function firstNameFrom(name: string): string {
-  let n = safe(name, 120).replace(/<[^>]*>/g, '').replace(/["']/g, '').trim();
+  // NFC: "José" typed or pasted decomposed ("e" + accent) is greeted the way it is usually written.
+  let n = safe(name, 120).normalize('NFC').replace(/<[^>]*>/g, '').replace(/["']/g, '').trim();
   if (!n || n.includes('@')) return '';
   if (n.includes(',')) n = n.split(',')[1]?.trim() || n.split(',')[0]!.trim();
-  for (const word of n.split(/\s+/)) {
-    const w = word.replace(/[.,;:!?()]+$/g, '');
+  const words = n.split(/\s+/).map((word) => word.replace(/[.,;:!?()]+$/g, ''));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     if (!w || HONORIFICS.has(w.toLowerCase().replace(/\./g, ''))) continue;
-    if (!/^[\p{L}][\p{L}'’-]*$/u.test(w) || w.length < 2) return '';
+    if (FAMILY_NAME_FIRST.test(w)) {
+      // "王 小明": family name and given name as written; a lone "王" is a family name, not one to greet by.
+      const next = words[i + 1];
+      const cjk = next && FAMILY_NAME_FIRST.test(next) ? [w, next] : [w];
+      const ok = cjk.every((x) => /^[\p{L}\p{M}]+$/u.test(x)) && cjk.join('').length >= 2;
+      return ok ? cjk.join(' ') : '';
+    }
+    if (!NAME_WORD.test(w) || w.length < 2) return '';
     return w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
   }
   return '';

@@ -58,6 +58,45 @@ describe('followUpsWithoutAnswer', () => {
   });
 });
 
+describe('followUpsWithoutAnswer: a logged follow-up and its Gmail copy are one email', () => {
+  // "Copy and log as sent" writes a `follow_up`; opening the thread after sending writes the same email as `email_out`.
+  const h = (kind: string, day: number, hour = 10, minute = 0): FollowUpHistoryItem => ({ kind, at: at(2026, 11, day, hour) + minute * 60_000 });
+  const conversation = [h('email_in', 1), h('email_out', 2)];
+
+  it.each<[string, FollowUpHistoryItem[], number]>([
+    ['logged, then sent in Gmail minutes later (the reported case)', [...conversation, h('follow_up', 9), h('email_out', 9, 10, 5)], 2],
+    ['sent in Gmail, then logged', [...conversation, h('email_out', 9), h('follow_up', 9, 10, 30)], 2],
+    ['Gmail dates the message a minute before it was logged', [...conversation, h('follow_up', 9, 10, 1), h('email_out', 9, 10, 0)], 2],
+    ['logged in the evening, sent the next morning', [...conversation, h('follow_up', 12, 19), h('email_out', 13, 8)], 2],
+    ['a Gmail message and a logged follow-up three days apart are two', [...conversation, h('email_out', 9), h('follow_up', 12)], 3],
+    ['the list in any order', [h('email_out', 9, 10, 5), h('email_out', 2), h('follow_up', 9), h('email_in', 1)], 2],
+    ['two follow-ups a week apart, each logged and sent', [...conversation, h('follow_up', 9), h('email_out', 9, 10, 5), h('follow_up', 16), h('email_out', 16, 10, 5)], 3],
+    ['two follow-ups a week apart, one only logged, one only in Gmail', [...conversation, h('follow_up', 9), h('email_out', 16)], 3],
+    ['a follow-up logged but never sent from Gmail (LinkedIn) still counts', [h('email_in', 1), h('follow_up', 9)], 1],
+    ['a logged follow-up beside a sent and logged one still counts', [h('email_in', 1), h('follow_up', 9), h('email_out', 9, 10, 5), h('follow_up', 20)], 2],
+    ['one-to-one: one logged follow-up and two Gmail messages are two', [h('email_in', 1), h('follow_up', 9), h('email_out', 9, 10, 5), h('email_out', 9, 15)], 2],
+    ['one-to-one: two logged follow-ups and one Gmail message are two', [h('email_in', 1), h('follow_up', 9), h('follow_up', 10), h('email_out', 10, 10, 5)], 2],
+    ['no pair across their answer: logged, they answered, then a Gmail reply', [h('follow_up', 9), h('email_in', 9, 12), h('email_out', 9, 14)], 1],
+  ])('%s', (_name, history, expected) => {
+    expect(followUpsWithoutAnswer(history)).toBe(expected);
+  });
+
+  it('pairs up to two days apart either way round, not more', () => {
+    const f = at(2026, 11, 9);
+    expect(followUpsWithoutAnswer([{ kind: 'follow_up', at: f }, { kind: 'email_out', at: f + 2 * DAY }])).toBe(1);
+    expect(followUpsWithoutAnswer([{ kind: 'email_out', at: f - 2 * DAY }, { kind: 'follow_up', at: f }])).toBe(1);
+    expect(followUpsWithoutAnswer([{ kind: 'follow_up', at: f }, { kind: 'email_out', at: f + 2 * DAY + 1 }])).toBe(2);
+    expect(followUpsWithoutAnswer([{ kind: 'email_out', at: f - 2 * DAY - 1 }, { kind: 'follow_up', at: f }])).toBe(2);
+  });
+
+  it('two follow-ups sent and logged do not close the file at a limit of 3', () => {
+    const history = [...conversation, h('follow_up', 9), h('email_out', 9, 10, 5)];
+    expect(planFollowUp(input({ unanswered: followUpsWithoutAnswer(history), maxUnanswered: 3 })).action).toBe('draft');
+    const third = [...history, h('follow_up', 20), h('email_out', 20, 10, 5)];
+    expect(planFollowUp(input({ unanswered: followUpsWithoutAnswer(third), maxUnanswered: 3 })).action).toBe('close_file');
+  });
+});
+
 describe('validateValueReason', () => {
   it.each<[string, ValueReason | null]>([
     ['nothing', null],
@@ -216,6 +255,54 @@ describe('planFollowUp: drafts', () => {
     expect(planFollowUp({ contactName: 42, unanswered: Number.NaN, reason: { kind: 'resource', detail: 7 } } as unknown as FollowUpPlanInput).action).toBe('needs_reason');
     const weird = planFollowUp(input({ firstName: 'Dana\n<script>', lastTopic: '{{topic}}\u202E', signOff: 42 as unknown as string }));
     expect(weird.action === 'draft' && weird.text).not.toMatch(/[<>{}\u202E]/);
+  });
+});
+
+describe('planFollowUp: first names in every script', () => {
+  const hi = (over: Partial<FollowUpPlanInput>): string => {
+    const plan = planFollowUp(input(over));
+    return plan.action === 'draft' ? (plan.text.split('\n\n')[0] ?? '') : plan.action;
+  };
+  const nfd = (s: string): string => s.normalize('NFD');
+
+  it.each<[string, string, string]>([
+    ['Latin', 'Dana Whitfield', 'Hi Dana,'],
+    ['Devanagari (vowel signs are marks)', 'अमित शर्मा', 'Hi अमित,'],
+    ['Thai (tone marks are marks)', 'ประยุทธ์ จันทร์', 'Hi ประยุทธ์,'],
+    ['Arabic (no capitals)', 'أحمد علي', 'Hi أحمد,'],
+    ['Arabic typed decomposed', nfd('أحمد علي'), 'Hi أحمد,'],
+    ['Latin typed decomposed, greeted composed', nfd('José Müller'), 'Hi José,'],
+    ['Hebrew', 'נועה כהן', 'Hi נועה,'],
+    ['Cyrillic', 'Анна Иванова', 'Hi Анна,'],
+    ['titlecase digraph', 'ǅemal Bijedić', 'Hi ǅemal,'],
+    ['Chinese, no space: the whole name', '王小明', 'Hi 王小明,'],
+    ['Chinese, family name spaced off: family and given name', '王 小明', 'Hi 王 小明,'],
+    ['Japanese', '山田 太郎', 'Hi 山田 太郎,'],
+    ['Korean', '김민준', 'Hi 김민준,'],
+    ['Chinese name with a romanisation after it', '王小明 (Wang Xiaoming)', 'Hi 王小明,'],
+  ])('greets %s', (_script, contactName, greeting) => {
+    expect(hi({ contactName })).toBe(greeting);
+  });
+
+  it('normalises a given first name to NFC', () => {
+    expect(hi({ firstName: nfd('José') })).toBe('Hi José,');
+    expect(hi({ firstName: nfd('José') }).normalize('NFC')).toBe(hi({ firstName: nfd('José') }));
+  });
+
+  it.each<[string, string]>([
+    ['a role address', 'sales@northwind.com'],
+    ['"info"', 'info'],
+    ['an all-lower-case handle', 'dana_w'],
+    ['an all-lower-case name (reads as a handle)', 'dana whitfield'],
+    ['an emoji', '😀 Dana'],
+    ['digits', 'R2D2 Droid'],
+    ['one letter', 'D. Whitfield'],
+    ['a lone family name character', '王'],
+    ['Han characters with digits', '王2'],
+    ['an emoji after Han characters', '王小明😀'],
+    ['a combining mark with no letter before it', '\u0301Dana'],
+  ])('greets without a name for %s', (_what, contactName) => {
+    expect(hi({ contactName })).toBe('Hi,');
   });
 });
 
