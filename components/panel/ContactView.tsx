@@ -13,6 +13,7 @@ import { TagsEditor } from './TagsEditor';
 import { BalanceSection, CommitmentsSection, FollowUpSection, OpenPromisesFirst, OverdueBadge, ReferralSection, StageSection, StallSection } from './Playbook';
 import type { GmailThread } from '@/lib/gmail/types';
 import { Avatar, ErrorText, Section } from './ui';
+import { KnownSummary } from './KnownSummary';
 
 /** What the current page adds to a contact's header (the Gmail thread they are in). */
 export interface PageContext {
@@ -53,7 +54,7 @@ export function ContactView({
             </p>
           )}
           {contact.emails.map((e) => (
-            <p key={e} className="contact-email" data-testid="contact-email">
+            <p key={e} className="contact-email" data-testid="contact-email" title={e}>
               {e}
             </p>
           ))}
@@ -69,19 +70,26 @@ export function ContactView({
       {page && <ThreadLine page={page} now={now} />}
       <OpenPromisesFirst contactId={contact.id} now={now} />
       <StallSection contactId={contact.id} thread={thread} ownEmails={ownEmails} now={now} />
+      <KnownSummary contactId={contact.id} now={now} />
       {extra}
       <StageSection contact={contact} />
       <CommitmentsSection contactId={contact.id} now={now} />
       <FollowUpSection contact={contact} now={now} history={history} />
       <BalanceSection history={history} />
       <ReferralSection contact={contact} />
-      <div className="row">
-        <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
-          {editing ? 'Close editor' : 'Edit details'}
-        </button>
-      </div>
-      {editing && <EditContact contact={contact} onDone={() => setEditing(false)} />}
-      <TagsEditor contact={contact} />
+      {/* Under its own heading: without one, the edit button and the tag field read as part of Referrals above. */}
+      <Section
+        title="Details and tags"
+        testId="details"
+        actions={
+          <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+            {editing ? 'Close editor' : 'Edit details'}
+          </button>
+        }
+      >
+        {editing && <EditContact contact={contact} onDone={() => setEditing(false)} />}
+        <TagsEditor contact={contact} />
+      </Section>
       {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} />}
       <NotesSection contactId={contact.id} now={now} />
       <HistorySection contactId={contact.id} now={now} />

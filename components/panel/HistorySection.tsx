@@ -9,7 +9,8 @@ import { useLiveRead } from '../hooks';
 import { useMarkShown } from './lazy';
 import { Section } from './ui';
 
-const KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
+/** Icon and words for each kind of history entry. */
+export const HISTORY_KIND_LABEL: Record<InteractionKind, { icon: string; label: string }> = {
   email_in: { icon: '↘', label: 'They wrote' },
   email_out: { icon: '↗', label: 'You wrote' },
   profile_visit: { icon: '◉', label: 'Viewed LinkedIn profile' },
@@ -31,7 +32,7 @@ export function HistorySection({ contactId, now }: { contactId: string; now: num
   const items = useLiveRead(firstScreen.timeline(contactId, limit + 1));
   useMarkShown(contactId, 'history', items !== undefined);
   return (
-    <Section title="History" testId="history">
+    <Section title="History" testId="history" anchor="history">
       {items === undefined ? null : items.length === 0 ? (
         <p className="muted">Nothing yet. History fills in as you read their mail and visit their profile.</p>
       ) : (
@@ -73,7 +74,7 @@ const TimelineRow = memo(function TimelineRow({ item, now }: { item: TimelineIte
     );
   }
   const i = item.interaction;
-  const k = KIND_LABEL[i.kind];
+  const k = HISTORY_KIND_LABEL[i.kind];
   const isMail = i.kind === 'email_in' || i.kind === 'email_out';
   return (
     <li className={`tl tl-${i.kind}`} data-testid="history-item" data-kind={i.kind}>

@@ -38,7 +38,7 @@ export function NotesSection({ contactId, now }: { contactId: string; now: numbe
   };
 
   return (
-    <Section title="Notes" testId="notes">
+    <Section title="Notes" testId="notes" anchor="notes">
       <form className="note-form" onSubmit={submit}>
         <label className="sr-only" htmlFor={`note-${contactId}`}>
           New note

@@ -2,10 +2,10 @@ import { useId, type ReactNode } from 'react';
 import { initials } from '@/lib/panel/format';
 
 /** Section with a heading; `aria-labelledby` makes each section a landmark screen readers can jump to. */
-export function Section({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string }) {
+export function Section({ title, actions, children, testId, anchor }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string; anchor?: string }) {
   const id = useId();
   return (
-    <section className="section" aria-labelledby={id} data-testid={testId}>
+    <section className="section" aria-labelledby={id} data-testid={testId} id={anchor}>
       <div className="section-head">
         <h2 id={id}>{title}</h2>
         {actions}

@@ -285,6 +285,24 @@ describe('Gmail thread → side panel', () => {
     await expect.poll(async () => (await texts()).length).toBe(20);
     expect((await texts()).slice(0, 3)).toEqual(['Call notes, day 1', 'Call notes, day 95', 'Call notes, day 94']);
     expect(await panel.getByTestId('more-notes').textContent()).toBe('Show 50 more of 75 older notes');
+    // Above the reply studio, what the rep knows: the pinned note and the newest three entries, one line each.
+    const known = panel.getByTestId('known');
+    await expect.poll(() => known.getByTestId('known-item').count()).toBe(3);
+    expect(await known.getByTestId('known-pinned').allTextContents()).toEqual(['Pinned Call notes, day 1']);
+    // The same entries the History section starts with (newest first: the save, then the thread's messages).
+    const heads = await panel.getByTestId('history').getByTestId('history-item').locator('.tl-head strong').allTextContents();
+    const lines = await known.getByTestId('known-item').allTextContents();
+    lines.forEach((line, i) => expect(line.startsWith(heads[i]!)).toBe(true));
+    const order = await panel.evaluate(() => {
+      const at = (id: string) => [...document.querySelectorAll('[data-testid]')].findIndex((e) => e.getAttribute('data-testid') === id);
+      return { known: at('known'), stage: at('stage'), notes: at('notes') };
+    });
+    // Before the page's own slot (the reply studio, when there is an inquiry to answer) and the playbook sections.
+    expect(order.known).toBeGreaterThan(-1);
+    expect(order.known).toBeLessThan(order.stage);
+    expect(order.stage).toBeLessThan(order.notes);
+    await known.getByRole('link', { name: 'All notes' }).click();
+    await expect.poll(() => panel.evaluate(() => location.hash)).toBe('#notes');
     await panel.getByTestId('more-notes').click();
     await expect.poll(async () => (await texts()).length).toBe(70);
     expect(await panel.getByTestId('more-notes').textContent()).toBe('Show 25 more of 25 older notes');
