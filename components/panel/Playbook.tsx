@@ -163,6 +163,8 @@ export function CommitmentsSection({ contactId, now }: { contactId: string; now:
 
 function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
   const overdue = isOverdue(c, now);
+  // Two steps, like notes: the ledger is the record "promises kept" is built on, and × sat next to "Missed".
+  const [confirming, setConfirming] = useState(false);
   return (
     <li className={`ledger-row ${c.status}${overdue ? ' overdue' : ''}`} data-testid="commitment" data-direction={c.direction} data-status={c.status} data-overdue={overdue}>
       <div>
@@ -196,9 +198,20 @@ function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
             Reopen
           </button>
         )}
-        <button type="button" className="btn btn-small" aria-label={`Delete: ${c.text}`} onClick={() => void deleteCommitment(getDb(), c.id)}>
-          ×
-        </button>
+        {confirming ? (
+          <>
+            <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteCommitment(getDb(), c.id)} data-testid="confirm-delete-commitment">
+              Delete promise?
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-small" aria-label={`Delete: ${c.text}`} onClick={() => setConfirming(true)} data-testid="delete-commitment">
+            Delete
+          </button>
+        )}
       </span>
     </li>
   );

@@ -115,13 +115,20 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
   const recent = useLiveRead(firstScreen.recent(RECENT_COUNT));
   return (
     <div className="home" data-testid="home">
-      <StateMessage kind="info" title={hint ?? 'Resourceful works in Gmail and on LinkedIn.'}>
-        <ul className="capabilities">
-          <li>Open a Gmail conversation: see who it's with, what you know about them and what you promised.</li>
-          <li>Open a LinkedIn profile: see the same person's history, even if you only ever emailed them.</li>
-          <li>Save a person with one click; notes and history stay in this browser, nowhere else.</li>
-        </ul>
-      </StateMessage>
+      {/* What the panel does, until the rep has contacts of their own; a page-specific hint always shows. */}
+      {hint ? (
+        <StateMessage kind="info" title={hint} />
+      ) : (
+        recent?.length === 0 && (
+          <StateMessage kind="info" title="Resourceful works in Gmail and on LinkedIn.">
+            <ul className="capabilities" data-testid="capabilities">
+              <li>Open a Gmail conversation: see who it's with, what you know about them and what you promised.</li>
+              <li>Open a LinkedIn profile: see the same person's history, even if you only ever emailed them.</li>
+              <li>Save a person with one click; notes and history stay in this browser, nowhere else.</li>
+            </ul>
+          </StateMessage>
+        )
+      )}
       <OnboardingCard />
       <SearchSection onOpenContact={onOpenContact} />
       <UnansweredSection now={now} />
@@ -138,9 +145,7 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
           </ul>
         )}
       </Section>
-      <div className="row">
-        <ManualAddForm onSaved={onOpenContact} />
-      </div>
+      <ManualAddForm onSaved={onOpenContact} />
       <QuickAddResourceButton />
     </div>
   );

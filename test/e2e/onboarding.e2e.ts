@@ -34,6 +34,8 @@ describe('first run and quick actions in the panel', () => {
     const panel = await openPanel(s, NO_TAB);
     const card = panel.getByTestId('onboarding');
     await card.waitFor();
+    // No contacts yet: the home view says what the panel does.
+    await panel.getByTestId('capabilities').waitFor();
     await card.getByLabel('Your name (for sign-offs)').fill('Alex Rivera');
     await card.getByTestId('onboarding-offers').fill('CRM implementation\nSales coaching');
     await card.getByTestId('onboarding-not').fill('Web design');

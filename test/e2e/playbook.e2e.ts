@@ -85,6 +85,13 @@ describe('the trust-based playbook', () => {
     await expect.poll(() => row.getAttribute('data-status')).toBe('done');
     expect(await panel.getByTestId('kept-rate').textContent()).toBe('You kept 1 of 1 promises to them.');
     expect(await panel.getByTestId('open-promises').count()).toBe(0);
+    // Deleting a promise asks first; "Keep" leaves it in the ledger.
+    await row.getByTestId('delete-commitment').click();
+    await row.getByRole('button', { name: 'Keep' }).click();
+    expect(await row.count()).toBe(1);
+    await row.getByTestId('delete-commitment').click();
+    await row.getByTestId('confirm-delete-commitment').click();
+    await expect.poll(() => row.count()).toBe(0);
     await page.close();
     await panel.close();
   });
@@ -193,6 +200,12 @@ describe('the trust-based playbook', () => {
 
   it('shows the give/ask balance and opens the goodwill report', async () => {
     const panel = await openPanel(s, NO_TAB);
+    // With contacts saved, the home view starts with them, not with the explainer; the hand-add form spans the panel.
+    await panel.getByTestId('recent-contact').first().waitFor();
+    expect(await panel.getByTestId('capabilities').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Add a contact by hand' }).click();
+    const [form, home] = await Promise.all([panel.getByTestId('manual-add').boundingBox(), panel.getByTestId('home').boundingBox()]);
+    expect(form!.width).toBeGreaterThan(0.9 * home!.width);
     // Jonas only wrote in a thread the rep never saved him from: not a contact, so not found. The search module loads
     // on the first keystroke; "Nothing found." says the search has run.
     await panel.getByTestId('search-input').fill('Jonas');
