@@ -25,7 +25,18 @@ function dayDate(at: number, locale: string | undefined): string {
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", or a date for anything older than a week. */
+/** Local calendar days from `at`'s day to `now`'s day: 0 the same day, 1 for yesterday, whatever the hours between. */
+function calendarDaysBetween(at: number, now: number): number {
+  const a = new Date(at);
+  const b = new Date(now);
+  // Each day's date counted in UTC, where every day has 24 hours: a DST day of 23 or 25 hours still counts as one.
+  return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / DAY);
+}
+
+/**
+ * "just now", "5 min ago", "3 h ago" (elapsed time, under a day), then by local calendar day "yesterday" and
+ * "4 days ago", or a date from a week back on.
+ */
 export function relativeTime(at: number, now: number, locale?: string): string {
   const d = now - at;
   // A few minutes "in the future" is clock skew between ticks (the panel's clock ticks once a minute).
@@ -33,9 +44,13 @@ export function relativeTime(at: number, now: number, locale?: string): string {
   if (d < 0) return dayDate(at, locale);
   if (d < MINUTE) return 'just now';
   if (d < HOUR) return `${Math.floor(d / MINUTE)} min ago`;
-  if (d < DAY) return `${Math.floor(d / HOUR)} h ago`;
-  if (d < 2 * DAY) return 'yesterday';
-  if (d < 7 * DAY) return `${Math.floor(d / DAY)} days ago`;
+  const days = calendarDaysBetween(at, now);
+  // Minutes and hours are elapsed time, true on either side of midnight. Past a day, the words name calendar days:
+  // Monday 23:00 seen on Wednesday 08:00 is 33 hours back but two days ago, not "yesterday". A 25-hour DST day
+  // can hold more than 24 hours of the same day: still counted in hours.
+  if (d < DAY || days === 0) return `${Math.floor(d / HOUR)} h ago`;
+  if (days === 1) return 'yesterday';
+  if (days < 7) return `${days} days ago`;
   return dayDate(at, locale);
 }
 

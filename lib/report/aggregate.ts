@@ -12,7 +12,7 @@ import { STAGE_LABEL, StageSchema, type Stage } from '../playbook/types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** One bucket of the weekly chart. */
+/** 7 × 24 hours. The chart's weeks are calendar weeks (`weekBuckets`): 167 or 169 hours across a DST change. */
 export const WEEK = 7 * DAY;
 
 /** The rows the report reads; the page loads them with `loadReportInput`, tests build them by hand. */
@@ -191,11 +191,25 @@ function lastMoveInto(interactions: readonly Interaction[], stage: Stage): Map<s
   return at;
 }
 
-/** Half-open week buckets from `from`; the last one stops at `to`. Empty when the range is empty or not a range. */
+/**
+ * Half-open calendar-week buckets from `from`, each starting at the same local time of day (midnight, as the page
+ * passes it); the last one stops at `to`. Empty when the range is empty or not a range.
+ */
 export function weekBuckets(f: { from: number; to: number }): { start: number; end: number }[] {
   if (!Number.isFinite(f.from) || !Number.isFinite(f.to) || f.to <= f.from) return [];
+  const d = new Date(f.from);
+  // Stepped by calendar days, not by 7 × 24 h: a week across a DST change is an hour shorter or longer, and a fixed
+  // step would start every later bucket at 23:00 or 01:00 (and add a one-hour bucket at the end).
+  const weekAfter = (i: number) =>
+    new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7 * i, d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()).getTime();
   const out: { start: number; end: number }[] = [];
-  for (let start = f.from; start < f.to; start += WEEK) out.push({ start, end: Math.min(start + WEEK, f.to) });
+  for (let i = 0, start = f.from; start < f.to; i += 1) {
+    const next = weekAfter(i + 1);
+    // `next < f.to` is false for NaN too (a `from` beyond the dates Date can hold): the bucket then runs to the end.
+    const end = next < f.to ? next : f.to;
+    out.push({ start, end });
+    start = end;
+  }
   return out;
 }
 
