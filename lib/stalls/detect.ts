@@ -17,8 +17,8 @@ import { warmable } from '../warm';
  *   pilot, preview or "to try it first".
  * - no_callback: they promised to call back / get back with information, that is overdue and nothing came, yet an
  *   inbound message (the promise itself or a later one) still counts on your deadline, timeline or start date.
- * - missed_appointments: two or more missed, rescheduled or no-show appointments ("need to reschedule again"
- *   counts twice: "again" says it happened before).
+ * - missed_appointments: missed, rescheduled or no-show appointments on two or more local days (the ledger's miss
+ *   and the thread's apology for it on the same day are one miss), or one that says "again" (it happened before).
  * A ledger promise cited by no_callback or missed_appointments is not repeated under missed_commitment.
  */
 
@@ -174,6 +174,7 @@ const APPT_MISSED_THEIRS = warmable('playbook', [
 ]);
 const APPT_MISSED_MINE =
   warmable('playbook', /(?<![\p{L}])(?:no[- ]show(?:ed)?|didn't\s+(?:show|join|turn\s+up|make\s+it)|did\s+not\s+(?:show|join|turn\s+up|make\s+it)|missed\s+(?:you|each\s+other)\s+(?:on|at|today|earlier)|waited\s+(?:on|for)\s+(?:the\s+call|you))(?![\p{L}])/iu);
+const YESTERDAY = warmable('playbook', /(?<![\p{L}])(?:yesterday|gestern)/iu);
 const AGAIN = warmable('playbook', /(?<![\p{L}])(?:again|another|once\s+more|erneut|nochmal|noch\s+einmal)(?![\p{L}])/iu);
 
 function theirOpenOrMissed(c: Commitment, now: number): boolean {
@@ -344,13 +345,30 @@ function noCallback(msgs: Msg[], ledger: Commitment[], now: number, cited: Set<C
   return null;
 }
 
+/** The local calendar day of a time (`daysBack` days earlier), as a map key; null when the time is unknown. */
+function dayKey(ms: number | null | undefined, daysBack = 0): string | null {
+  if (!finite(ms)) return null;
+  const d = new Date(ms);
+  const that = new Date(d.getFullYear(), d.getMonth(), d.getDate() - daysBack);
+  return `${that.getFullYear()}-${that.getMonth()}-${that.getDate()}`;
+}
+
 function missedAppointments(msgs: Msg[], ledger: Commitment[], cited: Set<Commitment>): StallFinding | null {
-  let count = 0;
+  // Misses are counted by local day: the ledger's missed appointment, their "sorry I missed our call this morning"
+  // and the rep's "no-show" note of the same day are one miss told three times, not a pattern. A sighting with no
+  // date cannot be matched to a day and counts on its own.
+  const days = new Set<string>();
+  let undated = 0;
+  const sighted = (key: string | null): void => {
+    if (key === null) undated += 1;
+    else days.add(key);
+  };
+  let again = false;
   const evidence: string[] = [];
   const used: Commitment[] = [];
   for (const c of ledger) {
     if (c.direction === 'theirs' && c.kind === 'appointment' && c.status === 'missed') {
-      count += 1;
+      sighted(dayKey(c.dueAt));
       used.push(c);
       evidence.push(`Missed: ${quote(c.text)}${finite(c.dueAt) ? ` (${day(c.dueAt)})` : ''}`);
     }
@@ -360,11 +378,13 @@ function missedAppointments(msgs: Msg[], ledger: Commitment[], cited: Set<Commit
       ? firstSentence(m, (x) => APPT_MISSED_MINE.test(x))
       : firstSentence(m, (x) => APPT_MISSED_THEIRS.some((re) => re.test(x)));
     if (!s) continue;
-    // "I need to reschedule again" says it has happened before.
-    count += !m.fromMe && AGAIN.test(s) ? 2 : 1;
+    // "Sorry I missed yesterday's call", written the morning after, is about the day before.
+    sighted(dayKey(m.date, YESTERDAY.test(s) ? 1 : 0));
+    // "I need to reschedule again" says it has happened before, on a day this thread may not show.
+    if (!m.fromMe && AGAIN.test(s)) again = true;
     evidence.push(`${m.fromMe ? 'You noted' : 'They wrote'}: ${withDate(quote(s), m.date)}`);
   }
-  if (count < 2) return null;
+  if (days.size + undated < 2 && !again) return null;
   for (const c of used) cited.add(c);
   return {
     sign: 'missed_appointments',

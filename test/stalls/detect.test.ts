@@ -289,6 +289,55 @@ describe('missed_appointments', () => {
     const out = detectStalls({ messages: [], commitments: [c('ap', { kind: 'appointment', text: 'join the kickoff call', status: 'missed' })], now: NOW });
     expect(signs(out)).toEqual(['missed_commitment']);
   });
+
+  describe('one miss told in several places counts once (by its local day)', () => {
+    const march = (d: number, h = 10) => at(2026, 3, d, h);
+    const missedCall = (dueAt: number, id = 'ap') => c(id, { kind: 'appointment', text: 'join the Monday call', status: 'missed', dueAt, createdAt: march(1) });
+    const theirs = (date: number, text: string): StallMessage => ({ fromMe: false, date, text });
+    const mine = (date: number, text: string): StallMessage => ({ fromMe: true, date, text });
+    const run = (messages: StallMessage[], commitments: Commitment[]) => detectStalls({ messages, commitments, now: march(12) });
+
+    it.each([
+      ['the ledger miss and their apology the same morning', [theirs(march(2, 11), 'So sorry I missed our call this morning.')], [missedCall(march(2, 9))]],
+      ['the ledger miss (due at the end of the day) and their apology', [theirs(march(2, 11), 'So sorry I missed our call this morning.')], [missedCall(eod(2026, 3, 2))]],
+      ['the ledger miss and an apology late that evening', [theirs(march(2, 23), 'Apologies for missing our call today.')], [missedCall(march(2, 9))]],
+      ['the ledger miss and their apology the next day for "yesterday\'s call"', [theirs(march(3, 8), "Sorry I missed yesterday's call.")], [missedCall(march(2, 9))]],
+      ['the rep\u2019s no-show note and their apology, no ledger', [mine(march(2, 10), 'Note: Dana did not show for the call.'), theirs(march(2, 14), 'So sorry I missed our call this morning.')], []],
+      ['their "can\'t make it today" and their apology afterwards', [theirs(march(2, 8), "I can't make it today."), theirs(march(2, 16), 'Sorry for missing our call.')], []],
+    ] as const)('%s: no repeated-miss finding', (_label, messages, commitments) => {
+      const out = run([...messages], [...commitments]);
+      expect(signs(out)).not.toContain('missed_appointments');
+    });
+
+    it('leaves the one ledger miss to show as a missed commitment', () => {
+      const out = run([theirs(march(2, 11), 'So sorry I missed our call this morning.')], [missedCall(march(2, 9))]);
+      expect(out).toEqual([
+        {
+          sign: 'missed_commitment',
+          label: 'They have not kept a promise they made',
+          evidence: ['Marked missed: "join the Monday call" (due Mon, Mar 2)'],
+          questions: ['Has something changed on your side since we agreed on this?', 'Is there someone else in your organisation I should review this with?'],
+        },
+      ]);
+    });
+
+    it.each([
+      ['the ledger miss and an apology for another day\u2019s call', [theirs(march(9, 11), 'So sorry I missed our call this morning.')], [missedCall(march(2, 9))]],
+      ['two ledger misses on different days', [], [missedCall(march(2, 9), 'ap1'), missedCall(march(9, 9), 'ap2')]],
+      ['two apologies on different days', [theirs(march(2, 11), 'So sorry I missed our call this morning.'), theirs(march(9, 11), 'Apologies, I missed our call today.')], []],
+      ['the rep\u2019s no-show note and a later reschedule', [mine(march(2, 10), 'Note: Dana was a no-show for the demo.'), theirs(march(6, 9), 'I need to reschedule our Monday call.')], []],
+      ['the same day twice, then another day', [theirs(march(2, 11), 'So sorry I missed our call this morning.'), theirs(march(9, 11), 'I need to reschedule our call.')], [missedCall(march(2, 9))]],
+      ['an undated apology next to a dated ledger miss (no day to match)', [{ fromMe: false, date: null, text: 'So sorry I missed our call.' }], [missedCall(march(2, 9))]],
+      ['one apology that says it happened again', [theirs(march(2, 11), 'Sorry, I need to reschedule again.')], [missedCall(march(2, 9))]],
+    ] as const)('%s: a repeated-miss finding', (_label, messages, commitments) => {
+      const out = run([...messages], [...commitments]);
+      expect(signs(out)).toContain('missed_appointments');
+      // Every sighting stays in the evidence, and the ledger rows are not listed again as broken promises.
+      const f = out.find((x) => x.sign === 'missed_appointments')!;
+      expect(f.evidence).toHaveLength(messages.length + commitments.length);
+      expect(signs(out)).not.toContain('missed_commitment');
+    });
+  });
 });
 
 describe('detectStalls overall', () => {
