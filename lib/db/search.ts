@@ -3,7 +3,10 @@ import { ContactSearch, type SearchSource } from '../search';
 import { notebooksChangedSince } from './notebook';
 import type { ResourcefulDB } from './schema';
 
-/** The search index's view of the database: contacts changed by their `updatedAt`, note buckets by `updated`. */
+/**
+ * The search index's view of the database: contacts changed by their `updatedAt`, note buckets by `updated`, and
+ * by id the rows those miss (a merge restore's, which keep an old `updatedAt`).
+ */
 export function dbSearchSource(db: ResourcefulDB): SearchSource {
   return {
     contactsChangedSince: (since) => db.contacts.where('updatedAt').above(since).toArray(),
@@ -14,6 +17,8 @@ export function dbSearchSource(db: ResourcefulDB): SearchSource {
       contacts: (await db.contacts.toCollection().primaryKeys()) as string[],
       groups: (await db.notebooks.toCollection().primaryKeys()) as string[],
     }),
+    contactsByIds: async (ids) => (await db.contacts.bulkGet([...ids])).filter((c) => c !== undefined),
+    groupsByIds: async (ids) => (await db.notebooks.bulkGet([...ids])).filter((b) => b !== undefined),
     // Dexie reports every write to this database, from this page and from the extension's other pages and worker
     // (it relays them over a BroadcastChannel): a keystroke only asks IndexedDB when contacts or notes changed.
     onChange: (listener) => {

@@ -16,7 +16,8 @@ import type { Contact, Note } from '../db/models';
  * - normalised terms are memoised (the vocabulary is small next to the number of words indexed).
  * - notes are kept as the database keeps them, in buckets (lib/db/notebook.ts): a bucket written since the last
  *   look replaces its old self, so a note taken out of one bucket and put into another needs no bookkeeping by id.
- * - deletions are looked for (row counts, then ids) only when the source says something changed, not per keystroke.
+ * - deletions, and rows written with an old time (a merge restore keeps each row's `updatedAt`), are looked for
+ *   (row counts, then ids) only when the source says something changed, not per keystroke.
  */
 
 interface ContactDoc {
@@ -65,10 +66,14 @@ export interface SearchSource {
   contactsChangedSince(since: number): Promise<Contact[]>;
   /** The note groups written after `since`, whole, from one consistent read (a note that moves shows up once). */
   notesChangedSince(since: number): Promise<NoteGroup[]>;
-  /** How many contacts and note groups there are: a deleted one is looked for only when these differ. */
+  /** How many contacts and note groups there are: deleted or never-read ones are looked for only when these differ. */
   counts(): Promise<{ contacts: number; groups: number }>;
-  /** Every contact's and note group's id, to drop the deleted ones. */
+  /** Every contact's and note group's id, to drop the deleted ones and find the ones never read. */
   allIds(): Promise<{ contacts: string[]; groups: string[] }>;
+  /** The contacts with these ids, whatever their `updatedAt` (ids no longer there are left out). */
+  contactsByIds(ids: readonly string[]): Promise<Contact[]>;
+  /** The note groups with these ids, whole, whenever they were written (ids no longer there are left out). */
+  groupsByIds(ids: readonly string[]): Promise<NoteGroup[]>;
   /**
    * Optional: calls `listener` whenever contacts or notes may have changed (in any context). With it, a sync when
    * nothing changed costs nothing; without it, every sync asks the source.
@@ -140,9 +145,12 @@ export class ContactSearch {
     for (const c of contacts) this.putContact(c);
     const touched = new Set<string>();
     for (const g of groups) this.putGroup(g, touched);
-    // Every stored group was read at some point (now or before), so equal counts mean none was deleted.
+    // A row deleted since it was read, or one written with a time before the last sync (a merge restore's), makes
+    // the index hold more or fewer rows than the source: only then are the ids compared. Equal counts are trusted,
+    // so a deletion and a restore of as many other rows, both between the same two syncs, go unseen until the
+    // index is built again (the panel reopened).
     const counts = await this.source.counts();
-    if (counts.contacts !== this.contactIds.size || counts.groups !== this.groups.size) await this.dropDeleted(touched);
+    if (counts.contacts !== this.contactIds.size || counts.groups !== this.groups.size) await this.matchIds(touched);
     for (const contactId of touched) this.rebuildNotes(contactId);
     // Rows written during this sync are picked up by the next one (the window overlaps, `put` is idempotent).
     this.syncedAt = started - 1;
@@ -195,7 +203,8 @@ export class ContactSearch {
     else this.notes.add(doc);
   }
 
-  private async dropDeleted(touched: Set<string>): Promise<void> {
+  /** Makes the index hold the source's rows: drops the deleted ones, and reads by id the ones it never read. */
+  private async matchIds(touched: Set<string>): Promise<void> {
     const all = await this.source.allIds();
     const alive = { contacts: new Set(all.contacts), groups: new Set(all.groups) };
     for (const id of [...this.contactIds]) {
@@ -204,6 +213,16 @@ export class ContactSearch {
       this.contactIds.delete(id);
     }
     for (const id of [...this.groups.keys()]) if (!alive.groups.has(id)) this.dropGroup(id, touched);
+    // A merge restore adds rows with the `updatedAt` they had when backed up, older than the last sync, so no
+    // "changed since" read returns them: they are read here, and only they.
+    const unseenContacts = all.contacts.filter((id) => !this.contactIds.has(id));
+    const unseenGroups = all.groups.filter((id) => !this.groups.has(id));
+    const [contacts, groups] = await Promise.all([
+      unseenContacts.length > 0 ? this.source.contactsByIds(unseenContacts) : [],
+      unseenGroups.length > 0 ? this.source.groupsByIds(unseenGroups) : [],
+    ]);
+    for (const c of contacts) this.putContact(c);
+    for (const g of groups) this.putGroup(g, touched);
   }
 
   /** Contacts matching the query, best first (a contact matched by several notes ranks higher). */
