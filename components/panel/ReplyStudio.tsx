@@ -12,7 +12,7 @@ import { getOfferProfile, listResources, sentResourceIds } from '@/lib/db/resour
 import { getDb } from '@/lib/db/schema';
 import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
-import { DeclineReasonSchema, FitSchema, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
+import { ANSWER_PLACEHOLDER, DeclineReasonSchema, FitSchema, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
@@ -264,12 +264,21 @@ function SuggestionCard({ s, onEdit, onUse, busy }: { s: ReplySuggestion; onEdit
         {s.text}
       </p>
       <div className="row">
-        <button type="button" className="btn btn-primary btn-small" onClick={onUse} disabled={busy} data-testid="use-reply">
-          Use this reply
-        </button>
-        <button type="button" className="btn btn-small" onClick={onEdit} data-testid="edit-reply">
-          Edit
-        </button>
+        {s.text.includes(ANSWER_PLACEHOLDER) ? (
+          // Only the rep can answer: the reply opens in the editor, which will not use it until the answer is in.
+          <button type="button" className="btn btn-primary btn-small" onClick={onEdit} data-testid="answer-reply">
+            Write your answer
+          </button>
+        ) : (
+          <>
+            <button type="button" className="btn btn-primary btn-small" onClick={onUse} disabled={busy} data-testid="use-reply">
+              Use this reply
+            </button>
+            <button type="button" className="btn btn-small" onClick={onEdit} data-testid="edit-reply">
+              Edit
+            </button>
+          </>
+        )}
       </div>
     </li>
   );

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { aiStatus } from '@/lib/browser/ai';
 import { segments } from '@/lib/panel/highlight';
+import { ANSWER_PLACEHOLDER } from '@/lib/replies';
 import { checkDraft, type TrustFinding } from '@/lib/trust';
 import { aiQueries } from '@/lib/panel/queries';
 import { ErrorText } from './ui';
@@ -32,6 +33,7 @@ export function TrustEditor({
   polish?: (text: string) => Promise<string>;
 }) {
   const report = useMemo(() => checkDraft(text), [text]);
+  const unanswered = text.includes(ANSWER_PLACEHOLDER);
   const parts = useMemo(() => segments(text, report.findings), [text, report]);
   const [active, setActive] = useState<number | null>(null);
   return (
@@ -42,9 +44,9 @@ export function TrustEditor({
       </label>
       <div className="trust-head">
         <span className={`score ${report.score >= 90 ? 'good' : report.score >= 60 ? 'fair' : 'poor'}`} data-testid="trust-score">
-          Trust {report.score}
+          Trust {report.score}/100
         </span>
-        <span className="muted small">{report.findings.length === 0 ? 'Helpful and honest: nothing to fix.' : `${report.findings.length} thing${report.findings.length > 1 ? 's' : ''} to reconsider`}</span>
+        <span className="muted small">{report.findings.length === 0 ? 'No trust issues found.' : `${report.findings.length} thing${report.findings.length > 1 ? 's' : ''} to reconsider`}</span>
       </div>
       {report.findings.length > 0 && (
         <>
@@ -76,8 +78,13 @@ export function TrustEditor({
           </ul>
         </>
       )}
+      {unanswered && (
+        <p className="small hint" data-testid="placeholder-hint">
+          Replace “{ANSWER_PLACEHOLDER}” with your answer, then use the reply.
+        </p>
+      )}
       <div className="row">
-        <button type="button" className="btn btn-primary" onClick={onUse} disabled={busy || !text.trim()} data-testid="use-edited">
+        <button type="button" className="btn btn-primary" onClick={onUse} disabled={busy || !text.trim() || unanswered} data-testid="use-edited">
           Use this reply
         </button>
         <button type="button" className="btn" onClick={onCancel}>

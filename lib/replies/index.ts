@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { triageInquiry, triageDetailed, type TriageDetail } from './triage';
-export { suggestReplies, greetingName } from './suggest';
+export { suggestReplies, greetingName, ANSWER_PLACEHOLDER } from './suggest';
 export { measureAccuracy, formatAccuracy, InquiryCaseSchema, type InquiryCase, type AccuracyReport, type Score, type Miss } from './accuracy';
 export { rankResources, matchPerson, indexFor, isIndexed, prepareIndex, type RankedResource, type ResourceQuery } from './rank';
 export { stripQuoted, detectLanguage } from './text';

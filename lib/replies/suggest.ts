@@ -376,7 +376,7 @@ function fitHelp(c: Ctx): Draft[] {
         opt(quoteBlock(c)),
         whatIDo,
         priceLine,
-        tipLine(c, purchase ? 'Something that helps whatever you decide:' : 'My short answer:'),
+        tipLine(c, purchase ? 'Something that helps whatever you decide:' : 'One thing that often helps:'),
         r1 ? `This should be useful either way:\n${list([r1])}` : '',
         opt(noteLine(c)),
         `One question so I can be specific: ${question}`,
@@ -425,7 +425,7 @@ function stall(c: Ctx): Draft[] {
     {
       id: 'stall-who-else',
       title: 'Ask who else is involved',
-      why: 'A direct, empathetic question from the seeds: is someone else part of this decision?',
+      why: 'A direct, caring question: is someone else part of this decision?',
       parts: [
         'Thanks for letting me know where things stand.',
         'I would rather ask than guess: is there someone else in your organisation I should review this with? I can send a one-page summary they can read in their own time.',
@@ -736,9 +736,36 @@ function intro(c: Ctx): Draft[] {
   ];
 }
 
+/**
+ * Where the rep writes their own answer to a direct question the suggestions cannot answer for them (a date, a yes or
+ * no). The studio will not put a reply into Gmail while it is still there.
+ */
+export const ANSWER_PLACEHOLDER = '[your answer]';
+
 function other(c: Ctx): Draft[] {
   const r1 = c.resources[0];
   const signals = (Array.isArray(c.triage.signals) ? c.triage.signals : []).join(' | ');
+  // A direct question ("does Monday at 9 work for you?") is answered, not thanked for: the pleasantries below would
+  // be exactly the content-free reply this product exists to prevent.
+  const asked = c.question && !/automatic reply|removed from a list|thank-you|invitation/.test(signals);
+  if (asked) {
+    return [
+      {
+        id: 'other-answer',
+        title: 'Answer their question',
+        why: 'They asked something direct: quote it, answer it, and leave it at that.',
+        parts: ['Thanks for your message.', quoteBlock(c), ANSWER_PLACEHOLDER, 'Have a good week.'],
+        resourceIds: [],
+      },
+      {
+        id: r1 ? 'other-answer-useful' : 'other-answer-warm',
+        title: r1 ? 'Answer, with something useful' : 'Answer, warmly',
+        why: r1 ? 'Answers their question first, then gives a little value, with no ask attached.' : 'Answers their question in a warmer tone; nothing asked of them.',
+        parts: ['Thank you for writing; it was good to hear from you.', quoteBlock(c), ANSWER_PLACEHOLDER, r1 ? `In case it is useful:\n${list([r1])}` : '', 'All the best.'],
+        resourceIds: r1 ? [r1.id] : [],
+      },
+    ];
+  }
   // Two genuinely different openings per situation, so the second card is not the first one with a footer.
   let lines: [string, string];
   if (/automatic reply/.test(signals)) lines = ['Thanks, and no rush at all. This can wait until you are back.', 'No need to reply to this one; enjoy the time away.'];

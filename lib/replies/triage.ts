@@ -82,7 +82,8 @@ export function triageDetailed(message: InquiryMessage, offer?: OfferProfile | n
   if (language !== 'other') signals.push(`written in ${LANGUAGE_NAMES[language]}`);
   if (cleanBody.length + 20 < (message.body ?? '').trim().length) signals.push('quoted history and signature ignored');
   signals.push(...(evidence.get(intent) ?? []).slice(0, 3));
-  if (intent === 'other' && (evidence.size === 0 || (scores.get('other') ?? 0) === 0)) signals.push('no clear ask');
+  // A question mark in their own text is an ask, even when no rule names what kind.
+  if (intent === 'other' && (evidence.size === 0 || (scores.get('other') ?? 0) === 0)) signals.push(cleanBody.includes('?') ? 'asks a direct question' : 'no clear ask');
 
   const fitDetail = judgeFit(`${subject}\n${body}`, intent, offer);
   signals.push(...fitDetail.signals);

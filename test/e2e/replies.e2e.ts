@@ -43,7 +43,7 @@ describe('reply studio', () => {
     // Edit: the suggestion itself is clean; a pushy line is flagged, marked in the text, with why and a better way.
     await cards.first().getByTestId('edit-reply').click();
     const editor = studio.getByTestId('trust-editor');
-    expect(await editor.getByTestId('trust-score').textContent()).toBe('Trust 100');
+    expect(await editor.getByTestId('trust-score').textContent()).toBe('Trust 100/100');
     expect(await editor.getByTestId('finding').count()).toBe(0);
     const pushy = `${firstText}\n\nJust checking in — this offer expires Friday, so let's set up a demo.`;
     await editor.getByTestId('editor-text').fill(pushy);
@@ -51,7 +51,7 @@ describe('reply studio', () => {
     const kinds = await editor.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['check_in', 'false_urgency']));
     expect(await editor.locator('[data-testid=flag][data-kind=check_in]').textContent()).toMatch(/checking in/i);
-    expect(Number((await editor.getByTestId('trust-score').textContent())!.replace('Trust ', ''))).toBeLessThan(100);
+    expect(Number(/^Trust (\d+)\/100$/.exec((await editor.getByTestId('trust-score').textContent())!)?.[1])).toBeLessThan(100);
     // Back to clean text, then use it.
     await editor.getByTestId('editor-text').fill(firstText);
     await expect.poll(() => editor.getByTestId('finding').count()).toBe(0);
@@ -90,6 +90,30 @@ describe('reply studio', () => {
     await studio.getByTestId('suggestion').first().waitFor();
     const texts = (await studio.getByTestId('suggestion-text').allTextContents()).join('\n');
     expect(texts).not.toContain('CRM selection checklist for small B2B teams');
+    await page.close();
+    await panel.close();
+  });
+
+  it('answers a direct question: quotes it, and will not use the reply until the rep has written the answer', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('collapsed-thread.html'));
+    const panel = await openPanel(s, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    const first = studio.getByTestId('suggestion').first();
+    await first.waitFor();
+    expect(await first.getAttribute('data-suggestion-id')).toBe('other-answer');
+    const text = (await first.getByTestId('suggestion-text').textContent())!;
+    expect(text).toMatch(/> .*does that work for you\?\s+\[your answer\]/i);
+    expect(text).not.toMatch(/I appreciate it\.\s+Have a good week/);
+    // No way to send it as it is: the card only opens the editor.
+    expect(await first.getByTestId('use-reply').count()).toBe(0);
+    await first.getByTestId('answer-reply').click();
+    const editor = panel.getByTestId('trust-editor');
+    expect(await editor.getByTestId('use-edited').isDisabled()).toBe(true);
+    expect(await editor.getByTestId('placeholder-hint').textContent()).toContain('[your answer]');
+    const draft = await editor.getByTestId('editor-text').inputValue();
+    await editor.getByTestId('editor-text').fill(draft.replace('[your answer]', 'Monday at 9 works for us; I will bring the rollout plan.'));
+    await expect.poll(() => editor.getByTestId('use-edited').isDisabled()).toBe(false);
+    expect(await editor.getByTestId('placeholder-hint').count()).toBe(0);
     await page.close();
     await panel.close();
   });

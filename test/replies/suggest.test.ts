@@ -4,6 +4,7 @@ import corpusJson from '../fixtures/inquiries/inquiries.json';
 import offerJson from '../fixtures/inquiries/offer.json';
 import resourcesJson from '../fixtures/inquiries/resources.json';
 import {
+  ANSWER_PLACEHOLDER,
   indexFor,
   InquiryCaseSchema,
   OfferProfileSchema,
@@ -357,5 +358,34 @@ describe('graceful degradation', () => {
       expectClean(x, 'risky note');
       expect(x.text).not.toContain('guarantee');
     }
+  });
+});
+
+describe('a direct question with no named ask', () => {
+  const ask = (body: string, subject = 'Kickoff') => {
+    const inquiry = { subject, body, from: 'Marcus Chen <marcus@chen.example>' };
+    const triage = triageInquiry(inquiry, offer);
+    return { triage, suggestions: suggestReplies({ inquiry, triage, contact: contactOf(inquiry.from), offer, resources }) };
+  };
+
+  it('quotes the question and leaves room for the answer, instead of a thank-you with nothing in it', () => {
+    const { triage, suggestions } = ask("Hi Alex,\n\nI've booked the kickoff for Monday, October 19 at 9am. Does that time work for you and your team?\n\nMarcus");
+    expect(triage.intent).toBe('other');
+    expect(triage.signals).toContain('asks a direct question');
+    expect(triage.signals).not.toContain('no clear ask');
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions) {
+      // Their question, then the rep's answer right under it, before anything else is offered.
+      expect(s.text).toContain(`> Does that time work for you and your team?\n\n${ANSWER_PLACEHOLDER}\n`);
+    }
+  });
+
+  it.each([
+    ['a plain note without a question', 'Hi Alex,\n\nJust wanted to say the workshop was great. Talk soon.\n\nMarcus'],
+    ['a thank-you', 'Hi Alex,\n\nThank you so much for the checklist, it really helped our team!\n\nMarcus'],
+  ])('%s keeps the short courteous replies, with no placeholder', (_label, body) => {
+    const { suggestions } = ask(body, 'Hello');
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions) expect(s.text).not.toContain(ANSWER_PLACEHOLDER);
   });
 });
