@@ -3,18 +3,21 @@ import type { ContactCandidate } from '@/lib/contacts/identity';
 import { saveCandidate } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
 import type { GmailThread } from '@/lib/gmail/types';
-import { ThreadLine } from './ContactView';
+import { ThreadLine, type PageContext } from './ContactView';
 import { Avatar, ErrorText } from './ui';
 
 /** The person on the page, not saved yet: what we can see, and one click to save them. Nothing is saved on its own. */
 export function CandidateCard({
   candidate,
+  page,
   thread,
   url,
   ownEmails,
   now,
 }: {
   candidate: ContactCandidate;
+  /** What the thread line shows, when it says more than the candidate (whether the rep has replied). */
+  page?: PageContext;
   thread?: GmailThread | null;
   url?: string | null;
   ownEmails: readonly string[];
@@ -58,7 +61,7 @@ export function CandidateCard({
           )}
         </div>
       </header>
-      {candidate.source === 'gmail' && <ThreadLine page={candidate} now={now} />}
+      {candidate.source === 'gmail' && <ThreadLine page={page ?? candidate} now={now} />}
       <div className="row">
         <button type="button" className="btn btn-primary" data-testid="save-contact" disabled={save.isPending} onClick={() => save.mutate()}>
           {save.isPending ? 'Saving…' : 'Save contact'}

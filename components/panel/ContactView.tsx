@@ -20,6 +20,8 @@ export interface PageContext {
   subject: string | null;
   lastWroteAt: number | null;
   lastWroteRaw: string | null;
+  /** The rep's answer to that last message, if they have answered it (`repliedAfterInbound`). */
+  replied?: { at: number | null; raw: string } | null;
 }
 
 /** A saved contact: who they are, tags, notes, linked profiles and history. */
@@ -110,15 +112,18 @@ export function ThreadLine({ page, now }: { page: PageContext; now: number }) {
       <p className="muted small" data-testid="last-wrote">
         {page.lastWroteAt !== null ? (
           <>
-            Last wrote{' '}
-            <time dateTime={new Date(page.lastWroteAt).toISOString()} title={fullDate(page.lastWroteAt)}>
-              {relativeTime(page.lastWroteAt, now)}
-            </time>
+            They last wrote <When at={page.lastWroteAt} now={now} />
           </>
         ) : page.lastWroteRaw ? (
-          <>Last wrote {page.lastWroteRaw}</>
+          <>They last wrote {page.lastWroteRaw}</>
         ) : (
           <>You wrote last; no reply from them in this thread yet</>
+        )}
+        {page.replied && (
+          // Who wrote last is the question the line answers: "last wrote" alone read as the rep's own last mail.
+          <span data-testid="you-replied">
+            {' · '}you replied {page.replied.at !== null ? <When at={page.replied.at} now={now} /> : page.replied.raw}
+          </span>
         )}
       </p>
     </div>
@@ -194,5 +199,13 @@ function EditContact({ contact, onDone }: { contact: Contact; onDone: () => void
       </div>
       <ErrorText error={save.error} />
     </form>
+  );
+}
+
+function When({ at, now }: { at: number; now: number }) {
+  return (
+    <time dateTime={new Date(at).toISOString()} title={fullDate(at)}>
+      {relativeTime(at, now)}
+    </time>
   );
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
-import { candidateFromProfile, latestInboundIndex, otherPartyOfThread } from '@/lib/contacts/identity';
+import { candidateFromProfile, latestInboundIndex, otherPartyOfThread, repliedAfterInbound } from '@/lib/contacts/identity';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import type { PageSnapshot } from '@/lib/messaging';
@@ -63,6 +63,8 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
   }
   if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
   const inbound = latestInboundIndex(thread, ownEmails);
+  const replied = repliedAfterInbound(thread, ownEmails);
+  const page = { ...candidate, replied };
   const studio =
     inbound === null ? null : (
       <AfterContent contactId={saved?.id ?? null} threadKey={threadKey}>
@@ -81,11 +83,13 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
         </Suspense>
       </AfterContent>
     );
-  if (saved) return <ContactView contact={saved} page={candidate} now={now} extra={studio} thread={thread} ownEmails={ownEmails} />;
+  // Already answered: nothing is waiting, so the studio waits behind a click instead of inviting a second reply.
+  const studioSlot = studio && replied ? <AnsweredStudio replied={replied} now={now} threadKey={threadKey}>{studio}</AnsweredStudio> : studio;
+  if (saved) return <ContactView contact={saved} page={page} now={now} extra={studioSlot} thread={thread} ownEmails={ownEmails} />;
   return (
     <>
-      <CandidateCard candidate={candidate} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />
-      {studio}
+      <CandidateCard candidate={candidate} page={page} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />
+      {studioSlot}
     </>
   );
 }
@@ -182,5 +186,21 @@ export function ContactById({ id, now, onBack }: { id: string; now: number; onBa
         <ContactView contact={contact} now={now} />
       )}
     </>
+  );
+}
+
+/** The reply studio of a thread the rep has already answered: closed, with a way to write another reply anyway. */
+function AnsweredStudio({ replied, now, threadKey, children }: { replied: { at: number | null; raw: string }; now: number; threadKey: string; children: React.ReactNode }) {
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  if (openFor === threadKey) return <>{children}</>;
+  return (
+    <div className="card answered" data-testid="answered">
+      <p className="state-title">
+        You replied {replied.at !== null ? relativeTime(replied.at, now) : replied.raw}. Nothing is waiting for you here.
+      </p>
+      <button type="button" className="btn btn-small" onClick={() => setOpenFor(threadKey)} data-testid="write-another">
+        Write another reply
+      </button>
+    </div>
   );
 }

@@ -91,6 +91,20 @@ export function latestInboundIndex(thread: GmailThread, ownEmails: readonly stri
   return null;
 }
 
+/**
+ * The rep's answer to the latest message from the other side: their newest message after it (its date, or the date
+ * as Gmail shows it when that cannot be parsed), or null when that latest message is still unanswered.
+ */
+export function repliedAfterInbound(thread: GmailThread, ownEmails: readonly string[]): { at: number | null; raw: string } | null {
+  const inbound = latestInboundIndex(thread, ownEmails);
+  if (inbound === null) return null;
+  for (let i = thread.messages.length - 1; i > inbound; i--) {
+    const m = thread.messages[i]!;
+    if (m.fromMe || isOwnEmail(m.from?.email, thread, ownEmails)) return { at: m.date, raw: m.dateRaw };
+  }
+  return null;
+}
+
 function displayName(p: GmailPerson): string {
   return cleanText(p.name, 300) || p.email;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFromProfile, companyForReplies, companyFromEmail, latestInboundIndex, nameTokens, otherPartyOfThread } from '../../lib/contacts/identity';
+import { candidateFromProfile, companyForReplies, companyFromEmail, latestInboundIndex, repliedAfterInbound, nameTokens, otherPartyOfThread } from '../../lib/contacts/identity';
 import { msg, profile, thread } from '../helpers/factories';
 
 describe('companyFromEmail', () => {
@@ -76,5 +76,20 @@ describe('candidateFromProfile', () => {
   it('takes company, title and location from LinkedIn', () => {
     const c = candidateFromProfile(profile());
     expect(c).toMatchObject({ source: 'linkedin', name: 'Dana Whitfield', email: null, company: 'Northwind', companySource: 'linkedin', title: 'Head of Operations', location: 'Leeds, England' });
+  });
+});
+
+describe('repliedAfterInbound', () => {
+  const rep = 'rep@brightpath.io';
+  const theirs = (date: number) => msg({ fromEmail: 'dana@northwind.com', fromName: 'Dana', date, dateRaw: `d${date}` });
+  const mine = (date: number, over: Partial<Parameters<typeof msg>[0]> = {}) => msg({ fromEmail: rep, fromName: 'Rep', fromMe: true, date, dateRaw: `d${date}`, ...over });
+  it.each([
+    ['their message is the newest: unanswered', [theirs(1), mine(2), theirs(3)], [], null],
+    ['the rep answered it: the rep\'s newest message', [theirs(1), mine(2), mine(3)], [], { at: 3, raw: 'd3' }],
+    ['an address from settings counts as the rep', [theirs(1), msg({ fromEmail: 'alias@brightpath.io', date: 2, dateRaw: 'd2' })], ['alias@brightpath.io'], { at: 2, raw: 'd2' }],
+    ['the rep wrote everything: nothing to answer', [mine(1), mine(2)], [], null],
+    ['a date Gmail did not let us parse keeps its raw form', [theirs(1), mine(0, { date: null, dateRaw: 'gestern' })], [], { at: null, raw: 'gestern' }],
+  ] as const)('%s', (_label, messages, own, expected) => {
+    expect(repliedAfterInbound(thread([...messages]), own)).toEqual(expected);
   });
 });

@@ -25,6 +25,9 @@ describe('reply studio', () => {
     expect(await studio.getByTestId('triage-intent').inputValue()).toBe('advice');
     expect(await studio.getByTestId('fit-fit').getAttribute('aria-pressed')).toBe('true');
     expect(await studio.getByTestId('fit-reason').textContent()).toBe('Asks about CRM implementation, which you offer.');
+    // Her message is the newest: unanswered, so the studio is open and nobody "replied".
+    expect(await panel.getByTestId('answered').count()).toBe(0);
+    expect(await panel.getByTestId('you-replied').count()).toBe(0);
     const cards = studio.getByTestId('suggestion');
     // The suggestions follow the triage once the library's search index is built (in the background).
     await cards.first().waitFor();
@@ -75,6 +78,12 @@ describe('reply studio', () => {
     // The ask comes after 200 characters of thanks: only the full body, not the snippet, says what Priya wants.
     const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-after-own.html'));
     const panel = await openPanel(s, tabId);
+    // She has been answered since: the line says so, and the studio waits behind a click instead of inviting a
+    // second reply.
+    await panel.getByTestId('answered').waitFor();
+    expect(await panel.getByTestId('you-replied').textContent()).toMatch(/^ · you replied /);
+    expect(await panel.getByTestId('reply-studio').count()).toBe(0);
+    await panel.getByTestId('write-another').click();
     const studio = panel.getByTestId('reply-studio');
     await studio.waitFor();
     expect(await studio.getByTestId('triage-intent').inputValue()).toBe('advice');
@@ -148,6 +157,8 @@ describe('reply studio', () => {
   it('shows the stall questions and the stated decline reason', async () => {
     const stall = await openSitePage(s, gmailUrl('stall.html'));
     let panel = await openPanel(s, stall.tabId);
+    // The rep's follow-up is the thread's last message: the questions are one click away.
+    await panel.getByTestId('write-another').click();
     let studio = panel.getByTestId('reply-studio');
     await studio.getByTestId('suggestion').first().waitFor();
     expect(await studio.getByTestId('triage-intent').inputValue()).toBe('stall');
