@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { openUrl } from '@/lib/browser/tabs';
 import { getSettings, saveSettings } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
@@ -12,13 +13,32 @@ export function UnansweredSection({ now }: { now: number }) {
     const settings = await getSettings(getDb());
     return { rows: await getUnanswered(getDb(), settings.muted), muted: settings.muted };
   }, []);
+  // The last mute, for one click of undo: muting a whole domain by mistake hides a real prospect without a trace.
+  const [lastMuted, setLastMuted] = useState<string | null>(null);
   if (!data) return null;
-  const mute = (entry: string) => void saveSettings(getDb(), { muted: [...new Set([...data.muted, entry])] });
+  const mute = (entry: string) => {
+    setLastMuted(entry);
+    void saveSettings(getDb(), { muted: [...new Set([...data.muted, entry])] });
+  };
+  const undo = (entry: string) => {
+    setLastMuted(null);
+    void saveSettings(getDb(), { muted: data.muted.filter((m) => m !== entry) });
+  };
   return (
-    <Section title={`Unanswered inquiries (${data.rows.length})`} testId="unanswered">
+    // Every thread whose newest message is theirs, whatever it is about: "inquiries" undercounted a pilot's question.
+    <Section title={`Waiting for your reply (${data.rows.length})`} testId="unanswered">
+      {lastMuted && data.muted.includes(lastMuted) && (
+        <p className="small row" role="status" data-testid="muted-notice">
+          <span>Muted {lastMuted.startsWith('@') ? `everyone at ${lastMuted.slice(1)}` : lastMuted}.</span>
+          <button type="button" className="btn btn-small" onClick={() => undo(lastMuted)} data-testid="undo-mute">
+            Undo
+          </button>
+        </p>
+      )}
       {data.rows.length === 0 ? (
         <p className="muted" data-testid="unanswered-empty">
           Nobody is waiting for you. Every thread you open in Gmail is checked.
+          {data.muted.length > 0 && ` (${data.muted.length} muted: see Settings.)`}
         </p>
       ) : (
         <ul className="queue">

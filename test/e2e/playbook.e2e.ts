@@ -46,9 +46,18 @@ describe('the trust-based playbook', () => {
     const gmail = await openSitePage(s, gmailUrl('preview-pane.html'));
     const row = home.getByTestId('unanswered-row');
     await expect.poll(() => row.count()).toBe(1);
+    // A mis-click is one click to undo: the row comes back.
+    await row.getByRole('button', { name: 'Mute everyone at copperkettle.io' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await home.getByTestId('muted-notice').textContent()).toContain('Muted everyone at copperkettle.io.');
+    await home.getByTestId('undo-mute').click();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await home.getByTestId('muted-notice').count()).toBe(0);
     await row.getByRole('button', { name: 'Mute everyone at copperkettle.io' }).click();
     await expect.poll(() => row.count()).toBe(0);
     await expect.poll(badge).toBe('');
+    // The empty queue says that some senders are muted, and where to find them.
+    expect(await home.getByTestId('unanswered-empty').textContent()).toContain('(1 muted: see Settings.)');
     await gmail.page.close();
     await home.close();
   });
