@@ -12,7 +12,7 @@ import { getOfferProfile, listResources, sentResourceIds } from '@/lib/db/resour
 import { getDb } from '@/lib/db/schema';
 import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
-import { ANSWER_PLACEHOLDER, DeclineReasonSchema, FitSchema, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
+import { ANSWER_PLACEHOLDER, DeclineReasonSchema, FitSchema, signalsForRep, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
@@ -217,7 +217,11 @@ export function ReplyStudio({
             </select>
           </label>
         )}
-        {triage.signals.length > 0 && <p className="muted small">Signals: {triage.signals.slice(0, 4).join(' · ')}</p>}
+        {signalsForRep(triage.signals).length > 0 && (
+          <p className="muted small" data-testid="triage-why">
+            Why: {signalsForRep(triage.signals).slice(0, 4).join(' · ')}
+          </p>
+        )}
         {!data.offer.offers.length && !data.offer.doesNotOffer.length && (
           <p className="muted small">Tell Resourceful what you offer (Settings → Offer profile) to judge fit.</p>
         )}

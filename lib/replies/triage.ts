@@ -11,6 +11,7 @@ import type { DeclineReason, InquiryMessage, Intent, OfferProfile, TriageResult 
 const MIN_SCORE = 1.5;
 
 const LANGUAGE_NAMES = { en: 'English', de: 'German', es: 'Spanish', fr: 'French' } as const;
+const QUOTED_IGNORED = 'quoted history and signature ignored';
 
 /** Triage internals a caller may want beyond the contract (the reply builder uses the cleaned text and topic). */
 export interface TriageDetail extends TriageResult {
@@ -80,7 +81,7 @@ export function triageDetailed(message: InquiryMessage, offer?: OfferProfile | n
 
   const signals: string[] = [];
   if (language !== 'other') signals.push(`written in ${LANGUAGE_NAMES[language]}`);
-  if (cleanBody.length + 20 < (message.body ?? '').trim().length) signals.push('quoted history and signature ignored');
+  if (cleanBody.length + 20 < (message.body ?? '').trim().length) signals.push(QUOTED_IGNORED);
   signals.push(...(evidence.get(intent) ?? []).slice(0, 3));
   // A question mark in their own text is an ask, even when no rule names what kind.
   if (intent === 'other' && (evidence.size === 0 || (scores.get('other') ?? 0) === 0)) signals.push(cleanBody.includes('?') ? 'asks a direct question' : 'no clear ask');
@@ -112,4 +113,12 @@ export function triageDetailed(message: InquiryMessage, offer?: OfferProfile | n
 export function triageInquiry(message: InquiryMessage, offer?: OfferProfile): TriageResult {
   const { cleanBody: _cleanBody, fitDetail: _fitDetail, ...result } = triageDetailed(message, offer);
   return result;
+}
+
+/**
+ * The signals worth showing the rep as the reason for a triage: what they asked and how it fits. How the text was
+ * read (quoted history dropped, written in English) is for diagnostics; another language is worth knowing.
+ */
+export function signalsForRep(signals: readonly string[]): string[] {
+  return signals.filter((s) => s !== QUOTED_IGNORED && s !== `written in ${LANGUAGE_NAMES.en}`);
 }

@@ -25,6 +25,9 @@ describe('reply studio', () => {
     expect(await studio.getByTestId('triage-intent').inputValue()).toBe('advice');
     expect(await studio.getByTestId('fit-fit').getAttribute('aria-pressed')).toBe('true');
     expect(await studio.getByTestId('fit-reason').textContent()).toBe('Asks about CRM implementation, which you offer.');
+    // The reasons shown are about her ask, not about how the text was parsed.
+    expect(await studio.getByTestId('triage-why').textContent()).toMatch(/^Why: /);
+    expect(await studio.getByTestId('triage-why').textContent()).not.toMatch(/quoted history|written in English/);
     // Her message is the newest: unanswered, so the studio is open and nobody "replied".
     expect(await panel.getByTestId('answered').count()).toBe(0);
     expect(await panel.getByTestId('you-replied').count()).toBe(0);

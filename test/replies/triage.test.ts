@@ -9,6 +9,7 @@ import {
   InquiryCaseSchema,
   measureAccuracy,
   OfferProfileSchema,
+  signalsForRep,
   stripQuoted,
   triageInquiry,
   type InquiryCase,
@@ -258,5 +259,14 @@ describe('robustness', () => {
       expect(t.intent).toBeTruthy();
       expect(['fit', 'not_fit', 'unknown']).toContain(t.fit);
     }
+  });
+});
+
+describe('signalsForRep', () => {
+  it('keeps what they asked and how it fits, drops how the text was read (another language is kept)', () => {
+    expect(
+      signalsForRep(['written in English', 'quoted history and signature ignored', 'asks for "a CRM rollout plan"', 'asks about CRM implementation, which you offer']),
+    ).toEqual(['asks for "a CRM rollout plan"', 'asks about CRM implementation, which you offer']);
+    expect(signalsForRep(['written in German', 'asks a direct question'])).toEqual(['written in German', 'asks a direct question']);
   });
 });
