@@ -8,16 +8,27 @@
  * - the same key with different data keeps the newer version by `updatedAt` (history and resource sends: `at`).
  *   On a tie this browser's version stays. The older version is written into the contact's history, so what it
  *   said is still there to read; resources and triage corrections belong to no contact and are only counted;
+ * - a contact keeps the later `lastInteractionAt` of both versions whichever wins (history is written without
+ *   touching `updatedAt`, so the older row may know of newer mail), and a contact that was here moves it up to the
+ *   newest history entry or note the backup brings it;
+ * - a backup contact whose id is not here but who shares an email address or LinkedIn profile with a contact here
+ *   is the same person saved in both browsers: it is folded into that contact (lib/backup/identity.ts), and every
+ *   row of the backup that names its id (notes, history, promises, resources sent, threads, referrals) is re-keyed
+ *   to it; a history entry both have (the same message) is kept once, this browser's. The file lists contacts
+ *   first, so every fold is known before the rows that name it stream in (a file edited by hand to list a table
+ *   before the contacts keeps that table's rows under the backup's ids);
  * - settings have no time: lists (your addresses, muted senders) are joined, every other setting stays as it is
  *   here; an offer-profile field left empty here is filled from the backup.
  *
  * Replace: every table is emptied, then filled from the backup.
  */
+import type { Table } from 'dexie';
 import { STAGE_LABEL } from '../playbook/types';
 import { DEFAULT_SETTINGS, OfferProfileSchema, SettingsSchema, type Interaction, type InteractionKind } from '../db/models';
 import type { ResourcefulDB } from '../db/schema';
 import { BackupError, STORES, TABLES, TABLE_WORDS, VERSION_FIELD, parseRow, zeroCounts, type Counts, type TableName } from './format';
 import { sameRow } from './hash';
+import { NAMES_CONTACT, foldContact, identityKeys, identityOf, laterTime, rekeyRow } from './identity';
 import { pageSize, type HistoryPage } from './pages';
 import { rowStore, type RowStore } from './stores';
 import { QUOTA_MESSAGE, isQuotaError } from './quota';
@@ -32,7 +43,10 @@ export interface RestoreSummary {
   mode: RestoreMode;
   /** Backup rows written where there was no row with their key. */
   added: Counts;
-  /** Rows here replaced by the backup's newer version (merge), or merged field by field (settings). */
+  /**
+   * Rows here replaced by the backup's newer version (merge), merged field by field (settings), or given the
+   * backup's later time of last interaction when that is all that differs (contacts).
+   */
   updated: Counts;
   /** Rows that were the same on both sides (merge). */
   unchanged: Counts;
@@ -44,6 +58,11 @@ export interface RestoreSummary {
   conflictsRecorded: number;
   /** Conflicts on rows that belong to no saved contact (resources, triage corrections, threads without a contact). */
   conflictsUnrecorded: number;
+  /**
+   * Backup contacts merged into a contact here that has another id but shares an email address or LinkedIn profile
+   * (merge); counted here only, not as added, updated, unchanged or kept.
+   */
+  contactsMerged: number;
 }
 
 /** The history kind of a "restore kept the newer version" entry: no report, balance or follow-up rule counts it. */
@@ -77,6 +96,7 @@ export async function restoreBackup(
     removed: zeroCounts(),
     conflictsRecorded: 0,
     conflictsUnrecorded: 0,
+    contactsMerged: 0,
   };
   const chunk = Math.max(1, opts.chunkSize ?? WRITE_CHUNK);
   const inMemory = 'tables' in backup;
@@ -108,6 +128,22 @@ export async function restoreBackup(
         summary.conflictsRecorded += kept.length;
         for (let at = 0; at < kept.length; at += chunk) await stores.interactions.add(kept.slice(at, at + chunk));
       };
+      const folds: Folds = { into: new Map(), targets: new Set(), added: new Set(), held: [] };
+      const contacts = tx.table('contacts') as Table<Row, string>;
+      /** Once every contact is read: the held-back ones, then referrals of folded contacts re-keyed. */
+      const finishContacts = async (): Promise<void> => {
+        const held = folds.held.splice(0);
+        for (let at = 0; at < held.length; at += chunk) await mergeContactChunk(contacts, held.slice(at, at + chunk), summary, conflicts, opts.now, folds, true);
+        if (folds.into.size === 0) return;
+        // Rows here, and backup rows written before the fold was known, that name a folded contact as their referrer.
+        await contacts
+          .where('referredBy')
+          .anyOf([...folds.into.keys()])
+          .modify((c) => {
+            const to = folds.into.get(c.referredBy as string)!;
+            c.referredBy = c.id === to ? null : to;
+          });
+      };
       const wrote = (t: TableName, n: number): void => {
         written[t] += n;
         done += n;
@@ -119,9 +155,35 @@ export async function restoreBackup(
           await stores[t].add(part, { fresh: true });
           summary.added[t] += part.length;
         } else {
-          await mergeChunk(stores[t], t, part, summary, conflicts, opts.now);
+          const contactsDone = written.contacts + (t === 'contacts' ? part.length : 0) === expected.contacts;
+          if (t === 'contacts') {
+            await mergeContactChunk(contacts, part, summary, conflicts, opts.now, folds, false);
+            if (contactsDone) await finishContacts();
+          } else {
+            let rows = part;
+            let rekeyed: Set<Row> | undefined;
+            if (folds.into.size && NAMES_CONTACT.has(t)) {
+              rekeyed = new Set();
+              rows = part.map((r) => {
+                const moved = rekeyRow(t, r, folds.into);
+                if (!moved) return r;
+                rekeyed!.add(moved);
+                return moved;
+              });
+              if (t === 'interactions' && rekeyed.size) rows = onceEach(rows, rekeyed, summary);
+            }
+            // Only a history entry's id names its contact: a re-keyed note, promise or thread that meets its id here is
+            // the same row, and merges by its version like any other.
+            const { added, replaced } = await mergeChunk(stores[t], t, rows, summary, conflicts, opts.now, t === 'interactions' ? rekeyed : undefined);
+            if (t === 'interactions') {
+              const events = [...added, ...replaced].filter((e) => e.kind !== CONFLICT_KIND);
+              await touchContacts(contacts, events.map((e) => [e.contactId as string, e.at as number]), folds);
+            } else if (t === 'notes') {
+              await touchContacts(contacts, added.map((n) => [n.contactId as string, n.createdAt as number]), folds);
+            }
+          }
           // Contacts are only written by their own table: once it is all in, the conflicts found so far can go.
-          if (written.contacts + (t === 'contacts' ? part.length : 0) === expected.contacts && conflicts.length >= chunk) await record();
+          if (contactsDone && conflicts.length >= chunk) await record();
         }
         wrote(t, part.length);
       };
@@ -242,13 +304,29 @@ function keepOpen<T>(idbtrans: IDBTransaction, read: Promise<T>): Promise<T> {
   });
 }
 
-async function mergeChunk(store: RowStore, t: TableName, part: Row[], summary: RestoreSummary, conflicts: Interaction[], now: number): Promise<void> {
+/**
+ * Merges a chunk of rows by primary key; returns the backup rows written where there was none (`added`) and over an
+ * older version (`replaced`). `rekeyed`: history entries moved here from a folded contact; one whose id is here is
+ * the same event seen in both browsers, and this browser's stays (as `mergeContacts` keeps its target's), unrecorded.
+ */
+async function mergeChunk(
+  store: RowStore,
+  t: TableName,
+  part: Row[],
+  summary: RestoreSummary,
+  conflicts: Interaction[],
+  now: number,
+  rekeyed?: ReadonlySet<Row>,
+): Promise<{ added: Row[]; replaced: Row[] }> {
   const here = await store.get(part);
   const puts: Row[] = [];
+  const added: Row[] = [];
+  const replaced: Row[] = [];
   part.forEach((theirs, k) => {
     const mine = here[k];
     if (mine === undefined) {
       puts.push(theirs);
+      added.push(theirs);
       summary.added[t] += 1;
     } else if (sameRow(mine, theirs)) {
       summary.unchanged[t] += 1;
@@ -259,11 +337,14 @@ async function mergeChunk(store: RowStore, t: TableName, part: Row[], summary: R
         puts.push(merged);
         summary.updated[t] += 1;
       }
+    } else if (rekeyed?.has(theirs)) {
+      summary.keptHere[t] += 1;
     } else {
       const field = VERSION_FIELD[t];
       const theirsNewer = Number(theirs[field]) > Number(mine[field]);
       if (theirsNewer) {
         puts.push(theirs);
+        replaced.push(theirs);
         summary.updated[t] += 1;
       } else summary.keptHere[t] += 1;
       const older = theirsNewer ? mine : theirs;
@@ -273,6 +354,189 @@ async function mergeChunk(store: RowStore, t: TableName, part: Row[], summary: R
     }
   });
   if (puts.length) await store.put(puts);
+  return { added, replaced };
+}
+
+/** What a merge restore knows of contacts while the rest of the backup streams in. */
+interface Folds {
+  /** Backup contact id → the id of the contact here it was folded into. */
+  into: Map<string, string>;
+  /** Contacts here that took in a backup contact: their own backup row, met later, must keep what they took in. */
+  targets: Set<string>;
+  /**
+   * Contacts this restore added: never folded into (a backup's own two rows for one person stay two, as a replace
+   * would restore them), and their `lastInteractionAt` is the backup's own account of their history.
+   */
+  added: Set<string>;
+  /** Backup contacts whose referrer is not here (yet): merged once every contact is in, as the referrer may be folded. */
+  held: Row[];
+}
+
+/**
+ * Merges a chunk of the backup's contacts: by id first (`mergeContact`), then each one whose id is not here, by
+ * shared email address or LinkedIn slug, into the contact here that has it (`foldContact`), else added. A batch of
+ * requests per chunk whatever its size: the rows by id, the referrers, and the two identity indexes.
+ * `final`: the held-back rows, once every contact is in (none is held again).
+ */
+async function mergeContactChunk(contacts: Table<Row, string>, part: Row[], summary: RestoreSummary, conflicts: Interaction[], now: number, folds: Folds, final: boolean): Promise<void> {
+  let rows = part.map((r) => withReferrer(r, folds.into));
+  if (!final) {
+    // A referrer that is not here may still come, and be folded into another contact: compared now, the row would
+    // differ from this browser's re-keyed one, and its referral point at an id that is gone.
+    const refs = [...new Set(rows.map((r) => r.referredBy).filter((id): id is string => typeof id === 'string' && id !== ''))];
+    if (refs.length) {
+      const found = await contacts.bulkGet(refs);
+      const missing = new Set(refs.filter((_, i) => found[i] === undefined));
+      if (missing.size) {
+        rows = rows.filter((r) => {
+          if (!missing.has(r.referredBy as string)) return true;
+          folds.held.push(r);
+          return false;
+        });
+      }
+    }
+  }
+  if (rows.length === 0) return;
+  const here = await contacts.bulkGet(rows.map((r) => r.id as string));
+  /** Each contact as stored before this chunk (to write only what changed), and as it will be written. */
+  const stored = new Map<string, Row>();
+  const next = new Map<string, Row>();
+  const unmatched: Row[] = [];
+  rows.forEach((theirs, k) => {
+    const mine = here[k];
+    if (mine === undefined) {
+      unmatched.push(theirs);
+      return;
+    }
+    stored.set(mine.id as string, mine);
+    next.set(mine.id as string, mergeContact(mine, theirs, summary, conflicts, now, folds));
+  });
+  if (unmatched.length) {
+    const emails = new Set<string>();
+    const slugs = new Set<string>();
+    for (const r of unmatched) {
+      const who = identityOf(r);
+      for (const e of who.emails) emails.add(e);
+      for (const s of who.slugs) slugs.add(s);
+    }
+    const [byEmail, bySlug] = await Promise.all([
+      emails.size ? contacts.where('emails').anyOf([...emails]).toArray() : [],
+      slugs.size ? contacts.where('linkedinSlugs').anyOf([...slugs]).toArray() : [],
+    ]);
+    for (const c of [...byEmail, ...bySlug]) if (!stored.has(c.id as string)) stored.set(c.id as string, c);
+    /** Every contact holding each identifier, as the rows stand after this chunk so far. */
+    const holders = new Map<string, string[]>();
+    const hold = (c: Row): void => {
+      for (const key of identityKeys(c)) {
+        const list = holders.get(key);
+        if (!list) holders.set(key, [c.id as string]);
+        else if (!list.includes(c.id as string)) list.push(c.id as string);
+      }
+    };
+    for (const [id, c] of stored) hold(next.get(id) ?? c);
+    for (const x of unmatched) {
+      const xId = x.id as string;
+      const keys = identityKeys(x);
+      // The first of its identifiers (addresses, then profiles, in its own order) that a contact here holds.
+      let targetId: string | undefined;
+      for (const key of keys) {
+        targetId = holders.get(key)?.find((id) => !folds.added.has(id));
+        if (targetId !== undefined) break;
+      }
+      if (targetId === undefined) {
+        next.set(xId, x);
+        folds.added.add(xId);
+        summary.added.contacts += 1;
+        hold(x);
+        continue;
+      }
+      const target = next.get(targetId) ?? stored.get(targetId)!;
+      const merged = foldContact(target, x, (key) => (holders.get(key) ?? []).every((id) => id === targetId));
+      next.set(targetId, merged);
+      hold(merged);
+      folds.into.set(xId, targetId);
+      folds.targets.add(targetId);
+      summary.contactsMerged += 1;
+    }
+  }
+  const puts = [...next].filter(([id, row]) => !stored.has(id) || !sameRow(stored.get(id), row)).map(([, row]) => row);
+  if (puts.length) await contacts.bulkPut(puts);
+}
+
+/** A contact row whose referrer was folded, pointing at the contact it was folded into (never at itself). */
+function withReferrer(row: Row, into: ReadonlyMap<string, string>): Row {
+  const to = typeof row.referredBy === 'string' ? into.get(row.referredBy) : undefined;
+  return to === undefined ? row : { ...row, referredBy: to === row.id ? null : to };
+}
+
+/**
+ * One contact found under its id on both sides: the row to store. The newer version wins as for every table, with
+ * the later `lastInteractionAt` of the two; a contact here that took in a folded one keeps what it took in (its
+ * addresses, profiles, tags) under the backup's newer version. Rows that differ only in that time are not a conflict.
+ */
+function mergeContact(mine: Row, theirs: Row, summary: RestoreSummary, conflicts: Interaction[], now: number, folds: Folds): Row {
+  if (sameRow(mine, theirs)) {
+    summary.unchanged.contacts += 1;
+    return mine;
+  }
+  const last = laterTime(mine.lastInteractionAt, theirs.lastInteractionAt);
+  if (sameRow({ ...mine, lastInteractionAt: null }, { ...theirs, lastInteractionAt: null })) {
+    if (last === mine.lastInteractionAt) summary.unchanged.contacts += 1;
+    else summary.updated.contacts += 1;
+    return { ...mine, lastInteractionAt: last };
+  }
+  const theirsNewer = Number(theirs.updatedAt) > Number(mine.updatedAt);
+  if (theirsNewer) summary.updated.contacts += 1;
+  else summary.keptHere.contacts += 1;
+  const entry = conflictEntry('contacts', theirsNewer ? mine : theirs, theirsNewer ? 'here' : 'backup', now);
+  if (entry) conflicts.push(entry);
+  const newer = !theirsNewer ? mine : folds.targets.has(mine.id as string) ? foldContact(theirs, mine) : theirs;
+  return { ...newer, lastInteractionAt: last };
+}
+
+/**
+ * History entries re-keyed onto a contact can meet one it has in the same chunk (the same message, listed under both
+ * contacts in the backup): kept once, the contact's own, and the other counted as the same or kept.
+ */
+function onceEach(rows: Row[], rekeyed: ReadonlySet<Row>, summary: RestoreSummary): Row[] {
+  const byId = new Map<string, Row>();
+  for (const r of rows) {
+    const id = r.id as string;
+    const first = byId.get(id);
+    if (first === undefined) {
+      byId.set(id, r);
+      continue;
+    }
+    const [kept, dropped] = rekeyed.has(first) && !rekeyed.has(r) ? [r, first] : [first, r];
+    byId.set(id, kept);
+    if (sameRow(kept, dropped)) summary.unchanged.interactions += 1;
+    else summary.keptHere.interactions += 1;
+  }
+  return byId.size === rows.length ? rows : [...byId.values()];
+}
+
+/**
+ * Moves `lastInteractionAt` of contacts that were here up to the newest of `events` ([contactId, time]) that the
+ * merge wrote to them, as adding history or a note does in the app. Contacts this restore added keep the backup's
+ * own value. One read and at most one write for the chunk.
+ */
+async function touchContacts(contacts: Table<Row, string>, events: [string, number][], folds: Folds): Promise<void> {
+  const newest = new Map<string, number>();
+  for (const [id, at] of events) {
+    if (folds.added.has(id)) continue;
+    const was = newest.get(id);
+    if (was === undefined || at > was) newest.set(id, at);
+  }
+  if (newest.size === 0) return;
+  const ids = [...newest.keys()];
+  const rows = await contacts.bulkGet(ids);
+  const puts: Row[] = [];
+  rows.forEach((c, i) => {
+    if (!c) return;
+    const last = laterTime(c.lastInteractionAt, newest.get(ids[i]!));
+    if (last !== c.lastInteractionAt) puts.push({ ...c, lastInteractionAt: last });
+  });
+  if (puts.length) await contacts.bulkPut(puts);
 }
 
 function union(a: unknown, b: unknown, max: number): string[] {

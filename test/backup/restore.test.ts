@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { describeCounts, zeroCounts, type Counts } from '../../lib/backup/format';
-import { readBackup } from '../../lib/backup/read';
-import { CONFLICT_KIND, restoreBackup } from '../../lib/backup/restore';
+import { checkBackupFile, readBackup } from '../../lib/backup/read';
+import { CONFLICT_KIND, restoreBackup, type RestoreSummary } from '../../lib/backup/restore';
 import { backupFileName, writeBackup, type Progress } from '../../lib/backup/write';
 import { DEFAULT_SETTINGS, type HistoryBucket } from '../../lib/db/models';
 import { addHistoryRows, addNoteRows, freshDb } from '../helpers/db';
 import { allNotes } from '../../lib/db/notebook';
 import { allHistory } from '../../lib/db/history';
+import { findContactByEmail, findContactBySlug, updateContact } from '../../lib/db/contacts';
+import { hashDatabase } from '../../lib/backup/hash';
 import { emptyState, load } from './arbitraries';
 import { contact, fixtureState, HOUR, interaction, note, T0, textOf } from './fixture';
 
@@ -59,6 +61,7 @@ describe('merge', () => {
       removed: counts({}),
       conflictsRecorded: 4,
       conflictsUnrecorded: 1,
+      contactsMerged: 0,
     });
     const notes = Object.fromEntries((await allNotes(db)).map((n) => [n.id, n.text]));
     expect(notes).toEqual({
@@ -284,5 +287,295 @@ describe('writing a backup', () => {
     expect(describeCounts(counts({ contacts: 1, notes: 12_345, interactions: 2 }))).toBe('1 contact, 12,345 notes and 2 history entries');
     expect(describeCounts(counts({ settings: 2 }))).toBe('2 settings entries');
     expect(describeCounts(counts({}))).toBe('nothing');
+  });
+});
+
+const DAY = 24 * HOUR;
+
+/**
+ * Merges `backupState` into a database holding `hereState`, both ways the app can: from memory, and from the file
+ * read in small slices with one row per chunk (so every row meets the ones before it in other chunks). Runs `check`
+ * on each result; returns the summaries (equal both ways).
+ */
+async function mergeBothWays(
+  hereState: ReturnType<typeof emptyState>,
+  backupState: ReturnType<typeof emptyState>,
+  check: (db: ReturnType<typeof freshDb>, summary: RestoreSummary) => Promise<void>,
+): Promise<RestoreSummary> {
+  const source = freshDb();
+  await load(source, backupState);
+  const text = await textOf((await writeBackup(source, { now: T0 })).parts);
+  source.close();
+  const summaries: RestoreSummary[] = [];
+  for (const way of ['memory', 'file'] as const) {
+    const db = freshDb();
+    await load(db, hereState);
+    const summary =
+      way === 'memory'
+        ? await restoreBackup(db, await readBackup(text), { mode: 'merge', now: NOW })
+        : await restoreBackup(db, await checkBackupFile(new Blob([text])), { mode: 'merge', now: NOW, chunkSize: 1, sliceBytes: 97 });
+    await check(db, summary);
+    summaries.push(summary);
+    db.close();
+  }
+  expect(summaries[1]).toEqual(summaries[0]);
+  return summaries[0]!;
+}
+
+describe('merge keeps the time of the last interaction', () => {
+  it('takes the newer contact row but keeps the later lastInteractionAt of the row here', async () => {
+    // The laptop's backup: Dana edited on day 2, last interaction day 0.
+    const laptop = emptyState();
+    laptop.contacts = [contact('c-dana', { company: 'Northwind', updatedAt: T0 + 2 * DAY, lastInteractionAt: T0 })];
+    laptop.interactions = [interaction('c-dana', 'gmail:m0', T0)];
+    // This desktop: not edited since day 0, but Dana emailed on day 5.
+    const desktop = emptyState();
+    desktop.contacts = [contact('c-dana', { updatedAt: T0, lastInteractionAt: T0 + 5 * DAY })];
+    desktop.interactions = [interaction('c-dana', 'gmail:m0', T0), interaction('c-dana', 'gmail:m5', T0 + 5 * DAY)];
+    const summary = await mergeBothWays(desktop, laptop, async (db) => {
+      const dana = await db.contacts.get('c-dana');
+      expect(dana?.company).toBe('Northwind');
+      expect(dana?.updatedAt).toBe(T0 + 2 * DAY);
+      expect(dana?.lastInteractionAt).toBe(T0 + 5 * DAY);
+    });
+    expect(summary.updated.contacts).toBe(1);
+  });
+
+  it('keeps the row here but takes the backup’s later lastInteractionAt, with no conflict when that is all that differs', async () => {
+    const laptop = emptyState();
+    laptop.contacts = [contact('c-dana', { lastInteractionAt: T0 + 6 * DAY })];
+    laptop.interactions = [interaction('c-dana', 'gmail:m6', T0 + 6 * DAY)];
+    const desktop = emptyState();
+    desktop.contacts = [contact('c-dana', { lastInteractionAt: T0 + DAY })];
+    const summary = await mergeBothWays(desktop, laptop, async (db) => {
+      expect((await db.contacts.get('c-dana'))?.lastInteractionAt).toBe(T0 + 6 * DAY);
+      expect((await allHistory(db)).map((h) => h.sourceKey)).toEqual(['gmail:m6']);
+    });
+    expect(summary.conflictsRecorded + summary.conflictsUnrecorded).toBe(0);
+  });
+
+  it('moves lastInteractionAt up to the newest history entry the backup brings to a contact here, whatever its row says', async () => {
+    const laptop = emptyState();
+    // An older row (the desktop's is kept) that does not know about the day-7 email either.
+    laptop.contacts = [contact('c-dana', { name: 'Dana (old)', updatedAt: T0, lastInteractionAt: T0 + DAY })];
+    laptop.interactions = [
+      interaction('c-dana', 'gmail:m7', T0 + 7 * DAY),
+      // A conflict entry an earlier restore wrote there: not an interaction with Dana.
+      interaction('c-dana', 'restore:contacts:1', T0 + 9 * DAY, { kind: CONFLICT_KIND }),
+    ];
+    const desktop = emptyState();
+    desktop.contacts = [contact('c-dana', { name: 'Dana', updatedAt: T0 + 3 * DAY, lastInteractionAt: T0 + 2 * DAY })];
+    const summary = await mergeBothWays(desktop, laptop, async (db) => {
+      const dana = await db.contacts.get('c-dana');
+      expect(dana?.name).toBe('Dana');
+      expect(dana?.updatedAt).toBe(T0 + 3 * DAY);
+      expect(dana?.lastInteractionAt).toBe(T0 + 7 * DAY);
+    });
+    expect(summary.keptHere.contacts).toBe(1);
+    expect(summary.added.interactions).toBe(2);
+  });
+});
+
+describe('merge of a person saved in both browsers under different ids', () => {
+  /** This desktop: Dana, saved here with her work address, her notes, history and a promise. */
+  function desktopState() {
+    const s = emptyState();
+    s.contacts = [
+      contact('c-desk', {
+        name: 'Dana Whitfield',
+        emails: ['dana@acme.com'],
+        title: 'Head of Operations',
+        tags: ['crm'],
+        stage: 'new_inquiry',
+        createdAt: T0 + DAY,
+        updatedAt: T0 + DAY,
+        lastInteractionAt: T0 + 2 * DAY,
+      }),
+      contact('c-other', { name: 'Jonas Berg', emails: ['jonas@acme.com'] }),
+    ];
+    s.notes = [note('n-desk', 'c-desk', 'Met at the fair', T0 + DAY)];
+    s.interactions = [
+      interaction('c-desk', 'gmail:m1', T0 + DAY, { subject: 'Pricing?' }),
+      interaction('c-desk', 'gmail:m2', T0 + 2 * DAY, { subject: 'Re: Pricing?', kind: 'email_out' }),
+    ];
+    s.commitments = [
+      { id: 'p-desk', contactId: 'c-desk', direction: 'mine', kind: 'send', text: 'Send the price list', dueAt: null, status: 'open', createdAt: T0, updatedAt: T0, resolvedAt: null, source: 'manual' },
+    ];
+    return s;
+  }
+
+  /**
+   * The laptop: the same Dana under another id (and her address in capitals, as typed), with a private address and
+   * a LinkedIn profile too, and everything that names her: a note, history (one message the desktop has as well),
+   * a promise, a resource sent, a thread, and a contact she referred (listed before her, by id).
+   */
+  function laptopState() {
+    const s = emptyState();
+    s.contacts = [
+      contact('c-abe', { name: 'Abe Lincoln', emails: ['abe@acme.com'], referredBy: 'c-lap' }),
+      contact('c-lap', {
+        name: 'Dana W.',
+        emails: ['Dana@ACME.com', 'dana.w@gmail.com', 'jonas@acme.com'],
+        linkedinSlugs: ['dana-whitfield'],
+        linkedin: [{ slug: 'dana-whitfield', url: 'https://www.linkedin.com/in/dana-whitfield/', name: 'Dana Whitfield', headline: null, company: 'Acme', title: 'COO', location: null }],
+        company: 'Acme',
+        companySource: 'linkedin',
+        title: 'COO',
+        tags: ['crm', 'events'],
+        stage: 'qualified',
+        createdAt: T0,
+        updatedAt: T0 + 3 * DAY,
+        lastInteractionAt: T0 + 4 * DAY,
+        declineStated: { reason: 'timing', text: 'Next quarter' },
+      }),
+    ];
+    s.notes = [note('n-lap', 'c-lap', 'Prefers calls', T0 + 3 * DAY)];
+    s.interactions = [
+      interaction('c-lap', 'gmail:m2', T0 + 2 * DAY, { subject: 'Re: Pricing?', kind: 'email_out' }),
+      interaction('c-lap', 'gmail:m3', T0 + 4 * DAY, { subject: 'Re: Re: Pricing?' }),
+    ];
+    s.commitments = [
+      { id: 'p-lap', contactId: 'c-lap', direction: 'theirs', kind: 'decision', text: 'Decide by Friday', dueAt: null, status: 'open', createdAt: T0, updatedAt: T0, resolvedAt: null, source: 'manual' },
+    ];
+    s.resources = [{ id: 'r-1', title: 'Checklist', url: null, summary: '', tags: [], kind: 'checklist', createdAt: T0, updatedAt: T0 }];
+    s.resourceSends = [{ id: 'c-lap|r-1|1', contactId: 'c-lap', resourceId: 'r-1', at: T0 + 3 * DAY, threadId: null }];
+    s.threads = [
+      {
+        threadId: 't-lap',
+        url: 'https://mail.google.com/mail/u/0/#inbox/t-lap',
+        subject: 'Re: Re: Pricing?',
+        fromName: 'Dana Whitfield',
+        fromEmail: 'dana@acme.com',
+        lastInboundAt: T0 + 4 * DAY,
+        lastOutboundAt: null,
+        firstInboundAt: T0 + 4 * DAY,
+        firstReplyAt: null,
+        contactId: 'c-lap',
+        needsReply: 1,
+        updatedAt: T0 + 4 * DAY,
+      },
+    ];
+    return s;
+  }
+
+  it('folds the backup’s contact into the one here that shares an address: one Dana, everything that named the other id re-keyed', async () => {
+    const summary = await mergeBothWays(desktopState(), laptopState(), async (db) => {
+      expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual(['c-abe', 'c-desk', 'c-other']);
+      const dana = await db.contacts.get('c-desk');
+      expect(dana).toMatchObject({
+        // This browser's known fields stay; what it did not know comes from the backup.
+        name: 'Dana Whitfield',
+        title: 'Head of Operations',
+        company: 'Acme',
+        companySource: 'linkedin',
+        // jonas@acme.com is Jonas's here: it stays his alone.
+        emails: ['dana@acme.com', 'dana.w@gmail.com'],
+        linkedinSlugs: ['dana-whitfield'],
+        tags: ['crm', 'events'],
+        // A new inquiry here: the backup's stage says more.
+        stage: 'qualified',
+        createdAt: T0,
+        updatedAt: T0 + 3 * DAY,
+        lastInteractionAt: T0 + 4 * DAY,
+        declineStated: { reason: 'timing', text: 'Next quarter' },
+        referredBy: null,
+      });
+      expect(dana?.linkedin.map((r) => r.slug)).toEqual(['dana-whitfield']);
+      expect((await db.contacts.get('c-abe'))?.referredBy).toBe('c-desk');
+      expect((await findContactByEmail(db, 'dana.w@gmail.com'))?.id).toBe('c-desk');
+      expect((await findContactBySlug(db, 'dana-whitfield'))?.id).toBe('c-desk');
+
+      // History: the message both browsers saw is there once; every id starts with the contact's.
+      const history = await allHistory(db);
+      expect(history.map((h) => h.id)).toEqual(['c-desk|gmail:m1', 'c-desk|gmail:m2', 'c-desk|gmail:m3']);
+      expect(history.every((h) => h.contactId === 'c-desk')).toBe(true);
+      expect((await allNotes(db)).map((n) => [n.id, n.contactId])).toEqual([
+        ['n-desk', 'c-desk'],
+        ['n-lap', 'c-desk'],
+      ]);
+      expect((await db.commitments.toArray()).map((p) => [p.id, p.contactId])).toEqual([
+        ['p-desk', 'c-desk'],
+        ['p-lap', 'c-desk'],
+      ]);
+      expect((await db.resourceSends.toArray()).map((r) => r.contactId)).toEqual(['c-desk']);
+      expect((await db.threads.get('t-lap'))?.contactId).toBe('c-desk');
+      // The merged contact can be edited: no other contact holds one of its addresses.
+      await expect(updateContact(db, 'c-desk', { emails: dana!.emails }, NOW)).resolves.toMatchObject({ id: 'c-desk' });
+    });
+    expect(summary.contactsMerged).toBe(1);
+    expect(summary.added.contacts).toBe(1);
+    expect(summary.added.interactions).toBe(1);
+    expect(summary.unchanged.interactions).toBe(1);
+    expect(summary.added.notes).toBe(1);
+    expect(summary.conflictsRecorded + summary.conflictsUnrecorded).toBe(0);
+  });
+
+  it('matches by LinkedIn profile too', async () => {
+    const here = emptyState();
+    here.contacts = [contact('c-here', { emails: [], linkedinSlugs: ['dana-whitfield'] })];
+    const backup = emptyState();
+    backup.contacts = [contact('c-there', { emails: ['dana@acme.com'], linkedinSlugs: ['dana-whitfield'] })];
+    backup.interactions = [interaction('c-there', 'li:dana-whitfield:2026-01-05', T0, { kind: 'profile_visit' })];
+    const summary = await mergeBothWays(here, backup, async (db) => {
+      expect((await db.contacts.toArray()).map((c) => [c.id, c.emails])).toEqual([['c-here', ['dana@acme.com']]]);
+      expect((await allHistory(db)).map((h) => h.id)).toEqual(['c-here|li:dana-whitfield:2026-01-05']);
+    });
+    expect(summary.contactsMerged).toBe(1);
+  });
+
+  it('changes nothing when the same backup is merged again', async () => {
+    const db = freshDb();
+    await load(db, desktopState());
+    const source = freshDb();
+    await load(source, laptopState());
+    const text = await textOf((await writeBackup(source, { now: T0 })).parts);
+    await restoreBackup(db, await readBackup(text), { mode: 'merge', now: NOW });
+    const before = await hashDatabase(db);
+    const again = await restoreBackup(db, await checkBackupFile(new Blob([text])), { mode: 'merge', now: NOW + HOUR, chunkSize: 1 });
+    expect((await hashDatabase(db)).all).toBe(before.all);
+    expect(again.contactsMerged).toBe(1);
+    expect(again.added).toEqual(counts({}));
+    expect(again.updated).toEqual(counts({}));
+    expect(again.conflictsRecorded + again.conflictsUnrecorded).toBe(0);
+  });
+
+  it('keeps the merge when the backup also holds this browser’s contact, listed after the one folded into it', async () => {
+    const here = emptyState();
+    here.contacts = [contact('c-b', { name: 'Dana', emails: ['dana@acme.com'], updatedAt: T0 })];
+    const backup = emptyState();
+    backup.contacts = [
+      contact('c-a', { name: 'Dana W.', emails: ['dana@acme.com', 'dana.w@gmail.com'], updatedAt: T0 + HOUR }),
+      contact('c-b', { name: 'Dana Whitfield', emails: ['dana@acme.com'], updatedAt: T0 + 2 * HOUR }),
+    ];
+    const summary = await mergeBothWays(here, backup, async (db) => {
+      const contacts = await db.contacts.toArray();
+      expect(contacts.map((c) => [c.id, c.name, c.emails])).toEqual([['c-b', 'Dana Whitfield', ['dana@acme.com', 'dana.w@gmail.com']]]);
+    });
+    expect(summary.contactsMerged).toBe(1);
+    expect(summary.updated.contacts).toBe(1);
+  });
+
+  it('merges a re-keyed note, promise or thread that meets its own id here by its version, as any row', async () => {
+    const here = emptyState();
+    here.contacts = [contact('c-here', { emails: ['dana@acme.com'] })];
+    here.notes = [note('n-1', 'c-here', 'Here (older)', T0)];
+    const backup = emptyState();
+    backup.contacts = [contact('c-there', { emails: ['dana@acme.com'] })];
+    backup.notes = [note('n-1', 'c-there', 'Backup (newer)', T0, { updatedAt: T0 + HOUR })];
+    const summary = await mergeBothWays(here, backup, async (db) => {
+      expect((await allNotes(db)).map((n) => [n.id, n.contactId, n.text])).toEqual([['n-1', 'c-here', 'Backup (newer)']]);
+    });
+    expect(summary.updated.notes).toBe(1);
+    expect(summary.conflictsRecorded).toBe(1);
+  });
+
+  it('leaves a backup’s own two rows for one person as they are when nobody here matches them', async () => {
+    const backup = emptyState();
+    backup.contacts = [contact('c-1', { emails: ['dana@acme.com'] }), contact('c-2', { emails: ['dana@acme.com'] })];
+    const summary = await mergeBothWays(emptyState(), backup, async (db) => {
+      expect(await db.contacts.count()).toBe(2);
+    });
+    expect(summary.added.contacts).toBe(2);
+    expect(summary.contactsMerged).toBe(0);
   });
 });
