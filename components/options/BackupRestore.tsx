@@ -242,6 +242,7 @@ function RestoreDone({ fileName, summary: s, invalidRows }: { fileName: string; 
     if (sum(s.updated)) lines.push(`Updated to the backup’s newer version: ${describeCounts(s.updated)}.`);
     if (sum(s.keptHere)) lines.push(`Kept as they are here (as new or newer): ${describeCounts(s.keptHere)}.`);
     if (sum(s.unchanged)) lines.push(`Already the same: ${describeCounts(s.unchanged)}.`);
+    if (s.contactsMerged) lines.push(`Merged into a contact here with the same email address or LinkedIn profile: ${s.contactsMerged === 1 ? '1 contact' : `${s.contactsMerged} contacts`}.`);
     if (s.conflictsRecorded) lines.push(`The older side of ${s.conflictsRecorded === 1 ? '1 conflict is' : `${s.conflictsRecorded} conflicts are`} kept in the contact’s history.`);
     if (s.conflictsUnrecorded) lines.push(`${s.conflictsUnrecorded === 1 ? '1 older version' : `${s.conflictsUnrecorded} older versions`} of rows that belong to no contact (resources, triage corrections) ${s.conflictsUnrecorded === 1 ? 'was' : 'were'} not kept.`);
   }

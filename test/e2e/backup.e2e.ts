@@ -228,6 +228,27 @@ describe('backup, wipe and restore in Chromium', () => {
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect.poll(() => page.getByTestId('restore-done').locator('li').allTextContents()).toEqual(['Nothing was missing here.', `Already the same: ${COUNTS}.`]);
     expect(await readAll(page)).toEqual(original);
+
+    // Dana saved in this browser too, under another id (another machine's backup): merging makes one Dana, with
+    // the backup's notes and promise on her, and says so.
+    await page.getByRole('button', { name: 'Delete all data…' }).click();
+    await page.getByTestId('confirm-wipe').getByRole('button', { name: 'Delete everything' }).click();
+    await expect.poll(() => page.getByTestId('wipe-done').textContent()).toBe(`Deleted ${COUNTS}. Resourceful is empty.`);
+    await seed(page, { contacts: [contact('c-dana-here', { name: 'Dana Whitfield', emails: ['dana@northwind.com'] })] });
+    await pick(page, 'other-machine.json', text);
+    await page.getByTestId('restore-summary').waitFor();
+    await page.getByLabel(/^Merge/).check();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect.poll(() => page.getByTestId('restore-done').locator('li').allTextContents()).toContain(
+      'Merged into a contact here with the same email address or LinkedIn profile: 1 contact.',
+    );
+    const after = await readAll(page);
+    const danas = after.contacts!.map((c) => JSON.parse(c) as { id: string; emails: string[] }).filter((c) => c.emails.includes('dana@northwind.com'));
+    expect(danas.map((c) => c.id)).toEqual(['c-dana-here']);
+    const owners = (t: string) => after[t]!.map((r) => (JSON.parse(r) as { contactId: string }).contactId);
+    expect(owners('notes').filter((id) => id === 'c-dana')).toEqual([]);
+    expect(owners('notes').filter((id) => id === 'c-dana-here')).toHaveLength(2);
+    expect(owners('commitments')).toContain('c-dana-here');
   });
 });
 
