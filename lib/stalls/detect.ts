@@ -87,7 +87,9 @@ function prepare(messages: readonly StallMessage[]): Msg[] {
     .slice(0, MAX_MESSAGES)
     .filter((m): m is StallMessage => !!m && typeof m === 'object')
     .map((m, i) => {
-      const text = authoredText(typeof m.text === 'string' ? m.text : '');
+      // Gmail text usually has typographic apostrophes ("can’t make it"): the patterns are written with straight ones,
+      // as extractPromises reads them.
+      const text = authoredText(typeof m.text === 'string' ? m.text : '').replace(/[’‘]/g, "'");
       return {
         order: i,
         fromMe: m.fromMe === true,

@@ -257,6 +257,15 @@ describe('missed_appointments', () => {
     ]);
   });
 
+  it('reads typographic apostrophes as Gmail writes them ("can’t make it", "couldn’t make the call")', () => {
+    const curly = detectStalls({
+      messages: [inbound(5, 'I’m so sorry, I can’t make it today.'), outbound(9, 'We waited for you on the call.'), inbound(12, 'Apologies, I couldn’t make the call, something came up.')],
+      commitments: [],
+      now: NOW,
+    });
+    expect(signs(curly)).toEqual(['missed_appointments']);
+  });
+
   it('counts "reschedule again" as a repeat on its own', () => {
     expect(signs(detectStalls({ messages: [inbound(12, 'So sorry, I need to reschedule again.')], commitments: [], now: NOW }))).toEqual(['missed_appointments']);
   });
