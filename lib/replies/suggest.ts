@@ -7,7 +7,7 @@ import { checkDraft } from '../trust/index';
 import { findConcepts, type Concept } from './concepts';
 import { matchPerson, rankResources } from './rank';
 import { contentStems, fold, stripQuoted, tidy } from './text';
-import type { DeclineReason, ReplyContext, ReplySuggestion, Resource, TriageResult } from './types';
+import { DECLINE_REASON_LABEL, type DeclineReason, type ReplyContext, type ReplySuggestion, type Resource, type TriageResult } from './types';
 
 // ---------------------------------------------------------------- small, defensive helpers
 
@@ -493,7 +493,7 @@ function decline(c: Ctx): Draft[] {
     },
     {
       id: 'decline-reason',
-      title: `Acknowledge the reason (${reason})`,
+      title: `Acknowledge the reason (${DECLINE_REASON_LABEL[reason].toLowerCase()})`,
       why: `Takes their stated reason seriously without arguing with it${r1 || c.concept ? ', and offers something useful anyway' : ''}.`,
       parts: [
         'Thanks for telling me, and I will respect your decision.',

@@ -389,3 +389,17 @@ describe('a direct question with no named ask', () => {
     for (const s of suggestions) expect(s.text).not.toContain(ANSWER_PLACEHOLDER);
   });
 });
+
+describe('decline replies name the reason in words', () => {
+  it.each([
+    ['incumbent', 'We have decided to stay with our current provider for now, thanks.', 'current vendor'],
+    ['authority', 'Thanks, but the board decided against it; it was not my call in the end.', 'not their call'],
+  ])('%s → "(%s)" in the card title, never the stored code', (_code, body, words) => {
+    const inquiry = { subject: 'Re: Proposal', body: `Hi Alex,\n\n${body}\n\nGraham`, from: 'Graham Ellery <g.ellery@ellerymarine.co.uk>' };
+    const triage = triageInquiry(inquiry, offer);
+    expect(triage.intent).toBe('decline');
+    const titles = suggestReplies({ inquiry, triage, contact: contactOf(inquiry.from), offer, resources }).map((s) => s.title);
+    const reasonTitle = titles.find((t) => t.startsWith('Acknowledge the reason'));
+    expect(reasonTitle).toBe(`Acknowledge the reason (${words})`);
+  });
+});
