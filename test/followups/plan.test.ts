@@ -10,6 +10,7 @@ import {
   type FollowUpPlanInput,
 } from '../../lib/followups/plan';
 import type { ValueReason, ValueReasonKind } from '../../lib/playbook/types';
+import { NAMES_IN_EVERY_SCRIPT, nfd } from '../helpers/names';
 
 const DAY = 86_400_000;
 const at = (y: number, m: number, d: number, h = 10): number => new Date(y, m - 1, d, h, 0, 0, 0).getTime();
@@ -263,23 +264,12 @@ describe('planFollowUp: first names in every script', () => {
     const plan = planFollowUp(input(over));
     return plan.action === 'draft' ? (plan.text.split('\n\n')[0] ?? '') : plan.action;
   };
-  const nfd = (s: string): string => s.normalize('NFD');
 
   it.each<[string, string, string]>([
+    ...NAMES_IN_EVERY_SCRIPT,
     ['Latin', 'Dana Whitfield', 'Hi Dana,'],
-    ['Devanagari (vowel signs are marks)', 'अमित शर्मा', 'Hi अमित,'],
-    ['Thai (tone marks are marks)', 'ประยุทธ์ จันทร์', 'Hi ประยุทธ์,'],
-    ['Arabic (no capitals)', 'أحمد علي', 'Hi أحمد,'],
-    ['Arabic typed decomposed', nfd('أحمد علي'), 'Hi أحمد,'],
-    ['Latin typed decomposed, greeted composed', nfd('José Müller'), 'Hi José,'],
     ['Hebrew', 'נועה כהן', 'Hi נועה,'],
     ['Cyrillic', 'Анна Иванова', 'Hi Анна,'],
-    ['titlecase digraph', 'ǅemal Bijedić', 'Hi ǅemal,'],
-    ['Chinese, no space: the whole name', '王小明', 'Hi 王小明,'],
-    ['Chinese, family name spaced off: family and given name', '王 小明', 'Hi 王 小明,'],
-    ['Japanese', '山田 太郎', 'Hi 山田 太郎,'],
-    ['Korean', '김민준', 'Hi 김민준,'],
-    ['Chinese name with a romanisation after it', '王小明 (Wang Xiaoming)', 'Hi 王小明,'],
   ])('greets %s', (_script, contactName, greeting) => {
     expect(hi({ contactName })).toBe(greeting);
   });
