@@ -71,6 +71,8 @@ function DeclineReasons({ contact }: { contact: Contact }) {
   const [stated, setStated] = useState<{ reason: DeclineReason | ''; text: string }>(contact.declineStated ?? { reason: '', text: '' });
   const [real, setReal] = useState<{ reason: DeclineReason | ''; text: string }>(contact.declineReal ?? { reason: '', text: '' });
   const [saved, setSaved] = useState(false);
+  // Words typed under "Choose…" would be dropped on save (a note is stored with its reason): ask for the reason first.
+  const orphanText = (!stated.reason && stated.text.trim() !== '') || (!real.reason && real.text.trim() !== '');
   const save = useMutation({
     mutationFn: () =>
       setDecline(
@@ -112,8 +114,13 @@ function DeclineReasons({ contact }: { contact: Contact }) {
           To find out, ask: “{DISCOVERY[stated.reason]}”
         </p>
       )}
+      {orphanText && (
+        <p className="small hint" data-testid="decline-hint">
+          Choose a reason for what you wrote, so it is saved with it.
+        </p>
+      )}
       <div className="row">
-        <button type="button" className="btn btn-small btn-primary" onClick={() => save.mutate()} disabled={save.isPending} data-testid="decline-save">
+        <button type="button" className="btn btn-small btn-primary" onClick={() => save.mutate()} disabled={save.isPending || orphanText} data-testid="decline-save">
           Save reasons
         </button>
         <span className="muted small" role="status" data-testid="decline-status">

@@ -27,14 +27,18 @@ export function UnansweredSection({ now }: { now: number }) {
   return (
     // Every thread whose newest message is theirs, whatever it is about: "inquiries" undercounted a pilot's question.
     <Section title={`Waiting for your reply (${data.rows.length})`} testId="unanswered">
-      {lastMuted && data.muted.includes(lastMuted) && (
-        <p className="small row" role="status" data-testid="muted-notice">
-          <span>Muted {lastMuted.startsWith('@') ? `everyone at ${lastMuted.slice(1)}` : lastMuted}.</span>
-          <button type="button" className="btn btn-small" onClick={() => undo(lastMuted)} data-testid="undo-mute">
-            Undo
-          </button>
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce the notice when it fills (a live region that appears with
+          its text already in it often goes unannounced). */}
+      <div role="status" className="muted-status">
+        {lastMuted && data.muted.includes(lastMuted) && (
+          <p className="small row" data-testid="muted-notice">
+            <span>Muted {lastMuted.startsWith('@') ? `everyone at ${lastMuted.slice(1)}` : lastMuted}.</span>
+            <button type="button" className="btn btn-small" onClick={() => undo(lastMuted)} data-testid="undo-mute">
+              Undo
+            </button>
+          </p>
+        )}
+      </div>
       {data.rows.length === 0 ? (
         <p className="muted" data-testid="unanswered-empty">
           Nobody is waiting for you. Every thread you open in Gmail is checked.

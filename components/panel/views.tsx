@@ -85,7 +85,9 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
     );
   // Already answered: nothing is waiting, so the studio waits behind a click instead of inviting a second reply.
   const studioSlot = studio && replied ? <AnsweredStudio replied={replied} now={now} threadKey={threadKey}>{studio}</AnsweredStudio> : studio;
-  if (saved) return <ContactView contact={saved} page={page} now={now} extra={studioSlot} thread={thread} ownEmails={ownEmails} />;
+  // Keyed by contact: forms inside (decline reasons, the editor) hold state that belongs to one person, and the live
+  // lookup keeps returning the previous contact until the new one answers, so React would reuse them for the next.
+  if (saved) return <ContactView key={saved.id} contact={saved} page={page} now={now} extra={studioSlot} thread={thread} ownEmails={ownEmails} />;
   return (
     <>
       <CandidateCard candidate={candidate} page={page} thread={thread} url={snapshot.url} ownEmails={ownEmails} now={now} />
@@ -104,7 +106,7 @@ export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: Linke
   if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
   if (saved) {
     // A profile saved on its own (no email yet) may be someone the rep has emailed: offer to link them.
-    return <ContactView contact={saved} now={now} extra={saved.emails.length === 0 ? <LinkSection profile={profile} /> : undefined} />;
+    return <ContactView key={saved.id} contact={saved} now={now} extra={saved.emails.length === 0 ? <LinkSection profile={profile} /> : undefined} />;
   }
   return (
     <>
@@ -183,7 +185,7 @@ export function ContactById({ id, now, onBack }: { id: string; now: number; onBa
       ) : contact === null ? (
         <StateMessage kind="empty" title="This contact no longer exists." />
       ) : (
-        <ContactView contact={contact} now={now} />
+        <ContactView key={contact.id} contact={contact} now={now} />
       )}
     </>
   );

@@ -263,7 +263,9 @@ export async function updateContact(db: ResourcefulDB, id: string, patch: Contac
     }
     if (patch.company !== undefined) {
       next.company = cleanText(patch.company, 300) || null;
-      next.companySource = next.company ? 'manual' : null;
+      // The edit form sends every field: a company left as it was keeps its source (a guess from the email domain
+      // must not become the rep's own words, which replies would then use).
+      if (next.company !== c.company) next.companySource = next.company ? 'manual' : null;
     }
     if (patch.title !== undefined) next.title = cleanText(patch.title, 300) || null;
     if (patch.location !== undefined) next.location = cleanText(patch.location, 300) || null;

@@ -232,6 +232,17 @@ describe('contacts and settings', () => {
     expect((await db.contacts.get(b.id))?.emails).toEqual(['sam@x.com']);
   });
 
+  it('keeps the company\'s source when an edit leaves the company as it was; a changed company is the rep\'s own', async () => {
+    const a = await saveCandidate(db, otherPartyOfThread(danaThread())!, { now: T0 });
+    expect(a).toMatchObject({ company: 'Northwind', companySource: 'email_domain' });
+    // The edit form sends every field back, the unchanged company included.
+    const titled = await updateContact(db, a.id, { name: a.name, company: 'Northwind', title: 'Practice Manager' }, T0 + 1);
+    expect(titled).toMatchObject({ company: 'Northwind', companySource: 'email_domain', title: 'Practice Manager' });
+    const renamed = await updateContact(db, a.id, { company: 'Northwind Traders' }, T0 + 2);
+    expect(renamed).toMatchObject({ company: 'Northwind Traders', companySource: 'manual' });
+    expect(await updateContact(db, a.id, { company: '' }, T0 + 3)).toMatchObject({ company: null, companySource: null });
+  });
+
   it('lists recent contacts, including ones with no history yet', async () => {
     const a = await saveCandidate(db, otherPartyOfThread(danaThread())!, { now: T0 });
     await db.history.clear();

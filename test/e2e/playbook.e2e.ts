@@ -124,8 +124,12 @@ describe('the trust-based playbook', () => {
     expect(await panel.getByTestId('discovery-question').count()).toBe(0);
     expect(await panel.getByTestId('decline-real').locator('option').allTextContents()).toEqual(['Not learned yet', 'Price', 'Budget', 'Current vendor', 'Timing', 'No need', 'Not their call', 'Other']);
     await panel.getByTestId('decline-stated').selectOption({ label: 'Price' });
-    await panel.getByTestId('decline-real').selectOption({ label: 'Not their call' });
+    // Words without a reason would be dropped on save: the form asks for the reason first.
     await panel.getByTestId('decline-real-text').fill('The board preferred the incumbent');
+    expect(await panel.getByTestId('decline-save').isDisabled()).toBe(true);
+    expect(await panel.getByTestId('decline-hint').textContent()).toContain('Choose a reason');
+    await panel.getByTestId('decline-real').selectOption({ label: 'Not their call' });
+    expect(await panel.getByTestId('decline-hint').count()).toBe(0);
     expect(await panel.getByTestId('discovery-question').textContent()).toContain('Compared with what?');
     await panel.getByTestId('decline-save').click();
     await expect.poll(() => panel.getByTestId('decline-status').textContent()).toBe('Saved.');
@@ -137,6 +141,30 @@ describe('the trust-based playbook', () => {
     await expect.poll(() => panel.locator('[data-testid=history-item][data-kind=stage_changed]').textContent()).toContain('New inquiry → Declined');
     await page.close();
     await panel.close();
+  });
+
+  it('keeps each contact\'s decline reasons with that contact when the Gmail tab switches between two of them', async () => {
+    // B: saved and declined, no reason chosen yet.
+    const b = await saveFrom('linked-person.html');
+    await b.panel.getByTestId('stage-select').selectOption('declined');
+    await b.panel.getByTestId('decline-reasons').waitFor();
+    await b.page.close();
+    await b.panel.close();
+    // A: saved and declined over price.
+    const a = await saveFrom('odd-names.html');
+    await a.panel.getByTestId('stage-select').selectOption('declined');
+    await a.panel.getByTestId('decline-stated').selectOption({ label: 'Price' });
+    await a.panel.getByTestId('decline-save').click();
+    await expect.poll(() => a.panel.getByTestId('decline-status').textContent()).toBe('Saved.');
+    const nameA = await a.panel.getByTestId('contact-name').textContent();
+    // The same tab opens B's thread: B's form, empty, not A's "Price" (and no "Saved." that belongs to A).
+    await a.page.evaluate((u) => (location.href = u), gmailUrl('linked-person.html'));
+    await expect.poll(() => a.panel.getByTestId('contact-name').textContent()).not.toBe(nameA);
+    await a.panel.getByTestId('decline-reasons').waitFor();
+    expect(await a.panel.getByTestId('decline-stated').inputValue()).toBe('');
+    expect(await a.panel.getByTestId('decline-status').textContent()).toBe('');
+    await a.page.close();
+    await a.panel.close();
   });
 
   it('links a referral and shows it on both contacts', async () => {
