@@ -1,3 +1,4 @@
+import type { InteractionKind } from '@/lib/db/models';
 import { firstScreen, HISTORY_PAGE } from '@/lib/panel/queries';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { useLiveRead } from '../hooks';
@@ -6,6 +7,8 @@ import { Section } from './ui';
 
 /** How many of the newest history entries the summary repeats above the reply studio. */
 const RECENT = 3;
+/** History kinds that record what the rep did in Resourceful rather than what happened with the person. */
+const QUIET_KINDS: ReadonlySet<InteractionKind> = new Set(['contact_saved', 'profile_linked', 'profile_unlinked', 'restore_conflict']);
 
 /**
  * What the rep already knows, above the reply studio ("the panel shows the history before you write"): pinned notes
@@ -17,14 +20,18 @@ export function KnownSummary({ contactId, now }: { contactId: string; now: numbe
   const items = useLiveRead(firstScreen.timeline(contactId, HISTORY_PAGE + 1));
   if (notes === undefined || items === undefined) return null;
   const pinned = notes.filter((n) => n.pinned).slice(0, RECENT);
-  const recent = items.slice(0, RECENT);
+  const pinnedIds = new Set(pinned.map((n) => n.id));
+  // What happened with them, not bookkeeping: saving the contact is no news, and a pinned note is already above.
+  const recent = items
+    .filter((item) => (item.type === 'note' ? !pinnedIds.has(item.note.id) : !QUIET_KINDS.has(item.interaction.kind)))
+    .slice(0, RECENT);
   if (pinned.length === 0 && recent.length === 0) return null;
   return (
     <Section title="What you know" testId="known">
       {pinned.length > 0 && (
         <ul className="known-list">
           {pinned.map((n) => (
-            <li key={n.id} className="known-row" data-testid="known-pinned">
+            <li key={n.id} className="known-row known-pinned" data-testid="known-pinned">
               <strong>Pinned</strong> <span className="known-text">{n.text}</span>
             </li>
           ))}

@@ -190,36 +190,38 @@ function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
           {c.status !== 'open' && ` · ${c.status === 'done' ? 'kept' : 'missed'}`}
         </div>
       </div>
-      <span className="row">
-        {c.status === 'open' ? (
-          <>
-            <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'done', Date.now())}>
-              Done
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'missed', Date.now())}>
-              Missed
-            </button>
-          </>
-        ) : (
-          <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'open', Date.now())}>
-            Reopen
+      {confirming ? (
+        // The row's own buttons step aside: "Keep" next to "Done" read as "I kept this promise".
+        <span className="row" role="group" aria-label="Delete this promise?">
+          <span className="small">Delete this promise from the ledger?</span>
+          <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteCommitment(getDb(), c.id)} data-testid="confirm-delete-commitment">
+            Delete
           </button>
-        )}
-        {confirming ? (
-          <>
-            <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteCommitment(getDb(), c.id)} data-testid="confirm-delete-commitment">
-              Delete promise?
+          <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} data-testid="cancel-delete-commitment">
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <span className="row">
+          {c.status === 'open' ? (
+            <>
+              <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'done', Date.now())}>
+                Done
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'missed', Date.now())}>
+                Missed
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'open', Date.now())}>
+              Reopen
             </button>
-            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
+          )}
           <button type="button" className="btn btn-small" aria-label={`Delete: ${c.text}`} onClick={() => setConfirming(true)} data-testid="delete-commitment">
             Delete
           </button>
-        )}
-      </span>
+        </span>
+      )}
     </li>
   );
 }

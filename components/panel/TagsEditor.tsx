@@ -31,7 +31,7 @@ export function TagsEditor({ contact }: { contact: Contact }) {
         <label className="sr-only" htmlFor={`tag-${contact.id}`}>
           Add tag
         </label>
-        <input id={`tag-${contact.id}`} value={draft} placeholder="Add a tag, press Enter" maxLength={60} onChange={(e) => setDraft(e.target.value)} />
+        <input id={`tag-${contact.id}`} value={draft} placeholder="Add tag + Enter" maxLength={60} onChange={(e) => setDraft(e.target.value)} />
       </form>
       <ErrorText error={error} />
     </div>

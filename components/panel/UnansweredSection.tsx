@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { openUrl } from '@/lib/browser/tabs';
+import { isPersonalDomain } from '@/lib/contacts/identity';
 import { getSettings, saveSettings } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
 import { getUnanswered } from '@/lib/db/threads';
@@ -61,7 +62,8 @@ export function UnansweredSection({ now }: { now: number }) {
                 <button type="button" className="btn btn-small" onClick={() => mute(r.fromEmail)} aria-label={`Mute ${r.fromEmail}`}>
                   Mute sender
                 </button>
-                {r.fromEmail.includes('@') && (
+                {/* Not for free mail: muting gmail.com would hide every present and future inquiry from it. */}
+                {r.fromEmail.includes('@') && !isPersonalDomain(r.fromEmail.split('@')[1]!) && (
                   <button type="button" className="btn btn-small" onClick={() => mute(`@${r.fromEmail.split('@')[1]}`)} aria-label={`Mute everyone at ${r.fromEmail.split('@')[1]}`}>
                     Mute domain
                   </button>

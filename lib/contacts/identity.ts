@@ -15,6 +15,11 @@ const PERSONAL_DOMAINS = new Set([
   'btinternet.com', 'comcast.net', 'verizon.net', 'att.net', 'sbcglobal.net', 'bigpond.com', 'shaw.ca', 'rogers.com',
 ]);
 
+/** Whether a domain is free mail or an ISP's ("gmail.com"): everyone there is a stranger to everyone else. */
+export function isPersonalDomain(domain: string): boolean {
+  return PERSONAL_DOMAINS.has(domain.trim().toLowerCase());
+}
+
 // Second-level labels used under country codes ("acme.co.uk", "acme.com.au"): the name is the label before them.
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc', 'gob', 'ne', 'or']);
 

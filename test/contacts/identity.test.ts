@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFromProfile, companyForReplies, companyFromEmail, latestInboundIndex, repliedAfterInbound, nameTokens, otherPartyOfThread } from '../../lib/contacts/identity';
+import { candidateFromProfile, companyForReplies, companyFromEmail, isPersonalDomain, latestInboundIndex, repliedAfterInbound, nameTokens, otherPartyOfThread } from '../../lib/contacts/identity';
 import { msg, profile, thread } from '../helpers/factories';
 
 describe('companyFromEmail', () => {
@@ -91,5 +91,17 @@ describe('repliedAfterInbound', () => {
     ['a date Gmail did not let us parse keeps its raw form', [theirs(1), mine(0, { date: null, dateRaw: 'gestern' })], [], { at: null, raw: 'gestern' }],
   ] as const)('%s', (_label, messages, own, expected) => {
     expect(repliedAfterInbound(thread([...messages]), own)).toEqual(expected);
+  });
+});
+
+describe('isPersonalDomain', () => {
+  it.each([
+    ['gmail.com', true],
+    [' GMAIL.com ', true],
+    ['proton.me', true],
+    ['larkspurdental.com', false],
+    ['mail.google.com', false],
+  ])('%s → %s', (domain, expected) => {
+    expect(isPersonalDomain(domain)).toBe(expected);
   });
 });

@@ -289,9 +289,14 @@ describe('Gmail thread → side panel', () => {
     const known = panel.getByTestId('known');
     await expect.poll(() => known.getByTestId('known-item').count()).toBe(3);
     expect(await known.getByTestId('known-pinned').allTextContents()).toEqual(['Pinned Call notes, day 1']);
-    // The same entries the History section starts with (newest first: the save, then the thread's messages).
-    const heads = await panel.getByTestId('history').getByTestId('history-item').locator('.tl-head strong').allTextContents();
+    // The newest entries the History section starts with, less bookkeeping (saving the contact) and the pinned note
+    // already shown above them.
+    const history = panel.getByTestId('history').getByTestId('history-item');
+    const heads = (await history.evaluateAll((rows) => rows.map((r) => ({ kind: r.getAttribute('data-kind'), head: r.querySelector('.tl-head strong')?.textContent ?? '', text: r.querySelector('.tl-snippet')?.textContent ?? '' }))))
+      .filter((r) => r.kind !== 'contact_saved' && r.text !== 'Call notes, day 1')
+      .map((r) => r.head);
     const lines = await known.getByTestId('known-item').allTextContents();
+    expect(lines.some((l) => l.startsWith('Saved as a contact'))).toBe(false);
     lines.forEach((line, i) => expect(line.startsWith(heads[i]!)).toBe(true));
     const order = await panel.evaluate(() => {
       const at = (id: string) => [...document.querySelectorAll('[data-testid]')].findIndex((e) => e.getAttribute('data-testid') === id);

@@ -58,6 +58,18 @@ describe('the trust-based playbook', () => {
     await expect.poll(badge).toBe('');
     // The empty queue says that some senders are muted, and where to find them.
     expect(await home.getByTestId('unanswered-empty').textContent()).toContain('(1 muted: see Settings.)');
+    // Someone writing from free mail can be muted alone, never with everyone else at gmail.com.
+    const at = Date.now() - DAY;
+    await putRows(s, {
+      threads: [
+        { threadId: 't-free', url: gmailUrl('inquiry-simple.html'), subject: 'A question', fromName: 'Lee Park', fromEmail: 'lee.park@gmail.com', lastInboundAt: at, lastOutboundAt: null, firstInboundAt: at, firstReplyAt: null, contactId: null, needsReply: 1, updatedAt: at },
+      ],
+    });
+    // Raw IndexedDB writes are not announced to live queries: read the queue afresh.
+    await home.reload();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByRole('button', { name: 'Mute lee.park@gmail.com' }).count()).toBe(1);
+    expect(await row.getByRole('button', { name: /Mute everyone at/ }).count()).toBe(0);
     await gmail.page.close();
     await home.close();
   });
@@ -94,9 +106,11 @@ describe('the trust-based playbook', () => {
     await expect.poll(() => row.getAttribute('data-status')).toBe('done');
     expect(await panel.getByTestId('kept-rate').textContent()).toBe('You kept 1 of 1 promises to them.');
     expect(await panel.getByTestId('open-promises').count()).toBe(0);
-    // Deleting a promise asks first; "Keep" leaves it in the ledger.
+    // Deleting a promise asks first, with the row's other buttons out of the way; "Cancel" leaves it in the ledger.
     await row.getByTestId('delete-commitment').click();
-    await row.getByRole('button', { name: 'Keep' }).click();
+    expect(await row.getByRole('group', { name: 'Delete this promise?' }).textContent()).toContain('Delete this promise from the ledger?');
+    expect(await row.getByRole('button', { name: 'Reopen' }).count()).toBe(0);
+    await row.getByTestId('cancel-delete-commitment').click();
     expect(await row.count()).toBe(1);
     await row.getByTestId('delete-commitment').click();
     await row.getByTestId('confirm-delete-commitment').click();
