@@ -9,6 +9,7 @@ import { Avatar, ErrorText } from './ui';
 /** The person on the page, not saved yet: what we can see, and one click to save them. Nothing is saved on its own. */
 export function CandidateCard({
   candidate,
+  alreadyKnown = false,
   page,
   thread,
   url,
@@ -16,6 +17,8 @@ export function CandidateCard({
   now,
 }: {
   candidate: ContactCandidate;
+  /** A saved contact looks like the same person: linking comes first, saving a second copy second. */
+  alreadyKnown?: boolean;
   /** What the thread line shows, when it says more than the candidate (whether the rep has replied). */
   page?: PageContext;
   thread?: GmailThread | null;
@@ -63,8 +66,8 @@ export function CandidateCard({
       </header>
       {candidate.source === 'gmail' && <ThreadLine page={page ?? candidate} now={now} />}
       <div className="row">
-        <button type="button" className="btn btn-primary" data-testid="save-contact" disabled={save.isPending} onClick={() => save.mutate()}>
-          {save.isPending ? 'Saving…' : 'Save contact'}
+        <button type="button" className={alreadyKnown ? 'btn' : 'btn btn-primary'} data-testid="save-contact" disabled={save.isPending} onClick={() => save.mutate()}>
+          {save.isPending ? 'Saving…' : alreadyKnown ? 'Save as a new contact' : 'Save contact'}
         </button>
         <span className="muted small">Saved contacts get notes, tags and a history.</span>
       </div>

@@ -131,7 +131,17 @@ export function ThreadLine({ page, now }: { page: PageContext; now: number }) {
 }
 
 function LinkedProfiles({ contact }: { contact: Contact }) {
-  const unlink = useMutation({ mutationFn: (slug: string) => unlinkProfile(getDb(), contact.id, slug, Date.now()) });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const unlink = useMutation({
+    mutationFn: (slug: string) => unlinkProfile(getDb(), contact.id, slug, Date.now()),
+    onSuccess: (_c, slug) => {
+      setConfirming(null);
+      setDone(slug);
+    },
+  });
+  // A contact known only by this one profile would be left with no email and no profile: nothing to unlink it from.
+  const canUnlink = contact.emails.length > 0 || contact.linkedin.length > 1;
   return (
     <Section title="LinkedIn" testId="linked-profiles">
       <ul className="link-list">
@@ -142,13 +152,33 @@ function LinkedProfiles({ contact }: { contact: Contact }) {
                 {r.url.replace(/^https:\/\/www\./, '')}
               </button>
               {r.headline && <div className="muted small">{r.headline}</div>}
+              {confirming === r.slug && (
+                <p className="small" data-testid="confirm-unlink-text">
+                  Unlink this profile? It becomes a separate contact with its profile visits; notes and mail stay with {contact.name}.
+                </p>
+              )}
             </div>
-            <button type="button" className="btn btn-small" onClick={() => unlink.mutate(r.slug)} disabled={unlink.isPending}>
-              Unlink
-            </button>
+            {canUnlink &&
+              (confirming === r.slug ? (
+                <span className="row" role="group" aria-label="Unlink this profile?">
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => unlink.mutate(r.slug)} disabled={unlink.isPending} data-testid="confirm-unlink">
+                    Unlink
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => setConfirming(null)}>
+                    Cancel
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="btn btn-small" onClick={() => setConfirming(r.slug)} data-testid="unlink">
+                  Unlink
+                </button>
+              ))}
           </li>
         ))}
       </ul>
+      <p className="small" role="status" data-testid="unlink-status">
+        {done && !contact.linkedinSlugs.includes(done) ? 'Unlinked. The profile is now a separate contact.' : ''}
+      </p>
       <ErrorText error={unlink.error} />
     </Section>
   );

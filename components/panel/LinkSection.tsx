@@ -12,8 +12,8 @@ import { ErrorText, Section } from './ui';
  * "Is this someone you already know?": suggests saved contacts for a LinkedIn profile (by name, helped by company)
  * and lets the rep pick any contact by name. Linking merges the two without losing anything.
  */
-export function LinkSection({ profile, onLinked }: { profile: LinkedInProfile; onLinked?: (c: Contact) => void }) {
-  const suggestions = useLiveQuery(() => suggestLinks(getDb(), profile), [profile.slug, profile.name, profile.company]);
+export function LinkSection({ profile, onLinked, first = false }: { profile: LinkedInProfile; onLinked?: (c: Contact) => void; first?: boolean }) {
+  const suggestions = useLinkSuggestions(profile);
   const [query, setQuery] = useState('');
   const matches = useLiveQuery(async () => {
     const first = nameTokens(query)[0];
@@ -26,7 +26,7 @@ export function LinkSection({ profile, onLinked }: { profile: LinkedInProfile; o
     onSuccess: (c) => onLinked?.(c),
   });
 
-  const row = (c: Contact, why?: string) => (
+  const row = (c: Contact, why?: string, best = false) => (
     <li key={c.id} className="link-row" data-testid="link-suggestion">
       <div>
         <strong>{c.name}</strong>
@@ -36,16 +36,16 @@ export function LinkSection({ profile, onLinked }: { profile: LinkedInProfile; o
         </span>
         {why && <div className="muted small">{why}</div>}
       </div>
-      <button type="button" className="btn btn-small" disabled={link.isPending} onClick={() => link.mutate(c.id)}>
-        Link
+      <button type="button" className={best ? 'btn btn-small btn-primary' : 'btn btn-small'} disabled={link.isPending} onClick={() => link.mutate(c.id)} data-testid={best ? 'link-best' : undefined}>
+        {best ? 'Link to this contact' : 'Link'}
       </button>
     </li>
   );
 
   return (
-    <Section title="Same person as a saved contact?" testId="link">
+    <Section title={first ? 'Is this someone you already saved?' : 'Same person as a saved contact?'} testId="link">
       {suggestions && suggestions.length > 0 ? (
-        <ul className="link-list">{suggestions.map((s) => row(s.contact, s.reasons.join(', ')))}</ul>
+        <ul className="link-list">{suggestions.map((s, i) => row(s.contact, s.reasons.join(', '), first && i === 0))}</ul>
       ) : (
         <p className="muted">No saved contact looks like {profile.name}.</p>
       )}
@@ -57,4 +57,9 @@ export function LinkSection({ profile, onLinked }: { profile: LinkedInProfile; o
       <ErrorText error={link.error} />
     </Section>
   );
+}
+
+/** Saved contacts that look like the person on this profile, best first (live). */
+export function useLinkSuggestions(profile: LinkedInProfile) {
+  return useLiveQuery(() => suggestLinks(getDb(), profile), [profile.slug, profile.name, profile.company]);
 }

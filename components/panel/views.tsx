@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { candidateFromProfile, latestInboundIndex, otherPartyOfThread, repliedAfterInbound } from '@/lib/contacts/identity';
+import type { LinkedInProfile } from '@/lib/linkedin/types';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import type { PageSnapshot } from '@/lib/messaging';
@@ -9,7 +10,7 @@ import { firstScreen, RECENT_COUNT } from '@/lib/panel/queries';
 import { useLiveRead } from '../hooks';
 import { CandidateCard } from './CandidateCard';
 import { ContactView } from './ContactView';
-import { LinkSection } from './LinkSection';
+import { LinkSection, useLinkSuggestions } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
 import type { ReplyUseResult } from './ReplyStudio';
 import { UnansweredSection } from './UnansweredSection';
@@ -108,9 +109,25 @@ export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: Linke
     // A profile saved on its own (no email yet) may be someone the rep has emailed: offer to link them.
     return <ContactView key={saved.id} contact={saved} now={now} extra={saved.emails.length === 0 ? <LinkSection profile={profile} /> : undefined} />;
   }
-  return (
+  return <UnsavedProfile profile={profile} now={now} />;
+}
+
+/**
+ * A profile nobody saved yet. When a saved contact looks like the same person, linking comes first: saving first made
+ * a second copy with an empty history, the opposite of "the same person's history, even if you only ever emailed".
+ */
+function UnsavedProfile({ profile, now }: { profile: LinkedInProfile; now: number }) {
+  const suggestions = useLinkSuggestions(profile);
+  const known = (suggestions?.length ?? 0) > 0;
+  const card = <CandidateCard candidate={candidateFromProfile(profile)} alreadyKnown={known} ownEmails={[]} now={now} />;
+  return known ? (
     <>
-      <CandidateCard candidate={candidateFromProfile(profile)} ownEmails={[]} now={now} />
+      <LinkSection profile={profile} first />
+      {card}
+    </>
+  ) : (
+    <>
+      {card}
       <LinkSection profile={profile} />
     </>
   );

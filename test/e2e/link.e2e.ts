@@ -34,7 +34,16 @@ describe('the same person on Gmail and LinkedIn is one contact', () => {
     const suggestion = lPanel.getByTestId('link-suggestion');
     await expect.poll(() => suggestion.count()).toBe(1);
     expect(await suggestion.textContent()).toContain('same name, same company (Norrsken Analytics)');
-    await suggestion.getByRole('button', { name: 'Link' }).click();
+    // Linking comes first, saving a second Amara second.
+    const order = await lPanel.evaluate(() => {
+      const ids = [...document.querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid'));
+      return { link: ids.indexOf('link'), candidate: ids.indexOf('candidate') };
+    });
+    expect(order.link).toBeGreaterThan(-1);
+    expect(order.link).toBeLessThan(order.candidate);
+    expect(await lPanel.getByTestId('link').locator('h2').textContent()).toBe('Is this someone you already saved?');
+    expect(await lPanel.getByTestId('save-contact').textContent()).toBe('Save as a new contact');
+    await suggestion.getByTestId('link-best').click();
 
     // 3. One contact: email, LinkedIn title, the note, mail and the visit in one history.
     await lPanel.getByTestId('contact').waitFor();
@@ -49,15 +58,26 @@ describe('the same person on Gmail and LinkedIn is one contact', () => {
     const ids = await Promise.all([gPanel, lPanel].map((p) => p.getByTestId('contact').getAttribute('data-contact-id')));
     expect(ids[0]).toBe(ids[1]);
 
-    // 4. Unlink: the profile becomes its own contact again, taking its visit; the email contact keeps the rest.
-    await lPanel.getByTestId('linked-profiles').getByRole('button', { name: 'Unlink' }).click();
+    // 4. Unlink: asked first; the profile becomes its own contact again, taking its visit; the email contact keeps
+    // the rest.
+    const linked = lPanel.getByTestId('linked-profiles');
+    await linked.getByTestId('unlink').click();
+    expect(await linked.getByTestId('confirm-unlink-text').textContent()).toBe(
+      'Unlink this profile? It becomes a separate contact with its profile visits; notes and mail stay with Amara Okonkwo-Lindqvist.',
+    );
+    await linked.getByRole('button', { name: 'Cancel' }).click();
+    expect(await linked.getByTestId('confirm-unlink-text').count()).toBe(0);
+    await linked.getByTestId('unlink').click();
+    await linked.getByTestId('confirm-unlink').click();
     await expect.poll(() => gPanel.getByTestId('linked-profiles').count()).toBe(0);
     await expect.poll(() => kinds(gPanel)).toEqual(['contact_saved', 'email_in', 'note', 'profile_linked', 'profile_unlinked']);
     await expect.poll(() => lPanel.getByTestId('contact').getAttribute('data-contact-id')).not.toBe(ids[0]);
     await expect.poll(() => kinds(lPanel)).toEqual(['profile_visit']);
     expect(await lPanel.getByTestId('contact-email').count()).toBe(0);
-    // …and the panel offers to link it again.
+    // …and the panel offers to link it again. Its only profile cannot be unlinked from it: that would leave a contact
+    // with no email and no profile.
     expect(await lPanel.getByTestId('link-suggestion').count()).toBe(1);
+    expect(await lPanel.getByTestId('linked-profiles').getByTestId('unlink').count()).toBe(0);
 
     for (const p of [gmail.page, li.page, gPanel, lPanel]) await p.close();
   });
