@@ -102,12 +102,12 @@ function DeclineReasons({ contact }: { contact: Contact }) {
       <label className="field">
         <span>Reason they gave</span>
         {pick(stated.reason, (reason) => setStated({ ...stated, reason }), 'decline-stated', 'Choose…')}
-        <input value={stated.text} placeholder="In their words" onChange={(e) => edit(() => setStated({ ...stated, text: e.target.value }))} data-testid="decline-stated-text" />
+        <input value={stated.text} placeholder="In their words" aria-label="The reason they gave, in their words" onChange={(e) => edit(() => setStated({ ...stated, text: e.target.value }))} data-testid="decline-stated-text" />
       </label>
       <label className="field">
         <span>The real reason, once you learn it</span>
         {pick(real.reason, (reason) => setReal({ ...real, reason }), 'decline-real', 'Not learned yet')}
-        <input value={real.text} placeholder="What you found out" onChange={(e) => edit(() => setReal({ ...real, text: e.target.value }))} data-testid="decline-real-text" />
+        <input value={real.text} placeholder="What you found out" aria-label="The real reason: what you found out" onChange={(e) => edit(() => setReal({ ...real, text: e.target.value }))} data-testid="decline-real-text" />
       </label>
       {stated.reason && (
         <p className="muted small" data-testid="discovery-question">

@@ -12,7 +12,7 @@ import { getOfferProfile, listResources, sentResourceIds } from '@/lib/db/resour
 import { getDb } from '@/lib/db/schema';
 import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
-import { ANSWER_PLACEHOLDER, DeclineReasonSchema, FitSchema, signalsForRep, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
+import { ANSWER_PLACEHOLDER, DECLINE_REASON_LABEL, DeclineReasonSchema, FitSchema, signalsForRep, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
@@ -211,7 +211,7 @@ export function ReplyStudio({
             <select value={triage.declineReason ?? 'other'} onChange={(e) => correct({ declineReason: e.target.value as TriageResult['declineReason'] })} data-testid="triage-decline">
               {DeclineReasonSchema.options.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {DECLINE_REASON_LABEL[r]}
                 </option>
               ))}
             </select>

@@ -139,7 +139,7 @@ describe('the trust-based playbook', () => {
     expect(await panel.getByTestId('decline-real').locator('option').allTextContents()).toEqual(['Not learned yet', 'Price', 'Budget', 'Current vendor', 'Timing', 'No need', 'Not their call', 'Other']);
     await panel.getByTestId('decline-stated').selectOption({ label: 'Price' });
     // Words without a reason would be dropped on save: the form asks for the reason first.
-    await panel.getByTestId('decline-real-text').fill('The board preferred the incumbent');
+    await panel.getByLabel('The real reason: what you found out').fill('The board preferred the incumbent');
     expect(await panel.getByTestId('decline-save').isDisabled()).toBe(true);
     expect(await panel.getByTestId('decline-hint').textContent()).toContain('Choose a reason');
     await panel.getByTestId('decline-real').selectOption({ label: 'Not their call' });

@@ -173,6 +173,8 @@ describe('reply studio', () => {
     studio = panel.getByTestId('reply-studio');
     await studio.getByTestId('triage-decline').waitFor();
     expect(await studio.getByTestId('triage-decline').inputValue()).toBe('price');
+    // Shown in words, as on the contact's decline form.
+    expect(await studio.getByTestId('triage-decline').locator('option').allTextContents()).toEqual(['Price', 'Budget', 'Current vendor', 'Timing', 'No need', 'Not their call', 'Other']);
     await panel.close();
     await stall.page.close();
     await decline.page.close();
