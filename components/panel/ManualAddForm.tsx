@@ -5,12 +5,14 @@ import { saveCandidate } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/text';
 import { ErrorText } from './ui';
+import { handEnteredProfile } from '@/lib/contacts/manual';
 
 /** Adds a contact by hand: the way out when a page cannot be read, or for someone met elsewhere. */
-export function ManualAddForm({ onSaved, initialOpen = false }: { onSaved?: (id: string) => void; initialOpen?: boolean }) {
+export function ManualAddForm({ onSaved, initialOpen = false, pageUrl }: { onSaved?: (id: string) => void; initialOpen?: boolean; pageUrl?: string | null }) {
   const [open, setOpen] = useState(initialOpen);
   const [form, setForm] = useState({ name: '', email: '', company: '' });
   const email = normalizeEmail(form.email);
+  const profile = handEnteredProfile(pageUrl, form.name.trim(), null);
   const emailInvalid = form.email.trim() !== '' && !email;
   const save = useMutation({
     mutationFn: () => {
@@ -25,7 +27,8 @@ export function ManualAddForm({ onSaved, initialOpen = false }: { onSaved?: (id:
           companySource: form.company.trim() ? 'manual' : company ? 'email_domain' : null,
           title: null,
           location: null,
-          linkedin: null,
+          // On a profile page the reader could not read: the page's profile, so the next visit finds this contact.
+          linkedin: handEnteredProfile(pageUrl, form.name.trim() || email || '', form.company.trim() || null),
           subject: null,
           lastWroteAt: null,
           lastWroteRaw: null,
@@ -65,6 +68,11 @@ export function ManualAddForm({ onSaved, initialOpen = false }: { onSaved?: (id:
         <span>Company</span>
         <input value={form.company} onChange={(e) => setForm((f) => ({ ...f, company: e.target.value }))} />
       </label>
+      {profile && (
+        <p className="muted small" data-testid="manual-profile">
+          LinkedIn profile: {profile.url.replace(/^https:\/\/www\./, '')} (will be linked)
+        </p>
+      )}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={save.isPending || emailInvalid || !(form.name.trim() || email)}>
           Save contact

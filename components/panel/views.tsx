@@ -27,7 +27,7 @@ type GmailSnapshot = Extract<PageSnapshot, { site: 'gmail' }>;
 type LinkedInSnapshot = Extract<PageSnapshot, { site: 'linkedin' }>;
 
 /** Shown when the page could not be read: say so plainly, and offer the manual way. */
-function CouldNotRead({ site }: { site: 'Gmail' | 'LinkedIn' }) {
+function CouldNotRead({ site, pageUrl, onSaved }: { site: 'Gmail' | 'LinkedIn'; pageUrl?: string | null; onSaved: (id: string) => void }) {
   return (
     <>
       <StateMessage kind="error" title="Couldn't read this page">
@@ -36,7 +36,8 @@ function CouldNotRead({ site }: { site: 'Gmail' | 'LinkedIn' }) {
           updates by itself when the page becomes readable.
         </p>
       </StateMessage>
-      <ManualAddForm initialOpen />
+      {/* Saving opens the new contact: collapsing back under the same error said nothing. */}
+      <ManualAddForm initialOpen pageUrl={pageUrl} onSaved={onSaved} />
     </>
   );
 }
@@ -57,7 +58,7 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
   const [replyResult, setReplyResult] = useState<{ key: string; result: ReplyUseResult } | null>(null);
   const threadKey = thread?.threadId ?? snapshot.url;
   if (!thread) {
-    return snapshot.threadUrl ? <CouldNotRead site="Gmail" /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open a conversation in Gmail to see who it's with." />;
+    return snapshot.threadUrl ? <CouldNotRead site="Gmail" onSaved={onOpenContact} /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open a conversation in Gmail to see who it's with." />;
   }
   if (!candidate) {
     return <HomeView now={now} onOpenContact={onOpenContact} hint="Only you are in this conversation so far." />;
@@ -102,7 +103,7 @@ export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: Linke
   const profile = snapshot.profile;
   const saved = useLiveRead(firstScreen.contactBySlug(profile?.slug ?? null));
   if (!profile) {
-    return snapshot.profileUrl ? <CouldNotRead site="LinkedIn" /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open someone's LinkedIn profile to see your history with them." />;
+    return snapshot.profileUrl ? <CouldNotRead site="LinkedIn" pageUrl={snapshot.url} onSaved={onOpenContact} /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open someone's LinkedIn profile to see your history with them." />;
   }
   if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
   if (saved) {

@@ -64,19 +64,23 @@ describe('LinkedIn profile → side panel', () => {
     await expect.poll(() => panel.getByTestId('state-error').textContent()).toContain("Couldn't read this page");
     await panel.getByTestId('manual-add').getByLabel('Name').fill('Nadia Ferreira');
     await panel.getByTestId('manual-add').getByLabel('Email').fill('nadia@ferreira-design.pt');
+    // The page's profile goes with her, so the next visit finds her.
+    expect(await panel.getByTestId('manual-profile').textContent()).toBe('LinkedIn profile: linkedin.com/in/no-such-fixture-person/ (will be linked)');
     await panel.getByTestId('manual-add').getByRole('button', { name: 'Save contact' }).click();
+    // Saving opens her contact instead of folding the form back under the same error.
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Nadia Ferreira');
     const id = await s.worker.evaluate(async () => {
       // Read through the extension's own database, as the panel does.
       const req = indexedDB.open('resourceful');
       const db: IDBDatabase = await new Promise((res, rej) => ((req.onsuccess = () => res(req.result)), (req.onerror = () => rej(req.error))));
-      const all: { name: string; emails: string[]; company: string | null }[] = await new Promise((res) => {
+      const all: { name: string; emails: string[]; company: string | null; linkedinSlugs: string[] }[] = await new Promise((res) => {
         const r = db.transaction('contacts').objectStore('contacts').getAll();
         r.onsuccess = () => res(r.result);
       });
       db.close();
       return all.find((c) => c.name === 'Nadia Ferreira') ?? null;
     });
-    expect(id).toMatchObject({ emails: ['nadia@ferreira-design.pt'], company: 'Ferreira Design' });
+    expect(id).toMatchObject({ emails: ['nadia@ferreira-design.pt'], company: 'Ferreira Design', linkedinSlugs: ['no-such-fixture-person'] });
     await page.close();
     await panel.close();
   });
