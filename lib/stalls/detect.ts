@@ -178,6 +178,8 @@ const APPT_MISSED_MINE =
   warmable('playbook', /(?<![\p{L}])(?:no[- ]show(?:ed)?|didn't\s+(?:show|join|turn\s+up|make\s+it)|did\s+not\s+(?:show|join|turn\s+up|make\s+it)|missed\s+(?:you|each\s+other)\s+(?:on|at|today|earlier)|waited\s+(?:on|for)\s+(?:the\s+call|you))(?![\p{L}])/iu);
 const YESTERDAY = warmable('playbook', /(?<![\p{L}])(?:yesterday|gestern)/iu);
 const AGAIN = warmable('playbook', /(?<![\p{L}])(?:again|another|once\s+more|erneut|nochmal|noch\s+einmal)(?![\p{L}])/iu);
+// An apology for a miss that already happened (not a request to move a coming meeting): it may come the next morning.
+const MISSED_PAST = warmable('playbook', /(?<![\p{L}])(?:missed|couldn't\s+make|could\s+not\s+make|didn't\s+(?:show|join|make)|did\s+not\s+(?:show|join|make)|no[- ]show)/iu);
 
 function theirOpenOrMissed(c: Commitment, now: number): boolean {
   return c.direction === 'theirs' && (c.status === 'missed' || isOverdue(c, now));
@@ -375,13 +377,17 @@ function missedAppointments(msgs: Msg[], ledger: Commitment[], cited: Set<Commit
       evidence.push(`Missed: ${quote(c.text)}${finite(c.dueAt) ? ` (${day(c.dueAt)})` : ''}`);
     }
   }
+  const ledgerDays = new Set(days);
   for (const m of msgs) {
     const s = m.fromMe
       ? firstSentence(m, (x) => APPT_MISSED_MINE.test(x))
       : firstSentence(m, (x) => APPT_MISSED_THEIRS.some((re) => re.test(x)));
     if (!s) continue;
-    // "Sorry I missed yesterday's call", written the morning after, is about the day before.
-    sighted(dayKey(m.date, YESTERDAY.test(s) ? 1 : 0));
+    // "Sorry I missed yesterday's call", written the morning after, is about the day before; so is "So sorry I missed
+    // our call" the morning after a miss the ledger already has.
+    const onDay = dayKey(m.date, YESTERDAY.test(s) ? 1 : 0);
+    const dayBefore = dayKey(m.date, 1);
+    sighted(onDay !== null && !days.has(onDay) && dayBefore !== null && ledgerDays.has(dayBefore) && MISSED_PAST.test(s) ? dayBefore : onDay);
     // "I need to reschedule again" says it has happened before, on a day this thread may not show.
     if (!m.fromMe && AGAIN.test(s)) again = true;
     evidence.push(`${m.fromMe ? 'You noted' : 'They wrote'}: ${withDate(quote(s), m.date)}`);

@@ -313,6 +313,7 @@ describe('missed_appointments', () => {
       ['the ledger miss and their apology the next day for "yesterday\'s call"', [theirs(march(3, 8), "Sorry I missed yesterday's call.")], [missedCall(march(2, 9))]],
       ['the rep\u2019s no-show note and their apology, no ledger', [mine(march(2, 10), 'Note: Dana did not show for the call.'), theirs(march(2, 14), 'So sorry I missed our call this morning.')], []],
       ['their "can\'t make it today" and their apology afterwards', [theirs(march(2, 8), "I can't make it today."), theirs(march(2, 16), 'Sorry for missing our call.')], []],
+      ['the ledger miss (Monday 17:00) and their apology the next morning', [theirs(march(3, 8), 'So sorry I missed our call, something came up.')], [missedCall(march(2, 17))]],
     ] as const)('%s: no repeated-miss finding', (_label, messages, commitments) => {
       const out = run([...messages], [...commitments]);
       expect(signs(out)).not.toContain('missed_appointments');
@@ -338,6 +339,7 @@ describe('missed_appointments', () => {
       ['the same day twice, then another day', [theirs(march(2, 11), 'So sorry I missed our call this morning.'), theirs(march(9, 11), 'I need to reschedule our call.')], [missedCall(march(2, 9))]],
       ['an undated apology next to a dated ledger miss (no day to match)', [{ fromMe: false, date: null, text: 'So sorry I missed our call.' }], [missedCall(march(2, 9))]],
       ['one apology that says it happened again', [theirs(march(2, 11), 'Sorry, I need to reschedule again.')], [missedCall(march(2, 9))]],
+      ['the ledger miss and a request the next morning to move another meeting', [theirs(march(3, 8), 'I need to reschedule our Thursday meeting.')], [missedCall(march(2, 17))]],
     ] as const)('%s: a repeated-miss finding', (_label, messages, commitments) => {
       const out = run([...messages], [...commitments]);
       expect(signs(out)).toContain('missed_appointments');
