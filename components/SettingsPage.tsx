@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { saveSettings } from '@/lib/db/contacts';
-import type { Settings } from '@/lib/db/models';
+import { SettingsSchema, type Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/text';
 import { useDraft, useSettings, useTheme } from './hooks';
@@ -12,11 +12,11 @@ import { OfferProfileForm } from './options/OfferProfileForm';
 import { ResourceLibrary } from './options/ResourceLibrary';
 import { ErrorText, Section } from './panel/ui';
 
-/** The page's sections, in order: the in-page navigation links to each by its anchor id. */
+/** The page's sections, in order: the in-page navigation links to each by its anchor id, under the section's own title. */
 const SECTIONS = [
   { id: 'offer-profile', label: 'Offer profile' },
   { id: 'resources', label: 'Resources' },
-  { id: 'addresses', label: 'Your addresses' },
+  { id: 'addresses', label: 'Your email addresses' },
   { id: 'playbook', label: 'Follow-ups and queue' },
   { id: 'appearance', label: 'Appearance' },
   { id: 'backup', label: 'Backup and restore' },
@@ -211,33 +211,14 @@ function OwnEmails({ settings }: { settings: Settings }) {
 
 /** Follow-up planner thresholds, muted senders of the unanswered queue, and the optional on-device AI polish. */
 function PlaybookSettings({ settings }: { settings: Settings }) {
-  // Local copies answer the keyboard at once; the database write follows (controlled inputs would snap back
-  // to the stored value until the live query catches up).
-  const [local, setLocal] = useState({ dormantDays: String(settings.dormantDays), maxUnansweredFollowUps: String(settings.maxUnansweredFollowUps), aiPolish: settings.aiPolish });
-  useEffect(() => {
-    setLocal({ dormantDays: String(settings.dormantDays), maxUnansweredFollowUps: String(settings.maxUnansweredFollowUps), aiPolish: settings.aiPolish });
-  }, [settings.dormantDays, settings.maxUnansweredFollowUps, settings.aiPolish]);
-  const number = (key: 'dormantDays' | 'maxUnansweredFollowUps', label: string, min: number, max: number) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="number"
-        min={min}
-        max={max}
-        value={local[key]}
-        data-testid={key}
-        onChange={(e) => {
-          setLocal((l) => ({ ...l, [key]: e.target.value }));
-          const n = Math.round(Number(e.target.value));
-          if (e.target.value !== '' && Number.isFinite(n) && n >= min && n <= max) void saveSettings(getDb(), { [key]: n });
-        }}
-      />
-    </label>
-  );
+  // A local copy answers the click at once; the database write follows (a controlled checkbox would snap back to the
+  // stored value until the live query catches up).
+  const [aiPolish, setAiPolish] = useState(settings.aiPolish);
+  useEffect(() => setAiPolish(settings.aiPolish), [settings.aiPolish]);
   return (
     <Section title="Follow-ups and queue" testId="playbook-settings">
-      {number('dormantDays', 'A contact is quiet after this many days without contact', 1, 3650)}
-      {number('maxUnansweredFollowUps', 'After this many follow-ups without an answer, suggest closing the file', 1, 20)}
+      <NumberSetting name="dormantDays" label="A contact is quiet after this many days without contact" stored={settings.dormantDays} />
+      <NumberSetting name="maxUnansweredFollowUps" label="After this many follow-ups without an answer, suggest closing the file" stored={settings.maxUnansweredFollowUps} />
       <div className="field">
         <span>Muted in the unanswered queue (newsletters, notifications)</span>
         {settings.muted.length === 0 ? (
@@ -255,14 +236,127 @@ function PlaybookSettings({ settings }: { settings: Settings }) {
           </ul>
         )}
       </div>
-      <label className="row">
-        <input type="checkbox" style={{ width: 'auto' }} checked={local.aiPolish}
+      {/* Not a wrapping flex row: in one, the long text wrapped as a whole onto the line below the box. */}
+      <label className="opt-check">
+        <input
+          type="checkbox"
+          style={{ width: 'auto' }}
+          checked={aiPolish}
           onChange={(e) => {
-            setLocal((l) => ({ ...l, aiPolish: e.target.checked }));
+            setAiPolish(e.target.checked);
             void saveSettings(getDb(), { aiPolish: e.target.checked });
-          }} data-testid="ai-polish" />
+          }}
+          data-testid="ai-polish"
+        />{' '}
         <span>Offer “Polish with on-device AI” in the reply editor (Chrome’s built-in model; nothing leaves your computer)</span>
       </label>
     </Section>
+  );
+}
+
+type NumberSettingName = 'dormantDays' | 'maxUnansweredFollowUps';
+
+/**
+ * The range SettingsSchema (lib/db/models.ts) accepts for each number, for the field's min/max and its message; the
+ * schema itself decides what is saved.
+ */
+const NUMBER_RANGE: Record<NumberSettingName, { min: number; max: number }> = {
+  dormantDays: { min: 1, max: 3650 },
+  maxUnansweredFollowUps: { min: 1, max: 20 },
+};
+
+/**
+ * A whole-number setting, saved as it is typed. A value the settings refuse is never written: the field says what it
+ * takes and is marked invalid, and leaving it puts the stored value back, so what it shows is what is in force.
+ */
+function NumberSetting({ name, label, stored }: { name: NumberSettingName; label: string; stored: number }) {
+  const { min, max } = NUMBER_RANGE[name];
+  const inputId = useId();
+  const messageId = useId();
+  const [text, setText] = useState(String(stored));
+  const [status, setStatus] = useState<'idle' | 'invalid' | 'saved'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const typing = useRef(false);
+  const storedNow = useRef(stored);
+  // Only the latest keystroke's save may say "Saved." (an earlier one can finish after a later one was made).
+  const latest = useRef(0);
+  const saving = useRef(0);
+  const lastSaved = useRef<number | null>(null);
+  // A value stored elsewhere (another tab, a restore) shows here, but not while the rep types: the live query
+  // answering the save of "4" would otherwise put "4" back under a "45" typed since.
+  useEffect(() => {
+    storedNow.current = stored;
+    if (!typing.current) setText(String(stored));
+  }, [stored]);
+
+  const valid = (value: string) => value !== '' && SettingsSchema.shape[name].safeParse(Number(value)).success;
+
+  const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
+    const value = e.target.value;
+    setText(value);
+    setError(null);
+    const save = ++latest.current;
+    // Empty is a field being retyped, not a mistake yet; but the browser also reports what it cannot read as a number
+    // ("1e", "-") as empty, flagged as bad input.
+    if (value === '' && !e.target.validity.badInput) {
+      setStatus('idle');
+      return;
+    }
+    if (!valid(value)) {
+      setStatus('invalid');
+      return;
+    }
+    setStatus('idle');
+    saving.current += 1;
+    try {
+      await saveSettings(getDb(), { [name]: Number(value) });
+      lastSaved.current = Number(value);
+      if (save === latest.current) setStatus('saved');
+    } catch (err) {
+      if (save === latest.current) {
+        setError(err);
+        // Failed after the rep left the field: it shows what is in force, as leaving it does.
+        if (!typing.current) setText(String(storedNow.current));
+      }
+    } finally {
+      saving.current -= 1;
+    }
+  };
+  // Leaving the field shows the value in force: a refused value, an emptied field or a failed save give way to the
+  // stored one. A value being saved or just saved stays: the live query may not have brought it yet, and putting the
+  // older stored value back would flash it (the effect above catches up).
+  const onBlur = () => {
+    typing.current = false;
+    if (valid(text) && (saving.current > 0 || Number(text) === lastSaved.current)) return;
+    setText(String(stored));
+    setStatus((now) => (now === 'invalid' ? 'idle' : now));
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        className="opt-number"
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={text}
+        aria-invalid={status === 'invalid' || undefined}
+        aria-describedby={messageId}
+        data-testid={name}
+        onFocus={() => {
+          typing.current = true;
+        }}
+        onBlur={onBlur}
+        onChange={(e) => void onChange(e)}
+      />
+      <span id={messageId} className={status === 'invalid' ? 'error small' : 'opt-status'} role="status" data-testid={`${name}-status`}>
+        {status === 'invalid' ? `Enter a whole number from ${min} to ${max}.` : status === 'saved' ? 'Saved.' : ''}
+      </span>
+      <ErrorText error={error} />
+    </div>
   );
 }

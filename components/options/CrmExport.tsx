@@ -16,6 +16,12 @@ export function CrmExport() {
     setStatus(null);
     try {
       const out = await loadCrmExport(getDb());
+      // An empty file would only be a header for the CRM to import: say there is nothing instead of saving one.
+      const empty = emptyExportMessage(kind, out);
+      if (empty) {
+        setStatus(empty);
+        return;
+      }
       const fileName = crmFileName(kind, Date.now());
       // The BOM makes Excel read the file as UTF-8 (names with accents survive); CRMs skip it.
       downloadParts(fileName, ['\uFEFF', kind === 'contacts' ? out.contactsCsv : out.notesCsv], 'text/csv');
@@ -65,4 +71,14 @@ export function CrmExport() {
       <ErrorText error={error} />
     </div>
   );
+}
+
+/** Why there is no file to save, or null when there is something to export. */
+function emptyExportMessage(kind: 'contacts' | 'notes', out: { contacts: number; notes: number; skippedNotes: number }): string | null {
+  if (kind === 'contacts') return out.contacts === 0 ? 'No contacts to export yet.' : null;
+  if (out.notes > 0) return null;
+  if (out.skippedNotes === 0) return 'No notes to export yet.';
+  return out.skippedNotes === 1
+    ? 'No notes to export: your only note belongs to a contact without an email address, which a CRM cannot match. It is in the contacts file’s Notes column.'
+    : `No notes to export: your ${out.skippedNotes} notes belong to contacts without an email address, which a CRM cannot match. They are in the contacts file’s Notes column.`;
 }

@@ -67,11 +67,12 @@ function ProfileFields({ stored }: { stored: OfferProfile }) {
     }
   };
 
+  // The labels are the first-run card's (components/panel/Onboarding.tsx) word for word, in the rep's "you": it is their offer.
   return (
     <form className="form opt-form" onSubmit={submit} aria-label="Offer profile">
       <div className="opt-grid">
         <label className="field">
-          <span>Your name</span>
+          <span>Your name (for sign-offs)</span>
           <input value={name} onChange={on(setName)} maxLength={200} autoComplete="name" placeholder="Alex Rivera" />
         </label>
         <label className="field">
@@ -87,15 +88,15 @@ function ProfileFields({ stored }: { stored: OfferProfile }) {
         Leave the sign-off empty and replies end with your name.
       </p>
       <label className="field">
-        <span>What we offer (one per line)</span>
+        <span>What you offer (one per line)</span>
         <textarea value={offers} onChange={on(setOffers)} rows={4} placeholder={'CRM implementation for small teams\nSales training'} />
       </label>
       <label className="field">
-        <span>What we don't offer (one per line)</span>
+        <span>What you don't offer (one per line)</span>
         <textarea value={doesNotOffer} onChange={on(setDoesNotOffer)} rows={3} placeholder={'Web design\nPaid ads management'} />
       </label>
       <label className="field">
-        <span>Who we serve</span>
+        <span>Who you serve</span>
         <textarea value={serves} onChange={on(setServes)} rows={2} maxLength={1000} placeholder="B2B teams of 5–50 people in Europe, SaaS and professional services" />
       </label>
       <ErrorText error={error} />

@@ -291,12 +291,15 @@ function RecipientList({ resourceId }: { resourceId: string }) {
   );
 }
 
-/** What the last import did, for the rep to read. */
+/** What the last import did, for the rep to read. `summary` is null when nothing in the file could be imported. */
 interface ImportReport {
   fileName: string;
   summary: ImportSummary | null;
   errors: ImportError[];
 }
+
+// A file of thousands of bad rows would otherwise push the page down by thousands of lines.
+const MAX_PROBLEMS_SHOWN = 20;
 
 function Transfer({ resources }: { resources: Resource[] }) {
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -315,7 +318,8 @@ function Transfer({ resources }: { resources: Resource[] }) {
     setBusy(true);
     try {
       const parsed = importFile(file.name, await file.text());
-      const summary = parsed.resources.length ? await importResources(getDb(), parsed.resources, Date.now()) : { added: 0, updated: 0, unchanged: 0 };
+      // Nothing read is no import: "0 added" under an "Imported" headline read as success for a file that was refused.
+      const summary = parsed.resources.length ? await importResources(getDb(), parsed.resources, Date.now()) : null;
       setReport({ fileName: file.name, summary, errors: parsed.errors });
     } catch (err) {
       setReport({ fileName: file.name, summary: null, errors: [{ row: 0, message: err instanceof Error ? err.message : String(err) }] });
@@ -348,18 +352,28 @@ function ImportResultView({ report, onDismiss }: { report: ImportReport; onDismi
   const { summary, errors } = report;
   const headline = summary
     ? `Imported “${report.fileName}”: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} already in the library.`
-    : `Could not import “${report.fileName}”.`;
+    : errors.length
+      ? `Could not import “${report.fileName}”.`
+      : `Nothing to import: “${report.fileName}” lists no resources.`;
+  // One reason for the whole file reads as a sentence; a list is for rows.
+  const reason = !summary && errors.length === 1 && errors[0]!.row === 0 ? errors[0]!.message : null;
+  const shown = errors.slice(0, MAX_PROBLEMS_SHOWN);
   return (
     <div className={`state ${errors.length ? 'state-error' : 'state-info'} res-import-result`} role="status" data-testid="import-result">
       <p className="state-title" data-testid="import-summary">
         {headline}
       </p>
-      {errors.length > 0 && (
-        <ul data-testid="import-errors" aria-label="Problems in the file">
-          {errors.map((e, i) => (
-            <li key={i}>{e.row > 0 ? `Row ${e.row}: ${e.message}` : capitalise(e.message)}</li>
-          ))}
-        </ul>
+      {reason !== null ? (
+        <p data-testid="import-reason">{sentence(reason)}</p>
+      ) : (
+        errors.length > 0 && (
+          <ul data-testid="import-errors" aria-label="Problems in the file">
+            {shown.map((e, i) => (
+              <li key={i}>{e.row > 0 ? `Row ${e.row}: ${e.message}` : capitalise(e.message)}</li>
+            ))}
+            {errors.length > shown.length && <li>…and {plural(errors.length - shown.length, 'more problem', 'more problems')}.</li>}
+          </ul>
+        )
       )}
       <button type="button" className="link small" onClick={onDismiss}>
         Dismiss
@@ -370,4 +384,10 @@ function ImportResultView({ report, onDismiss }: { report: ImportReport; onDismi
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A problem message as a sentence of its own: capitalised, with a full stop. */
+function sentence(s: string): string {
+  const c = capitalise(s);
+  return /[.!?]$/.test(c) ? c : `${c}.`;
 }

@@ -25,6 +25,7 @@ export function OnboardingCard() {
     e.preventDefault();
     await saveOfferProfile(getDb(), { ...state.offer, name: form.name, offers: linesToList(form.offers), doesNotOffer: linesToList(form.doesNotOffer), serves: form.serves });
   };
+  // Labels word for word as on the options page's offer profile (components/options/OfferProfileForm.tsx).
   return (
     <form className="card form onboarding" onSubmit={submit} data-testid="onboarding" aria-labelledby="onboarding-title">
       <p className="state-title" id="onboarding-title">
@@ -40,7 +41,7 @@ export function OnboardingCard() {
         <textarea rows={2} value={form.offers} onChange={(e) => setForm({ ...form, offers: e.target.value })} placeholder={'CRM implementation\nSales coaching'} data-testid="onboarding-offers" />
       </label>
       <label className="field">
-        <span>What you don't offer</span>
+        <span>What you don't offer (one per line)</span>
         <textarea rows={2} value={form.doesNotOffer} onChange={(e) => setForm({ ...form, doesNotOffer: e.target.value })} placeholder={'Web design\nPaid ads'} data-testid="onboarding-not" />
       </label>
       <label className="field">

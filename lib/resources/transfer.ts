@@ -3,8 +3,9 @@
  * (`title,url,summary,tags,kind`, RFC 4180). Pure: the options page reads the file and writes the result.
  *
  * Files come from anywhere (a colleague's spreadsheet, a hand-edited export), so importing never throws: every
- * row that cannot become a resource is reported with its row number and the rest still import. Exported CSV is
- * opened in spreadsheets, so cells that a spreadsheet would run as a formula are neutralised.
+ * row that cannot become a resource is reported with its row number and the rest still import; a file that is no
+ * resource list at all (no title column, another kind of JSON, a full backup) gets one problem that says so.
+ * Exported CSV is opened in spreadsheets, so cells that a spreadsheet would run as a formula are neutralised.
  */
 import type { Resource } from '../replies/types';
 import { csvCell, uncsvCell as uncell } from '../csv';
@@ -22,6 +23,14 @@ type Column = (typeof CSV_COLUMNS)[number];
 
 /** Files larger than this many rows are cut: a library is dozens of resources, not a database dump. */
 export const MAX_IMPORT_ROWS = 5000;
+
+// Said in the rep's words, with what does import: the shape the parser expected means nothing to them.
+/** The problem (row 0) for a file that is no resource list at all. */
+export const NOT_A_RESOURCE_FILE =
+  "this isn't a Resourceful resource file. Use a file made with Export JSON or Export CSV, or a CSV whose first row names a title column";
+
+/** The problem reported for a full backup picked here: it holds resources, but belongs to "Backup and restore". */
+export const A_BACKUP_FILE = 'this is a full Resourceful backup, not a resource file. Restore it under “Backup and restore”, or use a file made with Export JSON';
 
 /**
  * One problem with an imported file. `row` is the spreadsheet row for CSV (the header is row 1), the 1-based
@@ -67,6 +76,7 @@ function importJsonUnsafe(text: string): ImportResult {
   } catch {
     return { resources: [], errors: [{ row: 0, message: 'the file is not valid JSON' }] };
   }
+  if (isBackup(data)) return { resources: [], errors: [{ row: 0, message: A_BACKUP_FILE }] };
   let items: unknown[];
   if (Array.isArray(data)) items = data;
   else if (data && typeof data === 'object' && Array.isArray((data as { resources?: unknown }).resources)) {
@@ -76,8 +86,11 @@ function importJsonUnsafe(text: string): ImportResult {
     }
     items = (data as { resources: unknown[] }).resources;
   } else {
-    return { resources: [], errors: [{ row: 0, message: 'expected { "version": 1, "resources": [ … ] }' }] };
+    return { resources: [], errors: [{ row: 0, message: NOT_A_RESOURCE_FILE }] };
   }
+  // A list in which nothing even has a title (numbers, another tool's records) is some other file, not a library
+  // with bad rows: one sentence says so instead of a problem per entry.
+  if (items.length > 0 && !items.some(hasTitleKey)) return { resources: [], errors: [{ row: 0, message: NOT_A_RESOURCE_FILE }] };
   const errors: ImportError[] = [];
   if (items.length > MAX_IMPORT_ROWS) {
     errors.push({ row: 0, message: `only the first ${MAX_IMPORT_ROWS} of ${items.length} resources were read` });
@@ -97,6 +110,16 @@ function importJsonUnsafe(text: string): ImportResult {
     }
   });
   return { resources, errors };
+}
+
+function hasTitleKey(item: unknown): boolean {
+  return !!item && typeof item === 'object' && !Array.isArray(item) && 'title' in item;
+}
+
+// Matched by its `format` value (BACKUP_FORMAT in lib/backup/format.ts), not imported: that module brings the backup
+// row parsers along, which a resource file never needs. The unit test checks the two agree.
+function isBackup(data: unknown): boolean {
+  return !!data && typeof data === 'object' && (data as { format?: unknown }).format === 'resourceful-backup';
 }
 
 // ---------------------------------------------------------------- CSV
@@ -220,7 +243,8 @@ function importCsvUnsafe(text: string): ImportResult {
   });
   const titleAt = columns.get('title');
   if (titleAt === undefined) {
-    return { resources: [], errors: [{ row: header.row, message: `the first row must name the columns, including "title" (${CSV_COLUMNS.join(',')})` }] };
+    // The whole file, not its first row, is the problem: a spreadsheet of something else, or a list with no header.
+    return { resources: [], errors: [{ row: 0, message: NOT_A_RESOURCE_FILE }] };
   }
   const resources: ResourceDraft[] = [];
   let data = records.filter((r) => r.row > header.row && !isBlank(r));

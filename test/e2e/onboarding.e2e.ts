@@ -36,14 +36,19 @@ describe('first run and quick actions in the panel', () => {
     await card.waitFor();
     // No contacts yet: the home view says what the panel does.
     await panel.getByTestId('capabilities').waitFor();
+    // The rep's own words, "you", and the same labels as the options page's offer profile (checked below).
+    const labels = ['Your name (for sign-offs)', 'What you offer (one per line)', "What you don't offer (one per line)", 'Who you serve'];
+    expect(await card.locator('label.field > span').allTextContents()).toEqual(labels);
     await card.getByLabel('Your name (for sign-offs)').fill('Alex Rivera');
     await card.getByTestId('onboarding-offers').fill('CRM implementation\nSales coaching');
     await card.getByTestId('onboarding-not').fill('Web design');
     await card.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => card.count()).toBe(0);
     const opts = await options();
-    await expect.poll(() => opts.getByLabel('What we offer (one per line)').inputValue()).toBe('CRM implementation\nSales coaching');
+    await expect.poll(() => opts.getByLabel('What you offer (one per line)').inputValue()).toBe('CRM implementation\nSales coaching');
     expect(await opts.getByLabel('Your name').first().inputValue()).toBe('Alex Rivera');
+    const optionLabels = await opts.getByRole('form', { name: 'Offer profile' }).locator('label.field > span').allTextContents();
+    for (const label of labels) expect(optionLabels).toContain(label);
     await panel.reload();
     await panel.getByTestId('home').waitFor();
     await panel.getByTestId('onboarding-done').waitFor({ state: 'attached' });
@@ -70,7 +75,9 @@ describe('first run and quick actions in the panel', () => {
   it('keeps the follow-up thresholds and the AI polish switch', async () => {
     const opts = await options();
     await opts.getByTestId('dormantDays').fill('14');
+    await expect.poll(() => opts.getByTestId('dormantDays-status').textContent()).toBe('Saved.');
     await opts.getByTestId('maxUnansweredFollowUps').fill('2');
+    await expect.poll(() => opts.getByTestId('maxUnansweredFollowUps-status').textContent()).toBe('Saved.');
     await opts.getByTestId('ai-polish').check();
     await opts.waitForTimeout(200);
     await opts.reload();

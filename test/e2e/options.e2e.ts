@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { note } from '../backup/fixture';
 import { readStore, startSession, type Session } from './harness';
+import { contactRow, seedDb } from './seed';
 
 // Each test gets its own browser profile: the library's exact contents (and the exported file) depend on it.
 let s: Session;
@@ -96,10 +98,11 @@ describe('options page: offer profile', () => {
 
     await form.getByLabel('Company').fill('Brightpath');
     expect(await page.getByTestId('offer-status').textContent()).toBe('');
-    await form.getByLabel('Sign-off').fill('Best,\nAlex');
-    await form.getByLabel('What we offer').fill('CRM implementation for small teams\n\n  Sales training\nsales training\n');
-    await form.getByLabel("What we don't offer").fill('Web design\nPaid ads management');
-    await form.getByLabel('Who we serve').fill('B2B teams of 5–50 people in Europe');
+    // Anchored: "Your name (for sign-offs)" contains "sign-off" too (and a filled text area's value is part of its name).
+    await form.getByLabel(/^Sign-off/).fill('Best,\nAlex');
+    await form.getByLabel('What you offer (one per line)').fill('CRM implementation for small teams\n\n  Sales training\nsales training\n');
+    await form.getByLabel("What you don't offer (one per line)").fill('Web design\nPaid ads management');
+    await form.getByLabel('Who you serve').fill('B2B teams of 5–50 people in Europe');
     await form.getByRole('button', { name: 'Save offer profile' }).click();
     await expect.poll(() => page.getByTestId('offer-status').textContent()).toBe('Saved.');
     await expect.poll(() => page.getByTestId('offer-empty').count()).toBe(0);
@@ -119,10 +122,10 @@ describe('options page: offer profile', () => {
     await again.waitFor();
     expect(await again.getByLabel('Your name').inputValue()).toBe('Alex Rivera');
     expect(await again.getByLabel('Company').inputValue()).toBe('Brightpath');
-    expect(await again.getByLabel('Sign-off').inputValue()).toBe('Best,\nAlex');
-    expect(await again.getByLabel('What we offer').inputValue()).toBe('CRM implementation for small teams\nSales training');
-    expect(await again.getByLabel("What we don't offer").inputValue()).toBe('Web design\nPaid ads management');
-    expect(await again.getByLabel('Who we serve').inputValue()).toBe('B2B teams of 5–50 people in Europe');
+    expect(await again.getByLabel(/^Sign-off/).inputValue()).toBe('Best,\nAlex');
+    expect(await again.getByLabel('What you offer (one per line)').inputValue()).toBe('CRM implementation for small teams\nSales training');
+    expect(await again.getByLabel("What you don't offer (one per line)").inputValue()).toBe('Web design\nPaid ads management');
+    expect(await again.getByLabel('Who you serve').inputValue()).toBe('B2B teams of 5–50 people in Europe');
     expect(await page.getByTestId('offer-empty').count()).toBe(0);
   });
 });
@@ -269,10 +272,42 @@ describe('options page: resource library', () => {
     expect(await pricing.getByTestId('resource-summary').textContent()).toBe('A recorded talk');
     expect(await card(page, 'Discovery questions').getByTestId('resource-kind').textContent()).toBe('Template');
 
-    // A file that is not JSON at all is reported, and changes nothing.
+    // A file that is not JSON at all is refused, says why in a sentence, and changes nothing.
     await importBuffer(page, 'broken.json', 'application/json', '{ "version": 1, ');
-    expect(await page.getByTestId('import-summary').textContent()).toBe('Imported “broken.json”: 0 added, 0 updated, 0 already in the library.');
-    expect(await page.getByTestId('import-errors').locator('li').allTextContents()).toEqual(['The file is not valid JSON']);
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Could not import “broken.json”.');
+    expect(await page.getByTestId('import-reason').textContent()).toBe('The file is not valid JSON.');
+    expect(await page.getByTestId('import-errors').count()).toBe(0);
+    expect(await page.getByTestId('import-result').getAttribute('class')).toContain('state-error');
+    expect(await cards(page).count()).toBe(4);
+
+    // JSON that is no resource list, and a spreadsheet of something else: no "Imported" headline, no JSON jargon.
+    const notResources = "This isn't a Resourceful resource file. Use a file made with Export JSON or Export CSV, or a CSV whose first row names a title column.";
+    await importBuffer(page, 'oops.json', 'application/json', JSON.stringify({ name: 'Dana', items: [1, 2] }));
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Could not import “oops.json”.');
+    expect(await page.getByTestId('import-reason').textContent()).toBe(notResources);
+    expect(await page.getByTestId('import-result').getAttribute('class')).toContain('state-error');
+    await importBuffer(page, 'contacts.csv', 'text/csv', 'Email,Phone\r\ndana@northwind.com,555 0100\r\n');
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Could not import “contacts.csv”.');
+    expect(await page.getByTestId('import-reason').textContent()).toBe(notResources);
+    // A full backup picked here is sent to the section that restores it.
+    await importBuffer(page, 'resourceful-backup.json', 'application/json', JSON.stringify({ format: 'resourceful-backup', version: 2, tables: { resources: [] } }));
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Could not import “resourceful-backup.json”.');
+    expect(await page.getByTestId('import-reason').textContent()).toBe(
+      'This is a full Resourceful backup, not a resource file. Restore it under “Backup and restore”, or use a file made with Export JSON.',
+    );
+    // Every row refused: nothing imported, each row's reason listed.
+    await importBuffer(page, 'untitled.csv', 'text/csv', 'title,url\r\n,https://example.com/a\r\nSneaky,javascript:alert(1)\r\n');
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Could not import “untitled.csv”.');
+    expect(await page.getByTestId('import-errors').locator('li').allTextContents()).toEqual([
+      'Row 2: title is missing',
+      'Row 3: links must start with https://, http:// or mailto: (got javascript:)',
+    ]);
+    // An export of an empty library is no error, and no import either.
+    await importBuffer(page, 'empty.json', 'application/json', JSON.stringify({ version: 1, resources: [] }));
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Nothing to import: “empty.json” lists no resources.');
+    expect(await page.getByTestId('import-result').getAttribute('class')).toContain('state-info');
+    expect(await page.getByTestId('import-reason').count()).toBe(0);
+    expect(await page.getByTestId('import-errors').count()).toBe(0);
     expect(await cards(page).count()).toBe(4);
 
     // Search and tag filter.
@@ -371,11 +406,116 @@ describe('options page: resource library', () => {
   });
 });
 
+describe('options page: follow-ups and queue', () => {
+  it('refuses a threshold out of range with a message, puts the stored value back on leaving, and confirms a save', async () => {
+    const page = await openOptions();
+    const days = page.getByTestId('dormantDays');
+    const daysStatus = page.getByTestId('dormantDays-status');
+    const stored = async () =>
+      ((await readStore(page, 'settings')) as { key: string; value: { dormantDays: number; maxUnansweredFollowUps: number } }[]).find((r) => r.key === 'settings')?.value;
+    // The message is the field's description, so a screen reader reads it with the field.
+    const description = () => days.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? null);
+    const days1to3650 = 'Enter a whole number from 1 to 3650.';
+    await expect.poll(() => days.inputValue()).toBe('30');
+    expect(await page.getByTestId('playbook-settings').getByLabel('A contact is quiet after this many days without contact').getAttribute('data-testid')).toBe('dormantDays');
+
+    await days.fill('0');
+    await expect.poll(() => daysStatus.textContent()).toBe(days1to3650);
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    expect(await description()).toBe(days1to3650);
+    expect(await days.inputValue()).toBe('0');
+    expect((await stored())?.dormantDays ?? 30).toBe(30);
+    // Leaving the field shows the value in force again.
+    await days.blur();
+    await expect.poll(() => days.inputValue()).toBe('30');
+    expect(await days.getAttribute('aria-invalid')).toBeNull();
+    expect(await daysStatus.textContent()).toBe('');
+
+    for (const bad of ['3651', '2.5', '-4']) {
+      await days.fill(bad);
+      await expect.poll(() => daysStatus.textContent()).toBe(days1to3650);
+      expect(await days.getAttribute('aria-invalid')).toBe('true');
+    }
+    expect((await stored())?.dormantDays ?? 30).toBe(30);
+    // The bounds are the settings schema's: its largest value saves, and says so.
+    await days.fill('3650');
+    await expect.poll(() => daysStatus.textContent()).toBe('Saved.');
+    expect(await days.getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(async () => (await stored())?.dormantDays).toBe(3650);
+    await days.fill('45');
+    await expect.poll(async () => (await stored())?.dormantDays).toBe(45);
+    await expect.poll(() => daysStatus.textContent()).toBe('Saved.');
+    // Leaving a saved value keeps it, and the confirmation.
+    await days.blur();
+    expect(await days.inputValue()).toBe('45');
+    expect(await daysStatus.textContent()).toBe('Saved.');
+
+    // Emptied while retyping: no message yet, nothing saved, and leaving puts the stored value back.
+    await days.fill('');
+    await expect.poll(() => daysStatus.textContent()).toBe('');
+    expect(await days.getAttribute('aria-invalid')).toBeNull();
+    await days.blur();
+    await expect.poll(() => days.inputValue()).toBe('45');
+    expect((await stored())?.dormantDays).toBe(45);
+
+    const follow = page.getByTestId('maxUnansweredFollowUps');
+    const followStatus = page.getByTestId('maxUnansweredFollowUps-status');
+    await follow.fill('21');
+    await expect.poll(() => followStatus.textContent()).toBe('Enter a whole number from 1 to 20.');
+    expect(await follow.getAttribute('aria-invalid')).toBe('true');
+    await follow.fill('20');
+    await expect.poll(() => followStatus.textContent()).toBe('Saved.');
+    await expect.poll(async () => (await stored())?.maxUnansweredFollowUps).toBe(20);
+
+    // Layout: the AI switch sits on its text's first line, before it. The number fields are sized for a number
+    // (this needs the .opt-number width rule in the options stylesheet).
+    const check = (await page.getByTestId('ai-polish').boundingBox())!;
+    const text = (await page.locator('label.opt-check > span').boundingBox())!;
+    expect(Math.abs(check.y - text.y)).toBeLessThan(12);
+    expect(check.x).toBeLessThan(text.x);
+    expect((await days.boundingBox())!.width).toBeLessThan(200);
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('dormantDays').inputValue()).toBe('45');
+    expect(await page.getByTestId('maxUnansweredFollowUps').inputValue()).toBe('20');
+  });
+});
+
+describe('options page: export for a CRM', () => {
+  it('saves no empty file: it says there is nothing to export, and why', async () => {
+    const page = await openOptions();
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const crm = page.getByTestId('crm-export');
+    await crm.getByRole('button', { name: 'Download notes CSV' }).click();
+    await expect.poll(() => textOrNull(page, 'crm-export-status')).toBe('No notes to export yet.');
+    await crm.getByRole('button', { name: 'Download contacts CSV' }).click();
+    await expect.poll(() => textOrNull(page, 'crm-export-status')).toBe('No contacts to export yet.');
+
+    // The only note is on a contact without an email address: the notes file would be empty, and it says where the note is.
+    await seedDb(page, { contacts: [contactRow('c-cher', { name: 'Cher', emails: [] })], notes: [note('n-1', 'c-cher', 'Renewed.', Date.UTC(2026, 1, 2, 9))] });
+    await page.reload();
+    await crm.getByRole('button', { name: 'Download notes CSV' }).click();
+    await expect
+      .poll(() => textOrNull(page, 'crm-export-status'))
+      .toBe('No notes to export: your only note belongs to a contact without an email address, which a CRM cannot match. It is in the contacts file’s Notes column.');
+    // The contacts file has that contact, and is saved.
+    const [download] = await Promise.all([page.waitForEvent('download'), crm.getByRole('button', { name: 'Download contacts CSV' }).click()]);
+    await expect.poll(() => textOrNull(page, 'crm-export-status')).toBe(`Saved “${download.suggestedFilename()}” with 1 contact.`);
+    expect(downloads).toEqual([download.suggestedFilename()]);
+  });
+});
+
 describe('options page: navigation, keyboard and theme', () => {
   it('jumps to sections, adds and deletes a resource without a mouse, and follows the dark theme', async () => {
     const page = await openOptions({ width: 1000, height: 500 });
     const nav = page.getByRole('navigation', { name: 'Settings sections' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Offer profile', 'Resources', 'Your addresses', 'Follow-ups and queue', 'Appearance', 'Backup and restore', 'Export for a CRM', 'Storage', 'Privacy', 'Danger zone']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Offer profile', 'Resources', 'Your email addresses', 'Follow-ups and queue', 'Appearance', 'Backup and restore', 'Export for a CRM', 'Storage', 'Privacy', 'Danger zone']);
+    // Each link says what its section is titled.
+    for (const id of ['offer-profile', 'resources', 'addresses', 'playbook', 'appearance', 'backup', 'crm-export', 'storage', 'privacy', 'danger-zone']) {
+      const title = await page.locator(`#${id} h2`).first().textContent();
+      expect(await nav.locator(`a[href="#${id}"]`).textContent()).toBe(title);
+    }
     for (const id of ['offer-profile', 'resources', 'addresses', 'appearance', 'storage', 'privacy']) expect(await page.locator(`#${id}`).count()).toBe(1);
     await nav.getByRole('link', { name: 'Resources' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#resources');

@@ -1,7 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeResources, normalizeDraft, normalizeTags, normalizeUrl, resourceKey, type ResourceDraft } from '../../lib/resources/model';
-import { csvCell, detectFormat, exportCsv, exportFileName, exportJson, importCsv, importFile, importJson, MAX_IMPORT_ROWS, parseCsv } from '../../lib/resources/transfer';
+import { BACKUP_FORMAT } from '../../lib/backup/format';
+import {
+  A_BACKUP_FILE,
+  csvCell,
+  detectFormat,
+  exportCsv,
+  exportFileName,
+  exportJson,
+  importCsv,
+  importFile,
+  importJson,
+  MAX_IMPORT_ROWS,
+  NOT_A_RESOURCE_FILE,
+  parseCsv,
+} from '../../lib/resources/transfer';
 import type { Resource } from '../../lib/replies/types';
 
 const draft = (over: Partial<ResourceDraft> = {}): ResourceDraft => ({
@@ -142,11 +156,12 @@ describe('CSV import', () => {
     ]);
   });
 
-  it('refuses a file without a header naming the title column', () => {
-    expect(importCsv('CRM checklist,https://example.com\n')).toEqual({
-      resources: [],
-      errors: [{ row: 1, message: 'the first row must name the columns, including "title" (title,url,summary,tags,kind)' }],
-    });
+  it('refuses a file without a header naming the title column, as a whole, in one sentence', () => {
+    const notResources = { resources: [], errors: [{ row: 0, message: NOT_A_RESOURCE_FILE }] };
+    expect(importCsv('CRM checklist,https://example.com\n')).toEqual(notResources);
+    // Another spreadsheet altogether (a contact list): one sentence, not a warning per unknown column.
+    expect(importCsv('Email,Phone,Owner\ndana@northwind.com,555 0100,Alex\n')).toEqual(notResources);
+    expect(importCsv('\r\n\r\nEmail\n')).toEqual(notResources);
     expect(importCsv('')).toEqual({ resources: [], errors: [{ row: 0, message: 'the file is empty' }] });
     expect(importCsv('\uFEFF\r\n\r\n')).toEqual({ resources: [], errors: [{ row: 0, message: 'the file is empty' }] });
   });
@@ -201,9 +216,29 @@ describe('JSON import', () => {
     ]);
     expect(importJson('{ nope')).toEqual({ resources: [], errors: [{ row: 0, message: 'the file is not valid JSON' }] });
     expect(importJson('{"version":2,"resources":[]}')).toEqual({ resources: [], errors: [{ row: 0, message: 'unsupported file version 2 (expected 1)' }] });
-    expect(importJson('{"items":[]}')).toEqual({ resources: [], errors: [{ row: 0, message: 'expected { "version": 1, "resources": [ … ] }' }] });
-    expect(importJson('"\uFEFF"').errors).toHaveLength(1);
     expect(importJson('\uFEFF[]')).toEqual({ resources: [], errors: [] });
+  });
+
+  it('says in one sentence when the JSON is no resource list at all', () => {
+    const notResources = { resources: [], errors: [{ row: 0, message: NOT_A_RESOURCE_FILE }] };
+    expect(importJson('{"items":[]}')).toEqual(notResources);
+    expect(importJson('"\uFEFF"')).toEqual(notResources);
+    expect(importJson('null')).toEqual(notResources);
+    expect(importJson('42')).toEqual(notResources);
+    // Lists in which nothing has a title: numbers, another tool's records. Not a problem per entry.
+    expect(importJson('[1, 2, 3]')).toEqual(notResources);
+    expect(importJson(JSON.stringify({ version: 1, resources: [{ name: 'Dana', email: 'dana@northwind.com' }, null] }))).toEqual(notResources);
+    // One entry with a title makes it a library with bad rows: those are reported by position, as before.
+    expect(importJson(JSON.stringify([{ name: 'Dana' }, { title: 'Checklist' }]))).toEqual({
+      resources: [{ title: 'Checklist', url: null, summary: '', tags: [], kind: 'article' }],
+      errors: [{ row: 1, message: 'title: title must be text' }],
+    });
+  });
+
+  it('points a full backup to "Backup and restore"', () => {
+    const backup = { format: BACKUP_FORMAT, version: 2, schemaVersion: 5, counts: {}, tables: { resources: [{ title: 'A' }] }, invalidRows: [] };
+    expect(importJson(JSON.stringify(backup))).toEqual({ resources: [], errors: [{ row: 0, message: A_BACKUP_FILE }] });
+    expect(importFile('resourceful-backup-2026-03-02.json', JSON.stringify(backup)).errors).toEqual([{ row: 0, message: A_BACKUP_FILE }]);
   });
 });
 
@@ -215,6 +250,8 @@ describe('files', () => {
     expect(detectFormat('lib', 'title,url')).toBe('csv');
     expect(importFile('x.csv', 'title\nA\n').resources.map((d) => d.title)).toEqual(['A']);
     expect(importFile('x.json', '[{"title":"B"}]').resources.map((d) => d.title)).toEqual(['B']);
+    // Neither: prose in a .txt file reads as CSV without a title column.
+    expect(importFile('notes.txt', 'Call Dana on Monday about the rollout.\n')).toEqual({ resources: [], errors: [{ row: 0, message: NOT_A_RESOURCE_FILE }] });
   });
 
   it('names exports by local date', () => {
