@@ -133,9 +133,12 @@ export function countOf(table: TableName, n: number): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** "12 contacts, 40 notes and 3 promises": the non-empty tables, or "nothing" when all are empty. */
+/**
+ * "12 contacts, 40 notes and your settings": the non-empty tables, or "nothing" when all are empty. The settings
+ * table holds the settings and the offer profile; a count of its rows ("2 settings entries") told the rep nothing.
+ */
 export function describeCounts(counts: Counts): string {
-  const parts = TABLES.filter((t) => counts[t] > 0).map((t) => countOf(t, counts[t]));
+  const parts = TABLES.filter((t) => counts[t] > 0).map((t) => (t === 'settings' ? 'your settings' : countOf(t, counts[t])));
   if (parts.length === 0) return 'nothing';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
