@@ -1,7 +1,10 @@
-import type { ChartConfiguration, ChartOptions } from 'chart.js';
-import type { GoodwillReport } from '@/lib/report/aggregate';
-import { DECLINE_LABEL, toHours, weekLabel } from '@/lib/report/format';
-import { STAGE_LABEL, StageSchema } from '@/lib/playbook/types';
+// Relative imports, not '@/': unit tests (test/report) load this file, and vitest resolves no '@/' alias.
+import type { Chart, ChartConfiguration, ChartOptions, LegendItem } from 'chart.js';
+import type { GoodwillReport } from '../../lib/report/aggregate';
+import { DECLINE_LABEL, periodLabel, toHours } from '../../lib/report/format';
+import { crossesYear } from '../../lib/report/range';
+import { REFERRAL_BARS, referralLegend } from '../../lib/report/wording';
+import { StageSchema } from '../../lib/playbook/types';
 import type { Palette } from './palette';
 
 /**
@@ -27,25 +30,52 @@ function baseOptions(p: Palette, { legend, stacked = false, horizontal = false }
   };
 }
 
-/** Inquiries per week: answered and unanswered stacked, and the week's median time to answer (hours) as a line. */
+/**
+ * A legend in dataset order, each entry drawn like what it names: bars as squares, a line as a short line. chart.js
+ * lists entries by `order` (which here keeps the line drawn over the bars, so it came first) and draws every entry as
+ * a square unless told otherwise.
+ */
+export function legendLikeDatasets(chart: Pick<Chart, 'data' | 'isDatasetVisible'>, fontColor: string): LegendItem[] {
+  return chart.data.datasets.map((ds, i) => {
+    const line = ds.type === 'line';
+    const colour = (line ? ds.borderColor : ds.backgroundColor) as string;
+    return {
+      text: ds.label ?? '',
+      datasetIndex: i,
+      hidden: !chart.isDatasetVisible(i),
+      fontColor,
+      fillStyle: colour,
+      strokeStyle: colour,
+      lineWidth: line ? Number((ds as { borderWidth?: number }).borderWidth ?? 2) : 0,
+      pointStyle: line ? 'line' : 'rect',
+    };
+  });
+}
+
+/**
+ * Inquiries per week (per month over long ranges): answered and unanswered stacked, and the median time to answer
+ * (hours) as a line. Labels carry the year when the range crosses one.
+ */
 export function inquiriesConfig(r: GoodwillReport, p: Palette): ChartConfiguration {
-  const weeks = r.inquiries.weeks;
+  const { periods, unit } = r.inquiries;
+  const year = crossesYear(r.filter);
   const base = baseOptions(p, { legend: true, stacked: true });
   return {
     type: 'bar',
     data: {
-      labels: weeks.map((w) => weekLabel(w.start)),
+      labels: periods.map((w) => periodLabel(unit, w.start, { year })),
       datasets: [
-        { type: 'bar', label: 'Answered', data: weeks.map((w) => w.answered), backgroundColor: p.give, stack: 'inquiries', yAxisID: 'y', order: 2 },
-        { type: 'bar', label: 'Not answered', data: weeks.map((w) => w.received - w.answered), backgroundColor: p.warn, stack: 'inquiries', yAxisID: 'y', order: 2 },
+        { type: 'bar', label: 'Answered', data: periods.map((w) => w.answered), backgroundColor: p.give, stack: 'inquiries', yAxisID: 'y', order: 2 },
+        { type: 'bar', label: 'Not answered', data: periods.map((w) => w.received - w.answered), backgroundColor: p.warn, stack: 'inquiries', yAxisID: 'y', order: 2 },
         {
           type: 'line',
           label: 'Median time to answer (hours)',
-          data: weeks.map((w) => toHours(w.medianMs)),
+          data: periods.map((w) => toHours(w.medianMs)),
           borderColor: p.line,
           backgroundColor: p.line,
           yAxisID: 'hours',
-          spanGaps: true,
+          // A week with nothing answered has no median: a line across it would invent one.
+          spanGaps: false,
           pointRadius: 3,
           borderWidth: 2,
           // Drawn over the bars.
@@ -67,21 +97,37 @@ export function inquiriesConfig(r: GoodwillReport, p: Palette): ChartConfigurati
           title: { display: true, text: 'Hours to answer', color: p.muted },
         },
       },
+      plugins: {
+        ...base.plugins,
+        legend: {
+          ...base.plugins!.legend,
+          labels: {
+            ...base.plugins!.legend!.labels,
+            // Point styles are what lets an entry be a line; the width keeps the line as wide as the squares.
+            usePointStyle: true,
+            pointStyleWidth: 12,
+            generateLabels: (chart: Chart) => legendLikeDatasets(chart, p.fg),
+          },
+        },
+      },
     },
   } as ChartConfiguration;
 }
 
-/** Not-a-fit leads helped, and the referrals they sent stacked by what those became (horizontal funnel). */
+/**
+ * Not-a-fit leads helped in range, and the referrals in range from leads helped at any time, stacked by what those
+ * became (horizontal funnel).
+ */
 export function referralsConfig(r: GoodwillReport, p: Palette): ChartConfiguration {
   const { helped, byStage } = r.helped;
   const stages = StageSchema.options.filter((s) => byStage[s] > 0);
   return {
     type: 'bar',
     data: {
-      labels: ['Leads helped', 'Referrals from them'],
+      labels: REFERRAL_BARS.map((lines) => [...lines]),
       datasets: [
         { label: 'Not a fit — helped', data: [helped, 0], backgroundColor: p.neutral },
-        ...stages.map((s) => ({ label: `Referral: ${STAGE_LABEL[s]}`, data: [0, byStage[s]], backgroundColor: p.stage[s] })),
+        ...stages.map((s) => ({ label: referralLegend(s), data: [0, byStage[s]], backgroundColor: p.stage[s] })),
       ],
     },
     options: baseOptions(p, { legend: true, stacked: true, horizontal: true }),

@@ -30,8 +30,14 @@ export interface ReportFilter {
   tag?: string | null;
 }
 
-/** One week of inquiries: `[start, end)`, how many arrived, how many got an answer, and the median time to answer. */
-export interface WeekBucket {
+/** How the inquiries chart groups its range: by week, or by calendar month over long ranges (`periodUnit`). */
+export type PeriodUnit = 'week' | 'month';
+
+/** Ranges longer than this many weeks are grouped by month: past half a year weekly bars get thin and their labels crowd (a year has 53). */
+export const MONTHLY_AFTER_WEEKS = 26;
+
+/** One week or month of inquiries: `[start, end)`, how many arrived, how many got an answer, and the median time to answer. */
+export interface PeriodBucket {
   start: number;
   end: number;
   received: number;
@@ -46,7 +52,9 @@ export interface InquiryStats {
   unanswered: number;
   /** Median of (first reply − first inbound) over answered inquiries; null when none was answered. */
   medianMs: number | null;
-  weeks: WeekBucket[];
+  /** What `periods` are: weeks, or calendar months for a range over `MONTHLY_AFTER_WEEKS` weeks. */
+  unit: PeriodUnit;
+  periods: PeriodBucket[];
 }
 
 /** Not-a-fit leads helped in range, and what the referrals they sent became. */
@@ -108,6 +116,11 @@ export interface DeclineStats {
   /** One row per reason, in the schema's order (so the chart's categories never move). */
   reasons: DeclineReasonCount[];
 }
+
+/** The report's sections, one card each (`helped` is the referrals card). */
+export const SECTIONS = ['inquiries', 'helped', 'promises', 'balance', 'declines'] as const;
+/** One of the report's sections. */
+export type Section = (typeof SECTIONS)[number];
 
 /** Everything the goodwill report shows. */
 export interface GoodwillReport {
@@ -213,14 +226,40 @@ export function weekBuckets(f: { from: number; to: number }): { start: number; e
   return out;
 }
 
-/** Inquiries (threads by first inbound message) in range, answered or not, per week and overall. */
+/**
+ * Half-open calendar-month buckets: the first runs from `from` to the 1st of the next month, then one per month, and
+ * the last stops at `to` (so the first and last may be part months). Empty when the range is empty or not a range.
+ */
+export function monthBuckets(f: { from: number; to: number }): { start: number; end: number }[] {
+  if (!Number.isFinite(f.from) || !Number.isFinite(f.to) || f.to <= f.from) return [];
+  const d = new Date(f.from);
+  // The 1st of the i-th month after `from`'s, at `from`'s time of day (local midnight, as the page passes it).
+  const monthAfter = (i: number) => new Date(d.getFullYear(), d.getMonth() + i, 1, d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()).getTime();
+  const out: { start: number; end: number }[] = [];
+  for (let i = 1, start = f.from; start < f.to; i += 1) {
+    const next = monthAfter(i);
+    // As in weekBuckets: false for NaN too, so a date beyond what Date can hold ends the last bucket at `to`.
+    const end = next < f.to ? next : f.to;
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
+/** Weeks for up to `MONTHLY_AFTER_WEEKS` weeks (a part week counts), calendar months beyond. */
+export function periodUnit(f: { from: number; to: number }): PeriodUnit {
+  return weekBuckets(f).length > MONTHLY_AFTER_WEEKS ? 'month' : 'week';
+}
+
+/** Inquiries (threads by first inbound message) in range, answered or not, per week (per month over long ranges) and overall. */
 export function inquiryStats(threads: readonly ThreadRow[], f: { from: number; to: number }): InquiryStats {
   const inRangeThreads = threads.filter((t) => inRange(t.firstInboundAt, f));
   // A reply stamped before the inquiry is clock skew between machines, not a negative wait.
   const wait = (t: ThreadRow) => Math.max(0, t.firstReplyAt! - t.firstInboundAt!);
   const answeredOf = (ts: readonly ThreadRow[]) => ts.filter((t) => t.firstReplyAt !== null);
   const answered = answeredOf(inRangeThreads);
-  const weeks = weekBuckets(f).map(({ start, end }) => {
+  const unit = periodUnit(f);
+  const periods = (unit === 'month' ? monthBuckets(f) : weekBuckets(f)).map(({ start, end }) => {
     const ts = inRangeThreads.filter((t) => inRange(t.firstInboundAt, { from: start, to: end }));
     const a = answeredOf(ts);
     return { start, end, received: ts.length, answered: a.length, medianMs: median(a.map(wait)) };
@@ -230,7 +269,8 @@ export function inquiryStats(threads: readonly ThreadRow[], f: { from: number; t
     answered: answered.length,
     unanswered: inRangeThreads.length - answered.length,
     medianMs: median(answered.map(wait)),
-    weeks,
+    unit,
+    periods,
   };
 }
 
@@ -328,22 +368,38 @@ export function declineStats(input: ReportInput, f: { from: number; to: number }
   };
 }
 
+/**
+ * True when a section has nothing in range: its card then says how data gets there instead of drawing an empty chart.
+ * "Helped" is empty only with no lead helped and no referral, since either one alone is worth a bar.
+ */
+export function sectionEmpty(r: Pick<GoodwillReport, Section>, section: Section): boolean {
+  switch (section) {
+    case 'inquiries':
+      return r.inquiries.received === 0;
+    case 'helped':
+      return r.helped.helped === 0 && r.helped.referrals === 0;
+    case 'promises':
+      return r.promises.kept + r.promises.missed + r.promises.openOverdue === 0;
+    case 'balance':
+      return r.balance.gives + r.balance.asks === 0;
+    case 'declines':
+      return r.declines.declines === 0;
+  }
+}
+
 /** The whole goodwill report for one filter, at `now`. */
 export function buildReport(all: ReportInput, filter: ReportFilter, now: number): GoodwillReport {
   const tag = filter.tag || null;
   const f = { from: filter.from, to: filter.to };
   const input = filterByTag(all, tag);
-  const inquiries = inquiryStats(input.threads, f);
-  const helped = helpedStats(input, f, all.contacts);
-  const promises = promiseStats(input.commitments, f, now);
-  const balance = balanceStats(input, f);
-  const declines = declineStats(input, f);
-  const empty =
-    inquiries.received === 0 &&
-    helped.helped === 0 &&
-    helped.referrals === 0 &&
-    promises.kept + promises.missed + promises.openOverdue === 0 &&
-    balance.gives + balance.asks === 0 &&
-    declines.declines === 0;
-  return { filter: { from: f.from, to: f.to, tag }, inquiries, helped, promises, balance, declines, empty };
+  const sections = {
+    inquiries: inquiryStats(input.threads, f),
+    helped: helpedStats(input, f, all.contacts),
+    promises: promiseStats(input.commitments, f, now),
+    balance: balanceStats(input, f),
+    declines: declineStats(input, f),
+  };
+  // The same test as each card's, so the page is empty exactly when every card would be.
+  const empty = SECTIONS.every((s) => sectionEmpty(sections, s));
+  return { filter: { from: f.from, to: f.to, tag }, ...sections, empty };
 }

@@ -1,5 +1,6 @@
-/** Number and duration wording for the report; locale passed in, never read here. */
+/** Number, duration and date wording for the report; locale passed in, never read here. */
 import { DECLINE_REASON_LABEL } from '../replies/types';
+import type { PeriodUnit } from './aggregate';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -33,9 +34,33 @@ export function formatShare(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }
 
-/** A week's label: the day it starts ("3 Nov"). Noon, not midnight: across a DST change a 7×24 h bucket starts at 23:00 or 01:00. */
-export function weekLabel(start: number, locale?: string): string {
-  return new Date(start + 12 * HOUR).toLocaleDateString(locale, { day: 'numeric', month: 'short' });
+/** How a chart label is written: with the year (for a range that crosses a calendar year), in a locale. */
+export interface LabelOptions {
+  year?: boolean;
+  locale?: string;
+}
+
+// Labels read the date at noon, not midnight: a bucket whose start a DST change moved by an hour still names its day.
+
+/**
+ * A week's label: the day it starts ("3 Nov"), with a two-digit year when asked ("3 Nov 25"): over a range that
+ * crosses a year the same day and month appear in both years.
+ */
+export function weekLabel(start: number, { year = false, locale }: LabelOptions = {}): string {
+  return new Date(start + 12 * HOUR).toLocaleDateString(locale, { day: 'numeric', month: 'short', ...(year ? { year: '2-digit' } : {}) });
+}
+
+/**
+ * A month's label ("Nov"), with the full year when asked ("Nov 2025"): a two-digit year after a month ("Nov 25")
+ * reads as a day.
+ */
+export function monthLabel(start: number, { year = false, locale }: LabelOptions = {}): string {
+  return new Date(start + 12 * HOUR).toLocaleDateString(locale, { month: 'short', ...(year ? { year: 'numeric' } : {}) });
+}
+
+/** The label of a week or a month bucket (see `weekLabel`, `monthLabel`). */
+export function periodLabel(unit: PeriodUnit, start: number, options: LabelOptions = {}): string {
+  return unit === 'month' ? monthLabel(start, options) : weekLabel(start, options);
 }
 
 /** Decline reasons in the rep's words, for chart categories and table rows. */

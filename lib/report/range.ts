@@ -46,3 +46,9 @@ export function rangeFromDates(from: string, to: string): { from: number; to: nu
   if (b < a) return { error: 'The start date is after the end date.' };
   return { from: a, to: nextMidnight(b) };
 }
+
+/** True when a half-open range `[from, to)` has days in more than one calendar year (local): labels then need the year. */
+export function crossesYear(r: { from: number; to: number }): boolean {
+  if (!(r.to > r.from)) return false;
+  return new Date(r.from).getFullYear() !== new Date(r.to - 1).getFullYear();
+}

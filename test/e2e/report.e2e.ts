@@ -131,6 +131,74 @@ async function pixels(p: Page, testId: string, colours: string[] = []): Promise<
   }, colours);
 }
 
+/** Where one colour lies in a chart canvas, in CSS pixels: see `colourLayout`. */
+interface ColourPlace {
+  /** Bounding box of the colour's pixels in the legend band; null when it has none there. */
+  legend: { x0: number; x1: number; y0: number; y1: number } | null;
+  /** Runs of adjacent columns (gaps of 2 px or less bridged) holding the colour above the legend band. */
+  runs: [number, number][];
+}
+
+/**
+ * Where pixels near each of `colours` (hex) lie in a chart canvas: in the legend band (the bottom `band` CSS px, where
+ * a bottom legend is drawn, below the x axis) and, as column runs, in the chart above it. Near, not exact (RGB
+ * distance ≤ 40, alpha ≥ 64): a 2 px line at a fractional position has no pixel of the exact colour.
+ */
+async function colourLayout(p: Page, testId: string, colours: string[], band = 36): Promise<Record<string, ColourPlace>> {
+  return p.getByTestId(testId).evaluate(
+    (c, { colours, band }) => {
+      const canvas = c as HTMLCanvasElement;
+      const scale = canvas.width / canvas.getBoundingClientRect().width;
+      const { width, height } = canvas;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+      const bandTop = height - band * scale;
+      const out: Record<string, ColourPlace> = {};
+      for (const hex of colours) {
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+        let box: ColourPlace['legend'] = null;
+        const columns = new Set<number>();
+        for (let y = 0; y < height; y += 1) {
+          for (let x = 0; x < width; x += 1) {
+            const i = (y * width + x) * 4;
+            if (data[i + 3]! < 64 || Math.hypot(data[i]! - r, data[i + 1]! - g, data[i + 2]! - b) > 40) continue;
+            if (y < bandTop) columns.add(x);
+            else if (!box) box = { x0: x, x1: x, y0: y, y1: y };
+            else box = { x0: Math.min(box.x0, x), x1: Math.max(box.x1, x), y0: Math.min(box.y0, y), y1: Math.max(box.y1, y) };
+          }
+        }
+        const runs: [number, number][] = [];
+        for (const x of [...columns].sort((a, b) => a - b)) {
+          const last = runs.at(-1);
+          if (last && x - last[1] <= 2 * scale + 1) last[1] = x;
+          else runs.push([x, x]);
+        }
+        const css = (v: number) => Math.round(v / scale);
+        out[hex] = {
+          legend: box && { x0: css(box.x0), x1: css(box.x1), y0: css(box.y0), y1: css(box.y1) },
+          runs: runs.map(([a, b]) => [css(a), css(b)]),
+        };
+      }
+      return out;
+    },
+    { colours, band },
+  );
+}
+
+/** The row headers of a card's table(s). */
+async function rowLabels(p: Page, card: string): Promise<string[]> {
+  return p.getByTestId(card).locator('tbody th').allTextContents();
+}
+
+/** Local noon of each [year, month (1-based), day], labelled by the page's own locale with `options`. */
+async function labelsInPage(p: Page, days: [number, number, number][], options: Intl.DateTimeFormatOptions): Promise<string[]> {
+  return p.evaluate(({ days, options }) => days.map(([y, m, d]) => new Date(y, m - 1, d, 12).toLocaleDateString(undefined, options)), { days, options });
+}
+
+/** Every `empty-*` line on the page (a card with nothing in the dates), by test id. */
+async function emptyLines(p: Page): Promise<Record<string, string>> {
+  return p.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid^="empty-"]')].map((el) => [el.getAttribute('data-testid')!, el.textContent ?? ''])));
+}
+
 /** Waits until the numbers shown were read for the dates in the filter (the page is aria-busy meanwhile). */
 async function settled(p: Page): Promise<void> {
   await expect.poll(() => p.getByTestId('report').getAttribute('aria-busy')).toBe('false');
@@ -202,8 +270,24 @@ describe('Goodwill report page', () => {
       ['authority', 0, 1],
     ]);
     expect(await page.getByTestId('week-row').count()).toBe(13);
+    expect(await page.getByTestId('month-row').count()).toBe(0);
     expect(await page.getByTestId('chart-inquiries').getAttribute('aria-label')).toBe(
       'Inquiries per week: 5 received, 4 answered, 1 not answered; median time to answer 1 h 30 min.',
+    );
+    // Every card has something in these dates: no empty lines.
+    expect(await emptyLines(page)).toEqual({});
+    // Helped leads count in the dates, referrals from leads helped at any time: the labels say which; stages
+    // mid-sentence are in lower case.
+    expect(await rowLabels(page, 'card-referrals')).toEqual([
+      'Not-a-fit leads you helped in these dates',
+      'Referrals from leads you helped (any time)',
+      'Leads you helped who sent them',
+      '… now in conversation',
+      '… now customer',
+    ]);
+    expect(await page.getByTestId('card-referrals').locator('.report-lead').textContent()).toContain('referrals count in the dates they arrived, however long ago you helped');
+    expect(await page.getByTestId('chart-referrals').getAttribute('aria-label')).toBe(
+      '2 not-a-fit leads you helped in these dates; 3 referrals in these dates from 2 leads you helped at any time: 1 in conversation, 2 customer.',
     );
     // Equal gaps (two asks, nothing given): by name.
     expect(await page.getByTestId('asker-row').allTextContents()).toEqual(['Ben Okafor02', 'Dana Whitfield02']);
@@ -257,12 +341,30 @@ describe('Goodwill report page', () => {
       'n-median': '2 h 30 min',
       'n-helped': '0',
       'n-referrals': '2',
+      'n-referrers': '2',
       'n-kept': '1',
       'n-missed': '0',
       'n-overdue': '1',
-      'n-declines': '0',
     });
     expect(await page.getByTestId('week-row').count()).toBe(2);
+    // No lead helped in these 7 days, yet 2 referrals from leads helped earlier: the labels say why that is no mistake.
+    expect(await rowLabels(page, 'card-referrals')).toEqual([
+      'Not-a-fit leads you helped in these dates',
+      'Referrals from leads you helped (any time)',
+      'Leads you helped who sent them',
+      '… now in conversation',
+      '… now customer',
+    ]);
+    expect(await page.getByTestId('chart-referrals').getAttribute('aria-label')).toBe(
+      '0 not-a-fit leads you helped in these dates; 2 referrals in these dates from 2 leads you helped at any time: 1 in conversation, 1 customer.',
+    );
+    // No declines in these days: one line on how they get there, instead of an empty chart and a header-only table.
+    expect(await emptyLines(page)).toEqual({
+      'empty-declines': 'No declines in these dates. When someone says no, set their stage to Declined and note the reason they gave; add the real one once you learn it.',
+    });
+    expect(await page.getByTestId('card-declines').locator('canvas, table').count()).toBe(0);
+    expect(await page.getByTestId('n-declines').count()).toBe(0);
+    expect(await page.locator('canvas').count()).toBe(4);
 
     // A year back: the rows from 200 days ago count too.
     await page.getByTestId('filter-from').fill(toDateInput(ago(365)));
@@ -279,6 +381,28 @@ describe('Goodwill report page', () => {
       'n-kept': '3',
       'n-asks': '6',
     });
+    // Over 26 weeks the inquiries are counted per calendar month: the first from the range's first day, the last
+    // this month. The range crosses a year, so each month is named with its year.
+    const first = new Date(ago(365));
+    const today = new Date(NOW);
+    const months = (today.getFullYear() - first.getFullYear()) * 12 + today.getMonth() - first.getMonth() + 1;
+    expect(await page.getByTestId('week-row').count()).toBe(0);
+    expect(await page.getByTestId('month-row').count()).toBe(months);
+    const monthLabels = await page.getByTestId('month-row').locator('th').allTextContents();
+    expect(monthLabels).toEqual(
+      await labelsInPage(
+        page,
+        Array.from({ length: months }, (_, i) => {
+          const d = new Date(first.getFullYear(), first.getMonth() + i, 1);
+          return [d.getFullYear(), d.getMonth() + 1, 1] as [number, number, number];
+        }),
+        { month: 'short', year: 'numeric' },
+      ),
+    );
+    expect(monthLabels[0]).toContain(String(first.getFullYear()));
+    expect(monthLabels.at(-1)).toContain(String(today.getFullYear()));
+    expect(await page.getByTestId('card-inquiries').locator('summary').textContent()).toBe('Month by month');
+    expect(await page.getByTestId('chart-inquiries').getAttribute('aria-label')).toMatch(/^Inquiries per month: 6 received, 5 answered, 1 not answered;/);
 
     // A range with nothing in it says so, and keeps the filters.
     await page.getByTestId('filter-from').fill(toDateInput(ago(400)));
@@ -286,6 +410,111 @@ describe('Goodwill report page', () => {
     await page.getByTestId('state-info').waitFor();
     expect(await page.getByTestId('state-info').textContent()).toContain('Nothing in these dates');
     expect(await page.locator('canvas').count()).toBe(0);
+  });
+
+  it('says on each card with nothing in the dates how its data gets there', async () => {
+    // Three days around the one decline of 12 days ago (dental): nothing else falls in them.
+    await page.getByTestId('filter-to').fill(toDateInput(ago(11)));
+    await page.getByTestId('filter-from').fill(toDateInput(ago(13)));
+    await settled(page);
+    await page.getByTestId('empty-inquiries').waitFor();
+    expect(await numbers(page)).toEqual({ 'n-real-learned': '0', 'n-declines': '1', 'n-differs': '0' });
+    expect(await declineRows(page)).toEqual([['timing', 1, 0]]);
+    const lines = await emptyLines(page);
+    expect(Object.keys(lines).sort()).toEqual(['empty-balance', 'empty-inquiries', 'empty-promises', 'empty-referrals']);
+    expect(lines['empty-inquiries']).toMatch(/^No inquiries arrived in these dates\. Each Gmail thread you open is counted here/);
+    expect(lines['empty-referrals']).toMatch(/^No leads helped and no referrals in these dates\. When a lead isn’t a fit, help anyway and set their stage to Not a fit — helped/);
+    expect(lines['empty-promises']).toMatch(/^None of your promises was kept, missed or overdue in these dates\. When you promise something, add it under Commitments/);
+    expect(lines['empty-balance']).toMatch(/^No gives or asks in these dates\. A reply you put into Gmail with “Use this reply” counts as value given/);
+    // The line replaces the chart, the numbers and the tables of its card; the card keeps its title and lead.
+    for (const card of ['card-inquiries', 'card-referrals', 'card-promises', 'card-balance']) {
+      expect(await page.getByTestId(card).locator('canvas, table, .kpis').count(), card).toBe(0);
+      expect(await page.getByTestId(card).locator('h2').count(), card).toBe(1);
+    }
+    expect(await page.locator('canvas').count()).toBe(1);
+    await expect.poll(async () => (await pixels(page, 'chart-declines')).painted).toBeGreaterThan(0);
+
+    // With a tag chosen, the lines name it.
+    await page.getByTestId('filter-tag').selectOption('dental');
+    await expect.poll(async () => (await emptyLines(page))['empty-promises']).toMatch(/^None of your promises was kept, missed or overdue in these dates for “dental”\. /);
+    expect((await emptyLines(page))['empty-inquiries']).toMatch(/^No inquiries arrived in these dates for “dental”\. /);
+    await page.getByTestId('filter-tag').selectOption('');
+    await expect.poll(async () => (await emptyLines(page))['empty-promises']).toMatch(/^None of your promises was kept, missed or overdue in these dates\. /);
+  });
+
+  it('names weeks with their year across a new year, breaks the median line where nothing was answered, and lists it last as a line', async () => {
+    // Far before every other row: 14 Dec 2020 to 10 Jan 2021 is four weeks, two of them without an answered inquiry.
+    const at = (y: number, m: number, d: number, h: number) => new Date(y, m - 1, d, h).getTime();
+    await seedDb(page, {
+      threads: [
+        threadRow('y1', null, at(2020, 12, 15, 10), at(2020, 12, 15, 12)),
+        threadRow('y2', null, at(2020, 12, 29, 10), null),
+        threadRow('y3', null, at(2021, 1, 5, 10), at(2021, 1, 5, 11)),
+      ],
+    });
+    await page.reload();
+    await page.getByTestId('report-grid').waitFor();
+    await page.getByTestId('filter-from').fill('2020-12-14');
+    await page.getByTestId('filter-to').fill('2021-01-10');
+    await settled(page);
+    await expect.poll(() => page.getByTestId('week-row').count()).toBe(4);
+    expect(await numbers(page)).toEqual({ 'n-received': '3', 'n-answered': '2', 'n-unanswered': '1', 'n-median': '1 h 30 min' });
+    expect(Object.keys(await emptyLines(page)).sort()).toEqual(['empty-balance', 'empty-declines', 'empty-promises', 'empty-referrals']);
+
+    // "14 Dec 20" … "4 Jan 21" (in the browser's locale): each week names its year, so no two read the same.
+    const weeks = await page.getByTestId('week-row').locator('th').allTextContents();
+    expect(weeks).toEqual(
+      await labelsInPage(
+        page,
+        [
+          [2020, 12, 14],
+          [2020, 12, 21],
+          [2020, 12, 28],
+          [2021, 1, 4],
+        ],
+        { day: 'numeric', month: 'short', year: '2-digit' },
+      ),
+    );
+    expect(weeks[0]).toContain('20');
+    expect(weeks[3]).toContain('21');
+    expect(weeks[3]).not.toBe((await labelsInPage(page, [[2021, 1, 4]], { day: 'numeric', month: 'short' }))[0]);
+    expect(await page.getByTestId('chart-inquiries').getAttribute('aria-label')).toBe(
+      'Inquiries per week: 3 received, 2 answered, 1 not answered; median time to answer 1 h 30 min.',
+    );
+
+    // Light theme: answered #1f6f5c, not answered #c05621, the median line #2b6cb0.
+    const [give, warn, line] = ['#1f6f5c', '#c05621', '#2b6cb0'];
+    await expect.poll(async () => (await pixels(page, 'chart-inquiries')).painted, { timeout: 5000 }).toBeGreaterThan(0);
+    const layout = await colourLayout(page, 'chart-inquiries', [give, warn, line]);
+    // Medians only in the first and the last week: two separate dots far apart, no line drawn across the two weeks
+    // between them.
+    expect(layout[line]!.runs, JSON.stringify(layout[line])).toHaveLength(2);
+    expect(layout[line]!.runs[1]![0] - layout[line]!.runs[0]![1]).toBeGreaterThan(200);
+    for (const [a, b] of layout[line]!.runs) expect(b - a).toBeLessThan(16);
+    // Legend: Answered, Not answered, then the median, drawn as a short flat line next to two squares.
+    const [g, w, l] = [layout[give]!.legend!, layout[warn]!.legend!, layout[line]!.legend!];
+    expect(g && w && l, JSON.stringify(layout)).toBeTruthy();
+    expect(g.x1).toBeLessThan(w.x0);
+    expect(w.x1).toBeLessThan(l.x0);
+    expect(l.y1 - l.y0, JSON.stringify(l)).toBeLessThanOrEqual(3);
+    expect(l.x1 - l.x0, JSON.stringify(l)).toBeGreaterThanOrEqual(8);
+    expect(g.y1 - g.y0, JSON.stringify(g)).toBeGreaterThanOrEqual(9);
+    expect(w.y1 - w.y0, JSON.stringify(w)).toBeGreaterThanOrEqual(9);
+    await page.screenshot({ path: path.join(OUT, 'report-new-year.png'), fullPage: true });
+
+    // From June: over 26 weeks, so month by month, each month with its year.
+    await page.getByTestId('filter-from').fill('2020-06-01');
+    await settled(page);
+    await expect.poll(() => page.getByTestId('month-row').count()).toBe(8);
+    expect(await page.getByTestId('month-row').locator('th').allTextContents()).toEqual(
+      await labelsInPage(
+        page,
+        [6, 7, 8, 9, 10, 11, 12].map((m) => [2020, m, 1] as [number, number, number]).concat([[2021, 1, 1]]),
+        { month: 'short', year: 'numeric' },
+      ),
+    );
+    // Received per month: two in December, one in January.
+    expect(await page.getByTestId('month-row').locator('td:nth-of-type(1)').allTextContents()).toEqual(['0', '0', '0', '0', '0', '0', '2', '1']);
   });
 
   it('follows the dark theme: page and chart colours', async () => {

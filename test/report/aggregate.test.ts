@@ -10,7 +10,12 @@ import {
   inquiryStats,
   inRange,
   median,
+  MONTHLY_AFTER_WEEKS,
+  monthBuckets,
+  periodUnit,
   promiseStats,
+  SECTIONS,
+  sectionEmpty,
   stageChangedTo,
   tagsOf,
   WEEK,
@@ -97,6 +102,32 @@ describe('ranges and weeks', () => {
     expect(weekBuckets({ from: T0, to: T0 - DAY })).toEqual([]);
     expect(weekBuckets({ from: NaN, to: T0 })).toEqual([]);
   });
+
+  it('cuts calendar months: the first from the start, the last stopped at the end', () => {
+    const local = (y: number, m: number, d: number) => new Date(y, m - 1, d).getTime();
+    expect(monthBuckets({ from: local(2025, 11, 14), to: local(2026, 2, 10) })).toEqual([
+      { start: local(2025, 11, 14), end: local(2025, 12, 1) },
+      { start: local(2025, 12, 1), end: local(2026, 1, 1) },
+      { start: local(2026, 1, 1), end: local(2026, 2, 1) },
+      { start: local(2026, 2, 1), end: local(2026, 2, 10) },
+    ]);
+    // Starting on the 1st: whole months, and a range inside one month is one bucket.
+    expect(monthBuckets({ from: local(2026, 1, 1), to: local(2026, 3, 1) })).toHaveLength(2);
+    expect(monthBuckets({ from: local(2026, 1, 5), to: local(2026, 1, 9) })).toEqual([{ start: local(2026, 1, 5), end: local(2026, 1, 9) }]);
+    expect(monthBuckets({ from: T0, to: T0 })).toEqual([]);
+    expect(monthBuckets({ from: NaN, to: T0 })).toEqual([]);
+  });
+
+  it('groups by week up to 26 weeks, by month beyond', () => {
+    // Local calendar days, as the page passes them: 24-hour steps would be an hour off across a DST change.
+    const days = (n: number) => ({ from: new Date(2026, 0, 5).getTime(), to: new Date(2026, 0, 5 + n).getTime() });
+    expect(MONTHLY_AFTER_WEEKS).toBe(26);
+    expect(periodUnit(days(90))).toBe('week');
+    // 182 days are 26 whole weeks; one day more starts a 27th.
+    expect(periodUnit(days(182))).toBe('week');
+    expect(periodUnit(days(183))).toBe('month');
+    expect(periodUnit(days(365))).toBe('month');
+  });
 });
 
 describe('inquiryStats', () => {
@@ -116,13 +147,33 @@ describe('inquiryStats', () => {
     expect(s).toMatchObject({ received: 6, answered: 5, unanswered: 1 });
     // Waits: 30 min, 1 h, 3 h, 5 h, 48 h → 3 h.
     expect(s.medianMs).toBe(3 * HOUR);
-    expect(s.weeks.map((w) => [w.received, w.answered, w.medianMs])).toEqual([
+    expect(s.periods.map((w) => [w.received, w.answered, w.medianMs])).toEqual([
       [3, 2, 2 * HOUR], // 1 h and 3 h: even count → mean 2 h
       [2, 2, (30 * MIN + 48 * HOUR) / 2],
       [0, 0, null],
       [1, 1, 5 * HOUR],
     ]);
-    expect(s.weeks.map((w) => w.start)).toEqual([T0, T0 + WEEK, T0 + 2 * WEEK, T0 + 3 * WEEK]);
+    expect(s.periods.map((w) => w.start)).toEqual([T0, T0 + WEEK, T0 + 2 * WEEK, T0 + 3 * WEEK]);
+  });
+
+  it('counts per calendar month over a range longer than 26 weeks', () => {
+    const local = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
+    const range = { from: local(2025, 6, 14), to: local(2026, 1, 1) };
+    const s = inquiryStats(
+      [
+        thread('jun', local(2025, 6, 20, 9), local(2025, 6, 20, 11)),
+        thread('jul', local(2025, 7, 1, 9), null),
+        thread('dec', local(2025, 12, 31, 23), local(2026, 1, 1, 1)),
+        thread('before', local(2025, 6, 13, 9), local(2025, 6, 13, 10)),
+      ],
+      range,
+    );
+    expect(s.unit).toBe('month');
+    expect(s.periods.map((p) => p.start)).toEqual([local(2025, 6, 14), ...[7, 8, 9, 10, 11, 12].map((m) => local(2025, m, 1))]);
+    expect(s.periods.at(-1)!.end).toBe(range.to);
+    expect(s.periods.map((p) => p.received)).toEqual([1, 1, 0, 0, 0, 0, 1]);
+    expect(s.periods.map((p) => p.medianMs)).toEqual([2 * HOUR, null, null, null, null, null, 2 * HOUR]);
+    expect(s).toMatchObject({ received: 3, answered: 2, unanswered: 1 });
   });
 
   it('has no median when nothing was answered, and clamps a reply stamped before the inquiry to zero', () => {
@@ -307,11 +358,49 @@ describe('buildReport', () => {
     expect(r.empty).toBe(true);
     expect(r.filter).toEqual({ ...RANGE, tag: null });
     expect(r.inquiries).toMatchObject({ received: 0, answered: 0, unanswered: 0, medianMs: null });
-    expect(r.inquiries.weeks).toHaveLength(4);
-    expect(r.inquiries.weeks.every((w) => w.received === 0 && w.medianMs === null)).toBe(true);
+    expect(r.inquiries.unit).toBe('week');
+    expect(r.inquiries.periods).toHaveLength(4);
+    expect(r.inquiries.periods.every((w) => w.received === 0 && w.medianMs === null)).toBe(true);
     expect(r.promises).toEqual({ kept: 0, missed: 0, openOverdue: 0, keptShare: null });
     expect(r.balance).toEqual({ givers: 0, balanced: 0, askers: 0, gives: 0, asks: 0, perContact: [] });
     expect(r.declines).toMatchObject({ declines: 0, realLearned: 0, differs: 0 });
+  });
+
+  it('calls every section empty for no data, and the report empty exactly when every section is', () => {
+    const none = buildReport(EMPTY, RANGE, NOW);
+    expect(SECTIONS.filter((x) => sectionEmpty(none, x))).toEqual(['inquiries', 'helped', 'promises', 'balance', 'declines']);
+    // One row in range fills one section only; the others keep their empty line, and the page shows its cards.
+    const one = (input: Partial<ReportInput>) => buildReport({ ...EMPTY, ...input }, RANGE, NOW);
+    const cases: [Partial<ReportInput>, string][] = [
+      [{ threads: [thread('t', T0, null)] }, 'inquiries'],
+      [{ contacts: [contact('h', { stage: 'not_fit_helped', updatedAt: T0 + DAY })] }, 'helped'],
+      [{ commitments: [promise('k', 'c', { status: 'open', dueAt: T0 + DAY })] }, 'promises'],
+      [{ contacts: [contact('c')], interactions: [ix('c', 'follow_up', T0 + DAY)] }, 'balance'],
+      [{ contacts: [contact('d', { updatedAt: T0 + DAY, declineStated: { reason: 'price', text: '' } })] }, 'declines'],
+    ];
+    for (const [input, filled] of cases) {
+      const r = one(input);
+      expect(SECTIONS.filter((x) => !sectionEmpty(r, x)), filled).toEqual([filled]);
+      expect(r.empty, filled).toBe(false);
+    }
+  });
+
+  it('keeps the referrals card when only a referral arrived (the lead who sent it was helped long ago)', () => {
+    const r = buildReport(
+      {
+        ...EMPTY,
+        contacts: [contact('old', { stage: 'not_fit_helped', updatedAt: T0 - 200 * DAY }), contact('ref', { referredBy: 'old', createdAt: T0 + DAY })],
+      },
+      RANGE,
+      NOW,
+    );
+    expect(r.helped).toMatchObject({ helped: 0, referrals: 1, referrers: 1 });
+    expect(sectionEmpty(r, 'helped')).toBe(false);
+  });
+
+  it('calls promises empty when the only one is open and not yet due', () => {
+    const r = buildReport({ ...EMPTY, commitments: [promise('k', 'c', { status: 'open', dueAt: NOW + DAY })] }, { from: T0, to: NOW + 2 * DAY }, NOW);
+    expect(sectionEmpty(r, 'promises')).toBe(true);
   });
 
   it('is empty when everything is outside the range', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatShare, toHours, weekLabel } from '../../lib/report/format';
-import { defaultDates, nextMidnight, parseDateInput, rangeFromDates, toDateInput } from '../../lib/report/range';
+import { formatDuration, formatShare, monthLabel, periodLabel, toHours, weekLabel } from '../../lib/report/format';
+import { crossesYear, defaultDates, nextMidnight, parseDateInput, rangeFromDates, toDateInput } from '../../lib/report/range';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,6 +30,20 @@ describe('date inputs', () => {
     expect(nextMidnight(new Date(2026, 11, 31, 23, 59).getTime())).toBe(new Date(2027, 0, 1).getTime());
   });
 
+  it('knows when a range has days in two calendar years', () => {
+    const r = (from: string, to: string) => {
+      const x = rangeFromDates(from, to);
+      if ('error' in x) throw new Error(x.error);
+      return x;
+    };
+    expect(crossesYear(r('2026-01-01', '2026-12-31'))).toBe(false);
+    // The end is the midnight after the last day: a range ending on 31 December stays in its year.
+    expect(crossesYear(r('2026-10-01', '2026-12-31'))).toBe(false);
+    expect(crossesYear(r('2025-12-31', '2026-01-01'))).toBe(true);
+    expect(crossesYear(r('2025-08-27', '2026-11-24'))).toBe(true);
+    expect(crossesYear({ from: 10, to: 10 })).toBe(false);
+  });
+
   it('explains a range it cannot use', () => {
     expect(rangeFromDates('', '2026-03-09')).toEqual({ error: 'Pick a start date.' });
     expect(rangeFromDates('2026-03-09', 'x')).toEqual({ error: 'Pick an end date.' });
@@ -57,7 +71,34 @@ describe('formatting', () => {
 
   it('labels a week by its first day, even when DST moved its start by an hour', () => {
     const start = new Date(2026, 2, 9).getTime();
-    expect(weekLabel(start, 'en-GB')).toBe('9 Mar');
-    expect(weekLabel(start - HOUR, 'en-GB')).toBe('9 Mar');
+    expect(weekLabel(start, { locale: 'en-GB' })).toBe('9 Mar');
+    expect(weekLabel(start - HOUR, { locale: 'en-GB' })).toBe('9 Mar');
+  });
+
+  it('adds a two-digit year to a week when asked, so "24 Nov" of two years are told apart', () => {
+    const nov24 = (y: number) => new Date(y, 10, 24).getTime();
+    expect(weekLabel(nov24(2025), { locale: 'en-GB' })).toBe('24 Nov');
+    expect(weekLabel(nov24(2025), { year: true, locale: 'en-GB' })).toBe('24 Nov 25');
+    expect(weekLabel(nov24(2026), { year: true, locale: 'en-GB' })).toBe('24 Nov 26');
+    expect(weekLabel(nov24(2025), { year: true, locale: 'en-US' })).toBe('Nov 24, 25');
+    expect(weekLabel(nov24(2025), { year: true, locale: 'en-GB' })).not.toBe(weekLabel(nov24(2026), { year: true, locale: 'en-GB' }));
+  });
+
+  it('labels a month by its name, with the full year when asked (a two-digit one would read as a day)', () => {
+    const nov = new Date(2025, 10, 1).getTime();
+    expect(monthLabel(nov, { locale: 'en-GB' })).toBe('Nov');
+    expect(monthLabel(nov, { year: true, locale: 'en-GB' })).toBe('Nov 2025');
+    // A first bucket that starts mid-month (the range's first day) is named by that month.
+    expect(monthLabel(new Date(2025, 10, 24).getTime(), { year: true, locale: 'en-GB' })).toBe('Nov 2025');
+    // 1 November 00:00 moved back an hour by a clock change is still November.
+    expect(monthLabel(nov - HOUR, { locale: 'en-GB' })).toBe('Nov');
+  });
+
+  it('labels a period by its unit', () => {
+    const t = new Date(2026, 0, 5).getTime();
+    expect(periodLabel('week', t, { locale: 'en-GB' })).toBe('5 Jan');
+    expect(periodLabel('week', t, { year: true, locale: 'en-GB' })).toBe('5 Jan 26');
+    expect(periodLabel('month', t, { locale: 'en-GB' })).toBe('Jan');
+    expect(periodLabel('month', t, { year: true, locale: 'en-GB' })).toBe('Jan 2026');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadRow } from '../../lib/db/models';
-import { inquiryStats, weekBuckets } from '../../lib/report/aggregate';
+import { inquiryStats, monthBuckets, weekBuckets } from '../../lib/report/aggregate';
 import { rangeFromDates } from '../../lib/report/range';
 
 /**
@@ -79,7 +79,7 @@ describe.each([
     const sundayLate = new Date(y, m - 1, d + 6, 23, 30).getTime();
     const mondayEarly = new Date(y, m - 1, d + 7, 0, 30).getTime();
     const s = inquiryStats([thread('sun', sundayLate), thread('mon', mondayEarly)], range(iso(from), iso(to)));
-    expect(s.weeks.map((w) => w.received)).toEqual([1, 1, 0]);
+    expect(s.periods.map((w) => w.received)).toEqual([1, 1, 0]);
   });
 });
 
@@ -97,5 +97,22 @@ describe('weekBuckets in Europe/Berlin over a whole year', () => {
     }
     // 28 Dec to 31 Dec (both in): a short last week.
     expect(weeks.at(-1)).toEqual({ start: midnight(2026, 12, 28), end: midnight(2027, 1, 1) });
+  });
+});
+
+describe('monthBuckets in Europe/Berlin across both changes of the clocks', () => {
+  inZone('Europe/Berlin');
+
+  it('starts every month at local midnight on the 1st, and the first at the start of the range', () => {
+    const months = monthBuckets(range('2026-02-14', '2026-11-24'));
+    expect(months.map((m) => m.start)).toEqual([midnight(2026, 2, 14), ...[3, 4, 5, 6, 7, 8, 9, 10, 11].map((m) => midnight(2026, m, 1))]);
+    expect(months.at(-1)!.end).toBe(midnight(2026, 11, 25));
+    for (const [i, m] of months.entries()) {
+      expect(new Date(m.start).getHours()).toBe(0);
+      if (i > 0) expect(m.start).toBe(months[i - 1]!.end);
+    }
+    // March loses an hour, October gains one.
+    expect((months[1]!.end - months[1]!.start) / HOUR).toBe(31 * 24 - 1);
+    expect((months[8]!.end - months[8]!.start) / HOUR).toBe(31 * 24 + 1);
   });
 });
