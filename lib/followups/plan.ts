@@ -1,3 +1,4 @@
+import { isRoleWord } from '../names';
 import type { ValueReason, ValueReasonKind } from '../playbook/types';
 
 /**
@@ -212,7 +213,7 @@ function firstNameOf(input: FollowUpPlanInput): string {
     const ok = cjk.every((w) => /^[\p{L}\p{M}]{1,40}$/u.test(w)) && cjk.join('').length >= 2;
     return ok ? cjk.join(' ') : '';
   }
-  return NAME_WORD.test(first) ? first : '';
+  return NAME_WORD.test(first) && !isRoleWord(first) ? first : '';
 }
 
 // Stated decline reasons, phrased the way a considerate person would remember them.

@@ -3,6 +3,7 @@
  * something before asking for anything, never sets a seller deadline or pushes a meeting, and passes the trust
  * check; any optional piece taken from their text or the rep's notes is dropped if it would trip it.
  */
+import { isRoleWord } from '../names';
 import { checkDraft } from '../trust/index';
 import { findConcepts, type Concept } from './concepts';
 import { matchPerson, rankResources } from './rank';
@@ -48,7 +49,7 @@ function firstNameFrom(name: string): string {
       const ok = cjk.every((x) => /^[\p{L}\p{M}]+$/u.test(x)) && cjk.join('').length >= 2;
       return ok ? cjk.join(' ') : '';
     }
-    if (!NAME_WORD.test(w) || w.length < 2) return '';
+    if (!NAME_WORD.test(w) || w.length < 2 || isRoleWord(w)) return '';
     return w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
   }
   return '';

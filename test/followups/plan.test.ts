@@ -290,6 +290,10 @@ describe('planFollowUp: first names in every script', () => {
     ['a lone family name character', '王'],
     ['Han characters with digits', '王2'],
     ['an emoji after Han characters', '王小明😀'],
+    ['a team ("Sales Team")', 'Sales Team'],
+    ['a mailbox ("Support")', 'Support'],
+    ['"The Acme Team"', 'The Acme Team'],
+    ['a German team mailbox', 'Kundenservice Acme'],
     ['a combining mark with no letter before it', '\u0301Dana'],
   ])('greets without a name for %s', (_what, contactName) => {
     expect(hi({ contactName })).toBe('Hi,');
