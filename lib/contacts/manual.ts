@@ -1,4 +1,4 @@
-import { canonicalProfileUrl, profileSlugFromUrl } from '../linkedin';
+import { canonicalProfileUrl, profileSlugFromUrl } from '../linkedin/url';
 import type { LinkedInProfile } from '../linkedin/types';
 
 /**

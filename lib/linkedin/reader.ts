@@ -26,6 +26,9 @@ import {
 } from './selectors';
 import { INVALID, parseLinkedInProfileCompiled } from './profile-parser.gen';
 import type { LinkedInProfile } from './types';
+import { canonicalProfileUrl, profileSlugFromUrl } from './url';
+
+export { canonicalProfileUrl, profileSlugFromUrl };
 
 type Layout = LinkedInProfile['layout'];
 
@@ -34,8 +37,6 @@ const MAX_HEADLINE = 1000;
 const MAX_COMPANY = 300;
 const MAX_TITLE = 300;
 const MAX_LOCATION = 300;
-/** LinkedIn custom URLs are 3–100 characters; anything longer is not a profile slug. */
-const MAX_SLUG = 100;
 /** Sections of <main> listed for heading lookups; a page has about a dozen. */
 const MAX_SECTIONS = 80;
 /** Upper bound of nodes one text read visits (a hostile element can hold a whole page). */
@@ -43,9 +44,6 @@ const MAX_TEXT_NODES = 1000;
 /** `Node.DOCUMENT_POSITION_FOLLOWING`, without needing a `Node` global. */
 const FOLLOWING = 4;
 
-/** scheme://[userinfo@]host[:port]/in/<slug>[/…][?…][#…] → host, raw slug. */
-const URL_PARTS = /^https?:\/\/(?:[^@/?#\\]*@)?([^:/?#\\]+)(?::\d{1,5})?\/in\/([^/?#\\]+)(?:[/?#]|$)/i;
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const VISUALLY_HIDDEN = anyOf(S.visuallyHidden);
 /**
  * Subtrees known, during one synchronous read, to hold a screen-reader-only copy (true) or none (false); null between
@@ -82,61 +80,12 @@ const LAYOUT_VARIANTS = new WeakMap<Fallbacks, Map<Layout, Fallbacks>>();
 // ---------------------------------------------------------------------------------------------------------------
 // URL
 
-/**
- * The profile slug of a LinkedIn URL (`https://www.linkedin.com/in/<slug>[/anything][?query]`): URL-decoded,
- * lower-cased, invisible characters dropped. Null for any other page, host, or a slug that cannot be one.
- */
-export function profileSlugFromUrl(url: string): string | null {
-  if (typeof url !== 'string' || url.length > 4096) return null;
-  const known = SLUGS.get(url);
-  if (known !== undefined) return known;
-  const slug = parseSlug(url);
-  if (SLUGS.size >= MAX_SLUGS) SLUGS.clear();
-  SLUGS.set(url, slug);
-  return slug;
-}
-
-/**
- * Slugs already parsed, by their exact URL: every read parses the page's URL and its Contact info link, the same two
- * strings until the next navigation, and the regexes cost more than the rest of a read's string work. Bounded;
- * cleared when full.
- */
-const SLUGS = new Map<string, string | null>();
-const MAX_SLUGS = 64;
-
-function parseSlug(url: string): string | null {
-  // A regex rather than `new URL()`: this runs on every read, and the URL parser costs more than the rest.
-  const m = URL_PARTS.exec(url.trim());
-  if (!m) return null;
-  const host = (m[1] ?? '').toLowerCase().replace(/\.$/, '');
-  if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
-  const raw = m[2];
-  if (!raw) return null;
-  let decoded = raw;
-  if (raw.includes('%')) {
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-  }
-  const slug = decoded.replace(INVISIBLE, '').trim().toLowerCase();
-  if (!slug || slug.length > MAX_SLUG || slug === '.' || slug === '..') return null;
-  // Nothing that would change the meaning of the canonical URL or is not a printable identifier.
-  if (/[\s/?#%\\<>"'`\u0000-\u001f\u007f]/.test(slug)) return null;
-  return slug;
-}
-
 /** The profile slug of a link's `href` (absolute, or relative to LinkedIn like `/in/<slug>/overlay/contact-info/`). */
 function slugFromHref(href: string | null): string | null {
   if (!href) return null;
   return profileSlugFromUrl(href.startsWith('/') && !href.startsWith('//') ? `https://www.linkedin.com${href}` : href);
 }
 
-/** `https://www.linkedin.com/in/<slug>/`. The slug is already free of URL-significant characters. */
-export function canonicalProfileUrl(slug: string): string {
-  return `https://www.linkedin.com/in/${slug}/`;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text
