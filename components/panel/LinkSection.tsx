@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { nameTokens } from '@/lib/contacts/identity';
-import { linkProfile, suggestLinks } from '@/lib/db/contacts';
+import { linkProfile, suggestLinks, type LinkSuggestion } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import type { LinkedInProfile } from '@/lib/linkedin/types';
@@ -12,8 +12,20 @@ import { ErrorText, Section } from './ui';
  * "Is this someone you already know?": suggests saved contacts for a LinkedIn profile (by name, helped by company)
  * and lets the rep pick any contact by name. Linking merges the two without losing anything.
  */
-export function LinkSection({ profile, onLinked, first = false }: { profile: LinkedInProfile; onLinked?: (c: Contact) => void; first?: boolean }) {
-  const suggestions = useLinkSuggestions(profile);
+export function LinkSection({
+  profile,
+  onLinked,
+  first = false,
+  suggestions: given,
+}: {
+  profile: LinkedInProfile;
+  onLinked?: (c: Contact) => void;
+  first?: boolean;
+  /** The suggestions, when the caller already reads them (one query instead of two). */
+  suggestions?: LinkSuggestion[];
+}) {
+  const own = useLinkSuggestions(given === undefined ? profile : null);
+  const suggestions = given ?? own;
   const [query, setQuery] = useState('');
   const matches = useLiveQuery(async () => {
     const first = nameTokens(query)[0];
@@ -59,7 +71,7 @@ export function LinkSection({ profile, onLinked, first = false }: { profile: Lin
   );
 }
 
-/** Saved contacts that look like the person on this profile, best first (live). */
-export function useLinkSuggestions(profile: LinkedInProfile) {
-  return useLiveQuery(() => suggestLinks(getDb(), profile), [profile.slug, profile.name, profile.company]);
+/** Saved contacts that look like the person on this profile, best first (live); none asked for when `profile` is null. */
+export function useLinkSuggestions(profile: LinkedInProfile | null): LinkSuggestion[] | undefined {
+  return useLiveQuery(async () => (profile ? suggestLinks(getDb(), profile) : undefined), [profile?.slug, profile?.name, profile?.company]);
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { companyFromEmail } from '@/lib/contacts/identity';
-import { saveCandidate } from '@/lib/db/contacts';
+import { saveTyped } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/text';
 import { ErrorText } from './ui';
@@ -17,7 +17,7 @@ export function ManualAddForm({ onSaved, initialOpen = false, pageUrl }: { onSav
   const save = useMutation({
     mutationFn: () => {
       const company = form.company.trim() || (email ? companyFromEmail(email) : null);
-      return saveCandidate(
+      return saveTyped(
         getDb(),
         {
           source: 'manual',
@@ -33,7 +33,7 @@ export function ManualAddForm({ onSaved, initialOpen = false, pageUrl }: { onSav
           lastWroteAt: null,
           lastWroteRaw: null,
         },
-        { now: Date.now() },
+        Date.now(),
       );
     },
     onSuccess: (c) => {

@@ -58,7 +58,7 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
   const [replyResult, setReplyResult] = useState<{ key: string; result: ReplyUseResult } | null>(null);
   const threadKey = thread?.threadId ?? snapshot.url;
   if (!thread) {
-    return snapshot.threadUrl ? <CouldNotRead site="Gmail" onSaved={onOpenContact} /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open a conversation in Gmail to see who it's with." />;
+    return snapshot.threadUrl ? <CouldNotRead key={snapshot.url} site="Gmail" onSaved={onOpenContact} /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open a conversation in Gmail to see who it's with." />;
   }
   if (!candidate) {
     return <HomeView now={now} onOpenContact={onOpenContact} hint="Only you are in this conversation so far." />;
@@ -103,7 +103,7 @@ export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: Linke
   const profile = snapshot.profile;
   const saved = useLiveRead(firstScreen.contactBySlug(profile?.slug ?? null));
   if (!profile) {
-    return snapshot.profileUrl ? <CouldNotRead site="LinkedIn" pageUrl={snapshot.url} onSaved={onOpenContact} /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open someone's LinkedIn profile to see your history with them." />;
+    return snapshot.profileUrl ? <CouldNotRead key={snapshot.url} site="LinkedIn" pageUrl={snapshot.url} onSaved={onOpenContact} /> : <HomeView now={now} onOpenContact={onOpenContact} hint="Open someone's LinkedIn profile to see your history with them." />;
   }
   if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
   if (saved) {
@@ -120,18 +120,10 @@ export function LinkedInView({ snapshot, now, onOpenContact }: { snapshot: Linke
 function UnsavedProfile({ profile, now }: { profile: LinkedInProfile; now: number }) {
   const suggestions = useLinkSuggestions(profile);
   const known = (suggestions?.length ?? 0) > 0;
-  const card = <CandidateCard candidate={candidateFromProfile(profile)} alreadyKnown={known} ownEmails={[]} now={now} />;
-  return known ? (
-    <>
-      <LinkSection profile={profile} first />
-      {card}
-    </>
-  ) : (
-    <>
-      {card}
-      <LinkSection profile={profile} />
-    </>
-  );
+  // Keyed, so the two keep their state (the contact search typed so far) when the order flips as the answer comes.
+  const card = <CandidateCard key="card" candidate={candidateFromProfile(profile)} alreadyKnown={known} ownEmails={[]} now={now} />;
+  const link = <LinkSection key="link" profile={profile} suggestions={suggestions} first={known} />;
+  return <>{known ? [link, card] : [card, link]}</>;
 }
 
 /** Any other page: what the panel can do, and recent contacts. */

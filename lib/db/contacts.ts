@@ -207,6 +207,23 @@ function normalizeTags(tags: readonly string[]): string[] {
 }
 
 /**
+ * Saves a person the rep typed in (a page that could not be read). When they are saved already, by the typed email or
+ * by the page's profile, what was typed that the contact lacks is added rather than dropped: the profile (so the next
+ * visit finds them) and the email. The same person saved twice, once by each, becomes one contact.
+ */
+export async function saveTyped(db: ResourcefulDB, candidate: ContactCandidate, now: number): Promise<Contact> {
+  let c = await saveCandidate(db, candidate, { now });
+  if (candidate.linkedin && !c.linkedinSlugs.includes(candidate.linkedin.slug)) c = await linkProfile(db, c.id, candidate.linkedin, now);
+  const email = candidate.email;
+  if (email && !c.emails.includes(email)) {
+    const holder = await findContactByEmail(db, email);
+    if (!holder) c = await updateContact(db, c.id, { emails: [...c.emails, email] }, now);
+    else if (candidate.linkedin) c = await linkProfile(db, holder.id, candidate.linkedin, now);
+  }
+  return c;
+}
+
+/**
  * Saves the person a page shows as a new contact (or returns the existing one with that email or slug), and
  * fills its history from the page: the thread's messages, or the profile visit.
  */

@@ -14,6 +14,7 @@ import {
   recordProfileVisit,
   saveCandidate,
   saveSettings,
+  saveTyped,
   suggestLinks,
   unlinkProfile,
   updateContact,
@@ -25,6 +26,7 @@ import { addCommitment, commitmentsOf } from '../../lib/db/commitments';
 import { referralsOf, setDecline, setReferredBy, setStage } from '../../lib/db/playbook';
 import { recordResourceSends, sentResourceIds } from '../../lib/db/resources';
 import { recordThread } from '../../lib/db/threads';
+import { handEnteredProfile } from '../../lib/contacts/manual';
 import { notesOf } from '../../lib/db/notebook';
 import { allHistory, historyOf } from '../../lib/db/history';
 import { msg, profile, thread } from '../helpers/factories';
@@ -286,5 +288,51 @@ describe('getTimeline reads the newest rows without a per-row cursor', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('saving a person typed in on a page that could not be read', () => {
+  const typed = (name: string, email: string | null, pageUrl: string) => ({
+    source: 'manual' as const,
+    name,
+    email,
+    company: null,
+    companySource: null,
+    title: null,
+    location: null,
+    linkedin: handEnteredProfile(pageUrl, name, null),
+    subject: null,
+    lastWroteAt: null,
+    lastWroteRaw: null,
+  });
+  const PAGE = 'https://www.linkedin.com/in/dana-whitfield/';
+
+  it('a new person: saved with the email and the profile', async () => {
+    const c = await saveTyped(db, typed('Nora Hale', 'nora@hale.io', 'https://www.linkedin.com/in/nora-hale/'), T0);
+    expect(c).toMatchObject({ name: 'Nora Hale', emails: ['nora@hale.io'], linkedinSlugs: ['nora-hale'] });
+  });
+
+  it('someone saved from Gmail, typed by their email: the profile is linked to them, not dropped', async () => {
+    const emailed = await saveCandidate(db, otherPartyOfThread(danaThread())!, { now: T0, thread: danaThread() });
+    const c = await saveTyped(db, typed('Dana Whitfield', 'dana@northwind.com', PAGE), T0 + DAY);
+    expect(c.id).toBe(emailed.id);
+    expect(c.linkedinSlugs).toEqual(['dana-whitfield']);
+    expect((await findContactBySlug(db, 'dana-whitfield'))?.id).toBe(emailed.id);
+  });
+
+  it('someone saved from this profile, typed with a new email: the email is added, not dropped', async () => {
+    const fromProfile = await saveCandidate(db, candidateFromProfile(profile()), { now: T0 });
+    const c = await saveTyped(db, typed('Dana Whitfield', 'dana@private.example', PAGE), T0 + DAY);
+    expect(c.id).toBe(fromProfile.id);
+    expect(c.emails).toEqual(['dana@private.example']);
+  });
+
+  it('saved twice, once by the email and once by the profile: typed with both, they become one contact', async () => {
+    const emailed = await saveCandidate(db, otherPartyOfThread(danaThread())!, { now: T0, thread: danaThread() });
+    await saveCandidate(db, candidateFromProfile(profile()), { now: T0 });
+    const c = await saveTyped(db, typed('Dana Whitfield', 'dana@northwind.com', PAGE), T0 + DAY);
+    expect(c.id).toBe(emailed.id);
+    expect(await db.contacts.count()).toBe(1);
+    expect(c).toMatchObject({ emails: ['dana@northwind.com'], linkedinSlugs: ['dana-whitfield'] });
   });
 });
