@@ -178,7 +178,9 @@ const APPT_MISSED_MINE =
   warmable('playbook', /(?<![\p{L}])(?:no[- ]show(?:ed)?|didn't\s+(?:show|join|turn\s+up|make\s+it)|did\s+not\s+(?:show|join|turn\s+up|make\s+it)|missed\s+(?:you|each\s+other)\s+(?:on|at|today|earlier)|waited\s+(?:on|for)\s+(?:the\s+call|you))(?![\p{L}])/iu);
 const YESTERDAY = warmable('playbook', /(?<![\p{L}])(?:yesterday|gestern)/iu);
 const AGAIN = warmable('playbook', /(?<![\p{L}])(?:again|another|once\s+more|erneut|nochmal|noch\s+einmal)(?![\p{L}])/iu);
-// An apology for a miss that already happened (not a request to move a coming meeting): it may come the next morning.
+// An apology for a miss that already happened (not a request to move a coming meeting): it may come the next morning,
+// unless it says the miss was that same day ("I missed our call this morning", on the day after another miss).
+const SAME_DAY = warmable('playbook', /(?<![\p{L}])(?:today|this\s+(?:morning|afternoon|evening)|tonight|heute)(?![\p{L}])/iu);
 const MISSED_PAST = warmable('playbook', /(?<![\p{L}])(?:missed|couldn't\s+make|could\s+not\s+make|didn't\s+(?:show|join|make)|did\s+not\s+(?:show|join|make)|no[- ]show)/iu);
 
 function theirOpenOrMissed(c: Commitment, now: number): boolean {
@@ -387,7 +389,8 @@ function missedAppointments(msgs: Msg[], ledger: Commitment[], cited: Set<Commit
     // our call" the morning after a miss the ledger already has.
     const onDay = dayKey(m.date, YESTERDAY.test(s) ? 1 : 0);
     const dayBefore = dayKey(m.date, 1);
-    sighted(onDay !== null && !days.has(onDay) && dayBefore !== null && ledgerDays.has(dayBefore) && MISSED_PAST.test(s) ? dayBefore : onDay);
+    const theDayAfter = onDay !== null && !days.has(onDay) && dayBefore !== null && ledgerDays.has(dayBefore);
+    sighted(theDayAfter && MISSED_PAST.test(s) && !SAME_DAY.test(s) ? dayBefore : onDay);
     // "I need to reschedule again" says it has happened before, on a day this thread may not show.
     if (!m.fromMe && AGAIN.test(s)) again = true;
     evidence.push(`${m.fromMe ? 'You noted' : 'They wrote'}: ${withDate(quote(s), m.date)}`);

@@ -340,6 +340,7 @@ describe('missed_appointments', () => {
       ['an undated apology next to a dated ledger miss (no day to match)', [{ fromMe: false, date: null, text: 'So sorry I missed our call.' }], [missedCall(march(2, 9))]],
       ['one apology that says it happened again', [theirs(march(2, 11), 'Sorry, I need to reschedule again.')], [missedCall(march(2, 9))]],
       ['the ledger miss and a request the next morning to move another meeting', [theirs(march(3, 8), 'I need to reschedule our Thursday meeting.')], [missedCall(march(2, 17))]],
+      ['the ledger miss, and the next day an apology for missing that day\'s call', [theirs(march(3, 15), 'So sorry I missed our call this morning.')], [missedCall(march(2, 17))]],
     ] as const)('%s: a repeated-miss finding', (_label, messages, commitments) => {
       const out = run([...messages], [...commitments]);
       expect(signs(out)).toContain('missed_appointments');
