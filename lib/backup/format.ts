@@ -134,11 +134,11 @@ export function countOf(table: TableName, n: number): string {
 }
 
 /**
- * "12 contacts, 40 notes and your settings": the non-empty tables, or "nothing" when all are empty. The settings
+ * "12 contacts, 40 notes and settings": the non-empty tables, or "nothing" when all are empty. The settings
  * table holds the settings and the offer profile; a count of its rows ("2 settings entries") told the rep nothing.
  */
 export function describeCounts(counts: Counts): string {
-  const parts = TABLES.filter((t) => counts[t] > 0).map((t) => (t === 'settings' ? 'your settings' : countOf(t, counts[t])));
+  const parts = TABLES.filter((t) => counts[t] > 0).map((t) => (t === 'settings' ? 'settings' : countOf(t, counts[t])));
   if (parts.length === 0) return 'nothing';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -24,14 +24,14 @@ export function stageInSentence(stage: Stage): string {
  */
 export const REFERRAL_LABEL = {
   helped: 'Not-a-fit leads you helped in these dates',
-  referrals: 'Referrals from leads you helped (any time)',
+  referrals: 'Referrals in these dates (from leads helped any time)',
   referrers: 'Leads you helped who sent them',
 } as const;
 
 /** The referrals chart's two bars, on two lines each so the long names fit beside a half-width chart. */
 export const REFERRAL_BARS: readonly [readonly string[], readonly string[]] = [
   ['Leads you helped', 'in these dates'],
-  ['Referrals from leads', 'you helped (any time)'],
+  ['Referrals in these dates', '(from leads helped any time)'],
 ];
 
 /** A table row under "referrals": what those referrals are now ("… now in conversation"). */

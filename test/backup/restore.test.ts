@@ -285,7 +285,7 @@ describe('writing a backup', () => {
 
   it('describes counts in words', () => {
     expect(describeCounts(counts({ contacts: 1, notes: 12_345, interactions: 2 }))).toBe('1 contact, 12,345 notes and 2 history entries');
-    expect(describeCounts(counts({ settings: 2 }))).toBe('your settings');
+    expect(describeCounts(counts({ settings: 2 }))).toBe('settings');
     expect(describeCounts(counts({}))).toBe('nothing');
   });
 });

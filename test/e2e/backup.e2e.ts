@@ -108,7 +108,7 @@ function rows() {
   };
 }
 
-const COUNTS = '3 contacts, 5 notes, 1 history entry, 1 promise, 1 resource, 1 resource sent and your settings';
+const COUNTS = '3 contacts, 5 notes, 1 history entry, 1 promise, 1 resource, 1 resource sent and settings';
 
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);

@@ -280,7 +280,7 @@ describe('Goodwill report page', () => {
     // mid-sentence are in lower case.
     expect(await rowLabels(page, 'card-referrals')).toEqual([
       'Not-a-fit leads you helped in these dates',
-      'Referrals from leads you helped (any time)',
+      'Referrals in these dates (from leads helped any time)',
       'Leads you helped who sent them',
       '… now in conversation',
       '… now customer',
@@ -350,7 +350,7 @@ describe('Goodwill report page', () => {
     // No lead helped in these 7 days, yet 2 referrals from leads helped earlier: the labels say why that is no mistake.
     expect(await rowLabels(page, 'card-referrals')).toEqual([
       'Not-a-fit leads you helped in these dates',
-      'Referrals from leads you helped (any time)',
+      'Referrals in these dates (from leads helped any time)',
       'Leads you helped who sent them',
       '… now in conversation',
       '… now customer',

@@ -114,7 +114,7 @@ describe('referrals chart', () => {
     const config = referralsConfig(report({ contacts }, local(2026, 3, 1), local(2026, 3, 8)), PALETTE);
     expect(config.data.labels).toEqual([
       ['Leads you helped', 'in these dates'],
-      ['Referrals from leads', 'you helped (any time)'],
+      ['Referrals in these dates', '(from leads helped any time)'],
     ]);
     expect(config.data.datasets.map((d) => [d.label, d.data])).toEqual([
       ['Not a fit — helped', [0, 0]],

@@ -31,10 +31,10 @@ describe('referrals wording', () => {
   it('says that helped leads are counted in the dates and referrals from leads helped at any time', () => {
     expect(REFERRAL_LABEL).toEqual({
       helped: 'Not-a-fit leads you helped in these dates',
-      referrals: 'Referrals from leads you helped (any time)',
+      referrals: 'Referrals in these dates (from leads helped any time)',
       referrers: 'Leads you helped who sent them',
     });
-    expect(REFERRAL_BARS.map((lines) => lines.join(' '))).toEqual(['Leads you helped in these dates', 'Referrals from leads you helped (any time)']);
+    expect(REFERRAL_BARS.map((lines) => lines.join(' '))).toEqual(['Leads you helped in these dates', 'Referrals in these dates (from leads helped any time)']);
   });
 
   it('sums the chart up for screen readers, stages in lower case', () => {
