@@ -10,7 +10,7 @@ import {
   type FollowUpPlanInput,
 } from '../../lib/followups/plan';
 import type { ValueReason, ValueReasonKind } from '../../lib/playbook/types';
-import { NAMES_IN_EVERY_SCRIPT, nfd } from '../helpers/names';
+import { NAMES_IN_EVERY_SCRIPT, NOT_A_PERSON, nfd } from '../helpers/names';
 
 const DAY = 86_400_000;
 const at = (y: number, m: number, d: number, h = 10): number => new Date(y, m - 1, d, h, 0, 0, 0).getTime();
@@ -280,21 +280,13 @@ describe('planFollowUp: first names in every script', () => {
   });
 
   it.each<[string, string]>([
+    ...NOT_A_PERSON,
     ['a role address', 'sales@northwind.com'],
     ['"info"', 'info'],
     ['an all-lower-case handle', 'dana_w'],
     ['an all-lower-case name (reads as a handle)', 'dana whitfield'],
-    ['an emoji', '😀 Dana'],
     ['digits', 'R2D2 Droid'],
     ['one letter', 'D. Whitfield'],
-    ['a lone family name character', '王'],
-    ['Han characters with digits', '王2'],
-    ['an emoji after Han characters', '王小明😀'],
-    ['a team ("Sales Team")', 'Sales Team'],
-    ['a mailbox ("Support")', 'Support'],
-    ['"The Acme Team"', 'The Acme Team'],
-    ['a German team mailbox', 'Kundenservice Acme'],
-    ['a combining mark with no letter before it', '\u0301Dana'],
   ])('greets without a name for %s', (_what, contactName) => {
     expect(hi({ contactName })).toBe('Hi,');
   });

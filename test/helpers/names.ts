@@ -18,3 +18,16 @@ export const NAMES_IN_EVERY_SCRIPT: readonly [string, string, string][] = [
   ['Korean', '김민준', 'Hi 김민준,'],
   ['Chinese name with a romanisation after it', '王小明 (Wang Xiaoming)', 'Hi 王小明,'],
 ];
+
+/** Display names both reply writers greet without a name ("Hi there," / "Hi,"): [what it shows, the name]. */
+export const NOT_A_PERSON: readonly [string, string][] = [
+  ['an emoji', '😀 Dana'],
+  ['a lone family name character', '王'],
+  ['Han characters with digits', '王2'],
+  ['an emoji after Han characters', '王小明😀'],
+  ['a team ("Sales Team")', 'Sales Team'],
+  ['a mailbox ("Support")', 'Support'],
+  ['"The Acme Team"', 'The Acme Team'],
+  ['a German team mailbox', 'Kundenservice Acme'],
+  ['a combining mark with no letter before it', '\u0301Dana'],
+];

@@ -4,7 +4,7 @@ import corpusJson from '../fixtures/inquiries/inquiries.json';
 import offerJson from '../fixtures/inquiries/offer.json';
 import resourcesJson from '../fixtures/inquiries/resources.json';
 import { greetingName, InquiryCaseSchema, OfferProfileSchema, ResourceSchema, suggestReplies, triageInquiry, type ReplyContext } from '../../lib/replies/index';
-import { NAMES_IN_EVERY_SCRIPT, nfd } from '../helpers/names';
+import { NAMES_IN_EVERY_SCRIPT, NOT_A_PERSON, nfd } from '../helpers/names';
 
 const corpus = z.array(InquiryCaseSchema).parse(corpusJson);
 const offer = OfferProfileSchema.parse(offerJson);
@@ -35,20 +35,12 @@ describe('greeting names in every script', () => {
   });
 
   it.each<[string, string]>([
+    ...NOT_A_PERSON,
     ['a role address', 'info@northwind.com'],
     ['template debris', '{{first_name}}'],
     ['"null"', 'null'],
-    ['an emoji', '😀 Dana'],
     ['digits', 'Dana2 Whitfield'],
     ['one letter', 'D Whitfield'],
-    ['a lone family name character', '王'],
-    ['Han characters with digits', '王2'],
-    ['an emoji after Han characters', '王小明😀'],
-    ['a team ("Sales Team")', 'Sales Team'],
-    ['a mailbox ("Support")', 'Support'],
-    ['"The Acme Team"', 'The Acme Team'],
-    ['a German team mailbox', 'Kundenservice Acme'],
-    ['a combining mark with no letter before it', '\u0301Dana'],
   ])('greets without a name for %s', (_what, name) => {
     expect(greet({ name })).toBe('Hi there,');
   });
