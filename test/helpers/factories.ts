@@ -1,4 +1,4 @@
-import type { Contact } from '../../lib/db/models';
+import type { Contact, ThreadRow } from '../../lib/db/models';
 import type { GmailMessage, GmailThread } from '../../lib/gmail/types';
 import type { LinkedInProfile } from '../../lib/linkedin/types';
 
@@ -79,6 +79,25 @@ export function contactRow(id: string, over: Partial<Contact> = {}): Contact {
     referredBy: null,
     declineStated: null,
     declineReal: null,
+    ...over,
+  };
+}
+
+/** A queue row for a thread: first inbound message, first reply (null: still waiting), optional contact. */
+export function threadRow(threadId: string, firstInboundAt: number | null, firstReplyAt: number | null, over: Partial<ThreadRow> = {}): ThreadRow {
+  return {
+    threadId,
+    url: '',
+    subject: threadId,
+    fromName: '',
+    fromEmail: `${threadId}@example.com`,
+    lastInboundAt: firstInboundAt,
+    lastOutboundAt: firstReplyAt,
+    firstInboundAt,
+    firstReplyAt,
+    contactId: null,
+    needsReply: firstReplyAt === null ? 1 : 0,
+    updatedAt: firstInboundAt ?? 0,
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, Contact, Interaction, ThreadRow } from '../../lib/db/models';
-import { contactRow } from '../helpers/factories';
+import { contactRow, threadRow } from '../helpers/factories';
 import {
   balanceStats,
   buildReport,
@@ -42,22 +42,8 @@ function ix(contactId: string, kind: Interaction['kind'], at: number, over: Part
   return { id: `${contactId}|event:${seq}`, contactId, sourceKey: `event:${seq}`, kind, at, subject: null, snippet: null, threadId: null, url: null, ...over };
 }
 
-function thread(threadId: string, firstInboundAt: number | null, firstReplyAt: number | null, contactId: string | null = null): ThreadRow {
-  return {
-    threadId,
-    url: '',
-    subject: threadId,
-    fromName: '',
-    fromEmail: `${threadId}@example.com`,
-    lastInboundAt: firstInboundAt,
-    lastOutboundAt: firstReplyAt,
-    firstInboundAt,
-    firstReplyAt,
-    contactId,
-    needsReply: firstReplyAt === null ? 1 : 0,
-    updatedAt: T0,
-  };
-}
+const thread = (threadId: string, firstInboundAt: number | null, firstReplyAt: number | null, contactId: string | null = null): ThreadRow =>
+  threadRow(threadId, firstInboundAt, firstReplyAt, { contactId, updatedAt: T0 });
 
 function promise(id: string, contactId: string, over: Partial<Commitment>): Commitment {
   return { id, contactId, direction: 'mine', kind: 'send', text: id, dueAt: null, status: 'open', createdAt: T0 - DAY, updatedAt: T0 - DAY, resolvedAt: null, source: 'manual', ...over };

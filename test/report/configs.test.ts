@@ -5,7 +5,7 @@ import type { Palette } from '../../components/report/palette';
 import type { Contact, ThreadRow } from '../../lib/db/models';
 import { StageSchema } from '../../lib/playbook/types';
 import { buildReport, type ReportInput } from '../../lib/report/aggregate';
-import { contactRow } from '../helpers/factories';
+import { contactRow, threadRow } from '../helpers/factories';
 
 const HOUR = 3_600_000;
 const local = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
@@ -25,22 +25,7 @@ const PALETTE: Palette = {
   stage: Object.fromEntries(StageSchema.options.map((s) => [s, '#999999'])) as Palette['stage'],
 };
 
-function thread(threadId: string, firstInboundAt: number, firstReplyAt: number | null): ThreadRow {
-  return {
-    threadId,
-    url: '',
-    subject: threadId,
-    fromName: '',
-    fromEmail: `${threadId}@example.com`,
-    lastInboundAt: firstInboundAt,
-    lastOutboundAt: firstReplyAt,
-    firstInboundAt,
-    firstReplyAt,
-    contactId: null,
-    needsReply: firstReplyAt === null ? 1 : 0,
-    updatedAt: firstInboundAt,
-  };
-}
+const thread = (threadId: string, firstInboundAt: number, firstReplyAt: number | null): ThreadRow => threadRow(threadId, firstInboundAt, firstReplyAt);
 
 function report(input: Partial<ReportInput>, from: number, to: number) {
   return buildReport({ contacts: [], interactions: [], commitments: [], threads: [], ...input }, { from, to }, to);
