@@ -6,6 +6,9 @@ import { toDateInput } from '../../lib/report/range';
 import { startSession, type Session } from './harness';
 import { commitmentRow, contactRow, interactionRow, seedDb, threadRow, type SeedRows } from './seed';
 
+/** The referrals card's rows for the seeded data, whatever the range: the labels say what each counts. */
+const REFERRAL_ROWS = ['Not-a-fit leads you helped in these dates', 'Referrals in these dates (from leads helped any time)', 'Leads you helped who sent them', '… now in conversation', '… now customer'];
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The test's clock; every row is placed relative to it, a day or more from the range edges. */
@@ -278,13 +281,7 @@ describe('Goodwill report page', () => {
     expect(await emptyLines(page)).toEqual({});
     // Helped leads count in the dates, referrals from leads helped at any time: the labels say which; stages
     // mid-sentence are in lower case.
-    expect(await rowLabels(page, 'card-referrals')).toEqual([
-      'Not-a-fit leads you helped in these dates',
-      'Referrals in these dates (from leads helped any time)',
-      'Leads you helped who sent them',
-      '… now in conversation',
-      '… now customer',
-    ]);
+    expect(await rowLabels(page, 'card-referrals')).toEqual(REFERRAL_ROWS);
     expect(await page.getByTestId('card-referrals').locator('.report-lead').textContent()).toContain('referrals count in the dates they arrived, however long ago you helped');
     expect(await page.getByTestId('chart-referrals').getAttribute('aria-label')).toBe(
       '2 not-a-fit leads you helped in these dates; 3 referrals in these dates from 2 leads you helped at any time: 1 in conversation, 2 customer.',
@@ -348,13 +345,7 @@ describe('Goodwill report page', () => {
     });
     expect(await page.getByTestId('week-row').count()).toBe(2);
     // No lead helped in these 7 days, yet 2 referrals from leads helped earlier: the labels say why that is no mistake.
-    expect(await rowLabels(page, 'card-referrals')).toEqual([
-      'Not-a-fit leads you helped in these dates',
-      'Referrals in these dates (from leads helped any time)',
-      'Leads you helped who sent them',
-      '… now in conversation',
-      '… now customer',
-    ]);
+    expect(await rowLabels(page, 'card-referrals')).toEqual(REFERRAL_ROWS);
     expect(await page.getByTestId('chart-referrals').getAttribute('aria-label')).toBe(
       '0 not-a-fit leads you helped in these dates; 2 referrals in these dates from 2 leads you helped at any time: 1 in conversation, 1 customer.',
     );
