@@ -12,6 +12,7 @@ import { ErrorText } from '../panel/ui';
 import { ConfirmDialog } from './BackupConfirmDialog';
 import { downloadBackup, progressText } from './BackupFiles';
 import './backup.css';
+import { announceRestored } from '@/lib/db/search';
 
 /** A labelled progress bar; `label` says what is under way. */
 export function ProgressBar({ label, done, total, testId }: { label: string; done: number; total: number; testId?: string }) {
@@ -133,6 +134,8 @@ function RestorePanel() {
         now: Date.now(),
         onProgress: (progress) => setStage({ step: 'restoring', fileName, backup, mode: how, progress }),
       });
+      // An open side panel's search then reads everything again: restored rows keep their old times.
+      announceRestored(getDb());
       setStage({ step: 'done', fileName, summary, invalidRows: backup.invalidRows });
     } catch (err) {
       setError({ fileName, message: messageOf(err) });

@@ -21,6 +21,15 @@ export function dbSearchSource(db: ResourcefulDB): SearchSource {
     groupsByIds: async (ids) => (await db.notebooks.bulkGet([...ids])).filter((b) => b !== undefined),
     // Dexie reports every write to this database, from this page and from the extension's other pages and worker
     // (it relays them over a BroadcastChannel): a keystroke only asks IndexedDB when contacts or notes changed.
+    onRestored: (listener) => {
+      if (typeof BroadcastChannel === 'undefined') return () => undefined;
+      const channel = new BroadcastChannel(RESTORED_CHANNEL);
+      // Only this database's restores (tests open several).
+      channel.onmessage = (e: MessageEvent) => {
+        if (e.data === db.name) listener();
+      };
+      return () => channel.close();
+    },
     onChange: (listener) => {
       const prefixes = [`idb://${db.name}/contacts/`, `idb://${db.name}/notebooks/`];
       const handler = (parts: Record<string, unknown>) => {
@@ -30,6 +39,20 @@ export function dbSearchSource(db: ResourcefulDB): SearchSource {
       return () => Dexie.on('storagemutated').unsubscribe(handler);
     },
   };
+}
+
+/** The channel a restore announces itself on, to every extension page of this profile (same origin). */
+const RESTORED_CHANNEL = 'resourceful:restored';
+
+/**
+ * Tells open search indexes (the side panel's) that a restore wrote rows with their old times: they read everything
+ * again on their next query. Call after a restore commits. A no-op where BroadcastChannel does not exist.
+ */
+export function announceRestored(db: ResourcefulDB): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(RESTORED_CHANNEL);
+  channel.postMessage(db.name);
+  channel.close();
 }
 
 const indexes = new WeakMap<ResourcefulDB, ContactSearch>();

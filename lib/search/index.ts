@@ -75,6 +75,11 @@ export interface SearchSource {
   /** The note groups with these ids, whole, whenever they were written (ids no longer there are left out). */
   groupsByIds(ids: readonly string[]): Promise<NoteGroup[]>;
   /**
+   * Optional: calls `listener` when rows may have been written with times older than the last sync (a restore keeps
+   * each row's own times): the next sync then reads everything again, once.
+   */
+  onRestored?(listener: () => void): () => void;
+  /**
    * Optional: calls `listener` whenever contacts or notes may have changed (in any context). With it, a sync when
    * nothing changed costs nothing; without it, every sync asks the source.
    */
@@ -123,8 +128,16 @@ export class ContactSearch {
   private checkedAt = -Infinity;
   private readonly unsubscribe: (() => void) | undefined;
 
+  private readonly unsubscribeRestored: (() => void) | undefined;
+
   constructor(private readonly source: SearchSource) {
     this.unsubscribe = source.onChange?.(() => {
+      this.changed = true;
+    });
+    // A restore writes rows with the times they had when backed up, before the last sync: only a full read finds
+    // a contact it changed in place (a fold that added a tag, a newer version under the same id).
+    this.unsubscribeRestored = source.onRestored?.(() => {
+      this.syncedAt = -Infinity;
       this.changed = true;
     });
   }
@@ -132,6 +145,7 @@ export class ContactSearch {
   /** Stops listening to the source (the index stays usable, and then asks the source on every sync). */
   dispose(): void {
     this.unsubscribe?.();
+    this.unsubscribeRestored?.();
   }
 
   /** Brings the index up to date with the database (cheap when nothing changed). */
@@ -146,9 +160,8 @@ export class ContactSearch {
     const touched = new Set<string>();
     for (const g of groups) this.putGroup(g, touched);
     // A row deleted since it was read, or one written with a time before the last sync (a merge restore's), makes
-    // the index hold more or fewer rows than the source: only then are the ids compared. Equal counts are trusted,
-    // so a deletion and a restore of as many other rows, both between the same two syncs, go unseen until the
-    // index is built again (the panel reopened).
+    // the index hold more or fewer rows than the source: only then are the ids compared. Equal counts are trusted;
+    // a restore also says so itself (`onRestored`), which covers rows it changed in place.
     const counts = await this.source.counts();
     if (counts.contacts !== this.contactIds.size || counts.groups !== this.groups.size) await this.matchIds(touched);
     for (const contactId of touched) this.rebuildNotes(contactId);

@@ -234,7 +234,17 @@ describe('backup, wipe and restore in Chromium', () => {
     await page.getByRole('button', { name: 'Delete all data…' }).click();
     await page.getByTestId('confirm-wipe').getByRole('button', { name: 'Delete everything' }).click();
     await expect.poll(() => page.getByTestId('wipe-done').textContent()).toBe(`Deleted ${COUNTS}. Resourceful is empty.`);
-    await seed(page, { contacts: [contact('c-dana-here', { name: 'Dana Whitfield', emails: ['dana@northwind.com'] })] });
+    // Cher here is an older version, under her own id, by another name. An open side panel has searched already,
+    // so its index was built before the restore, which keeps the backup's old edit times.
+    await seed(page, {
+      contacts: [
+        contact('c-dana-here', { name: 'Dana Whitfield', emails: ['dana@northwind.com'] }),
+        contact('c-cher', { name: 'Zed Oldname', emails: [], updatedAt: 0 }),
+      ],
+    });
+    const panel = await openPanel(s, NO_TAB);
+    await panel.getByTestId('search-input').fill('cher');
+    await panel.getByTestId('search-empty').waitFor();
     await pick(page, 'other-machine.json', text);
     await page.getByTestId('restore-summary').waitFor();
     await page.getByLabel(/^Merge/).check();
@@ -249,6 +259,12 @@ describe('backup, wipe and restore in Chromium', () => {
     expect(owners('notes').filter((id) => id === 'c-dana')).toEqual([]);
     expect(owners('notes').filter((id) => id === 'c-dana-here')).toHaveLength(2);
     expect(owners('commitments')).toContain('c-dana-here');
+    // The restore told the open panel: its search finds Cher by her restored name.
+    await panel.getByTestId('search-input').fill('zz');
+    await panel.getByTestId('search-empty').waitFor();
+    await panel.getByTestId('search-input').fill('cher');
+    await expect.poll(() => panel.getByTestId('search-result').allTextContents()).toEqual([expect.stringContaining('Cher')]);
+    await panel.close();
   });
 });
 

@@ -6,7 +6,7 @@ import { writeBackup } from '../../lib/backup/write';
 import { addNote } from '../../lib/db/contacts';
 import { toNoteBuckets } from '../../lib/db/notebook';
 import type { ResourcefulDB } from '../../lib/db/schema';
-import { dbSearchSource, searchFor } from '../../lib/db/search';
+import { announceRestored, dbSearchSource, searchFor } from '../../lib/db/search';
 import { ContactSearch, type SearchHit, type SearchSource } from '../../lib/search';
 import { emptyState, load } from '../backup/arbitraries';
 import { contact, note, textOf } from '../backup/fixture';
@@ -108,6 +108,40 @@ describe('ContactSearch after rows arrive with an old updatedAt', () => {
     expect(ids(s.search('venkatesan'))).toEqual(['c-meera']);
     expect(ids(s.search('forecasting'))).toEqual(['c-meera']);
     for (const q of ['venkatesan', 'forecasting', 'kitchen', 'dana']) expect(ids(s.search(q))).toEqual(await freshIndexFinds(q));
+  });
+
+  it('after a restore says so, finds what it changed in place: a folded contact\'s new tag and a newer version under the same id', async () => {
+    // The backup: Dana under another id with a tag, and Meera's newer version (renamed), both edited long ago.
+    const backupState = emptyState();
+    backupState.contacts = [
+      contact('c-dana-laptop', { name: 'Dana Whitfield', emails: ['dana@northwind.com'], tags: ['zqtag'], createdAt: LONG_AGO, updatedAt: LONG_AGO }),
+      contact('c-meera', { name: 'Meera Lakshmi Venkatesan-Rao', createdAt: LONG_AGO, updatedAt: LONG_AGO + DAY }),
+    ];
+    const source = freshDb();
+    await load(source, backupState);
+    const backup = await readBackup(await textOf((await writeBackup(source, { now: LONG_AGO + 2 * DAY })).parts));
+    source.close();
+
+    await load(db, {
+      ...emptyState(),
+      contacts: [
+        contact('c-dana', { name: 'Dana Whitfield', emails: ['dana@northwind.com'], createdAt: LONG_AGO, updatedAt: LONG_AGO }),
+        contact('c-meera', { name: 'Meera Lakshmi Venkatesan', createdAt: LONG_AGO, updatedAt: LONG_AGO }),
+      ],
+    });
+    const s = new ContactSearch(dbSearchSource(db));
+    await s.sync();
+    expect(s.search('zqtag')).toEqual([]);
+    const summary = await restoreBackup(db, backup, { mode: 'merge', now: Date.now() });
+    expect(summary.contactsMerged).toBe(1);
+    // Counts are unchanged and the rows keep old times: without the announcement the index cannot tell.
+    await s.sync();
+    expect(s.search('zqtag')).toEqual([]);
+    announceRestored(db);
+    await expect.poll(async () => (await s.sync(), ids(s.search('zqtag')))).toEqual(['c-dana']);
+    expect(ids(s.search('venkatesan-rao'))).toEqual(await freshIndexFinds('venkatesan-rao'));
+    expect(ids(s.search('venkatesan-rao'))).toEqual(['c-meera']);
+    s.dispose();
   });
 
   it('reads ids only when the counts say the index is missing or holding rows, and then only the missing rows', async () => {
