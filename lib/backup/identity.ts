@@ -6,6 +6,7 @@
  * The rules mirror lib/db/contacts.ts `mergeContacts` (the rep's own merge): identifiers and tags are joined, the
  * contact here keeps its known fields and takes the backup's where it has none. Pure functions over checked rows.
  */
+import { mergedStage, type Stage } from '../playbook/types';
 import { normalizeEmail } from '../text';
 import type { TableName } from './format';
 
@@ -99,8 +100,8 @@ export function foldContact(target: Row, source: Row, keep: (key: string) => boo
     lastInteractionAt: laterTime(target.lastInteractionAt, source.lastInteractionAt),
     createdAt: Math.min(target.createdAt as number, source.createdAt as number),
     updatedAt: Math.max(target.updatedAt as number, source.updatedAt as number),
-    // A new inquiry is the stage a contact starts in: the source's, if further along, says more.
-    stage: target.stage === 'new_inquiry' ? source.stage : target.stage,
+    // Rows here are parsed rows (valid stages): the cast only restates what the schema checked.
+    stage: mergedStage(target.stage as Stage, source.stage as Stage),
     referredBy,
     declineStated: target.declineStated ?? source.declineStated,
     declineReal: target.declineReal ?? source.declineReal,

@@ -1,5 +1,6 @@
 import type { GmailThread } from '../gmail/types';
 import type { LinkedInProfile } from '../linkedin/types';
+import { mergedStage } from '../playbook/types';
 import { cleanText, normalizeEmail } from '../text';
 import { externalEmails, isOwnEmail, nameTokens, type ContactCandidate } from '../contacts/identity';
 import {
@@ -437,8 +438,7 @@ export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceI
       lastInteractionAt: Math.max(target.lastInteractionAt ?? 0, source.lastInteractionAt ?? 0) || null,
       createdAt: Math.min(target.createdAt, source.createdAt),
       updatedAt: now,
-      // A new inquiry is the stage a contact starts in: the source's, if further along, says more.
-      stage: target.stage === 'new_inquiry' ? source.stage : target.stage,
+      stage: mergedStage(target.stage, source.stage),
       referredBy,
       declineStated: target.declineStated ?? source.declineStated,
       declineReal: target.declineReal ?? source.declineReal,

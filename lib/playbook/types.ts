@@ -9,6 +9,16 @@ import { z } from '../zod';
 export const StageSchema = z.enum(['new_inquiry', 'in_conversation', 'qualified', 'not_fit_helped', 'customer', 'declined', 'nurture']);
 export type Stage = z.infer<typeof StageSchema>;
 
+/**
+ * The stage two records of one person keep when they become one contact: the target's, unless it is only a starting
+ * stage (a new inquiry, or "in conversation", where a profile saved on its own starts) and the other record holds a
+ * decision (qualified, helped, customer, declined, nurture).
+ */
+export function mergedStage(target: Stage, source: Stage): Stage {
+  const starting = (s: Stage) => s === 'new_inquiry' || s === 'in_conversation';
+  return starting(target) && !starting(source) ? source : target;
+}
+
 /** Human labels for stages. */
 export const STAGE_LABEL: Record<Stage, string> = {
   new_inquiry: 'New inquiry',

@@ -24,6 +24,7 @@ import type { ResourcefulDB } from '../../lib/db/schema';
 import { addHistoryRows, addNoteRows, freshDb } from '../helpers/db';
 import { addCommitment, commitmentsOf } from '../../lib/db/commitments';
 import { referralsOf, setDecline, setReferredBy, setStage } from '../../lib/db/playbook';
+import { mergedStage } from '../../lib/playbook/types';
 import { recordResourceSends, sentResourceIds } from '../../lib/db/resources';
 import { recordThread } from '../../lib/db/threads';
 import { handEnteredProfile } from '../../lib/contacts/manual';
@@ -334,5 +335,27 @@ describe('saving a person typed in on a page that could not be read', () => {
     expect(c.id).toBe(emailed.id);
     expect(await db.contacts.count()).toBe(1);
     expect(c).toMatchObject({ emails: ['dana@northwind.com'], linkedinSlugs: ['dana-whitfield'] });
+  });
+});
+
+describe('the stage of two records merged into one contact', () => {
+  it.each([
+    ['new_inquiry', 'in_conversation', 'new_inquiry'],
+    ['in_conversation', 'new_inquiry', 'in_conversation'],
+    ['new_inquiry', 'qualified', 'qualified'],
+    ['in_conversation', 'customer', 'customer'],
+    ['declined', 'qualified', 'declined'],
+    ['customer', 'new_inquiry', 'customer'],
+  ] as const)('%s + %s → %s (a starting stage never overrides a decision, nor the other way round)', (target, source, expected) => {
+    expect(mergedStage(target, source)).toBe(expected);
+  });
+
+  it('linking a profile saved on its own keeps an unanswered inquiry an inquiry', async () => {
+    const t = danaThread();
+    const emailed = await saveCandidate(db, otherPartyOfThread(t)!, { now: T0, thread: t });
+    const p = profile();
+    const linkedinOnly = await saveCandidate(db, candidateFromProfile(p), { now: T0 + DAY });
+    expect([emailed.stage, linkedinOnly.stage]).toEqual(['new_inquiry', 'in_conversation']);
+    expect((await linkProfile(db, emailed.id, p, T0 + 2 * DAY)).stage).toBe('new_inquiry');
   });
 });
