@@ -122,7 +122,11 @@ export function resourceKey(r: Pick<ResourceDraft, 'title' | 'url'>): string {
       url = r.url.trim();
     }
   }
-  return `${cleanText(r.title, MAX.title).toLowerCase()}\n${url}`;
+  return `${titleKey(r.title)}\n${url}`;
+}
+
+function titleKey(title: string): string {
+  return cleanText(title, MAX.title).toLowerCase();
 }
 
 /** The draft part of a stored resource. */
@@ -147,10 +151,23 @@ export interface MergeResult {
 export function mergeResources(existing: readonly Resource[], incoming: readonly ResourceDraft[], now: number, newId: () => string): MergeResult {
   const byKey = new Map<string, Resource>();
   for (const r of existing) byKey.set(resourceKey(r), r);
+  // A row without a link names the one resource of that title, whatever its link: a spreadsheet that dropped the
+  // link column must not add a second copy of each resource. Two or more of that title stay ambiguous: added apart.
+  const byTitle = new Map<string, string[]>();
+  for (const r of existing) {
+    const t = titleKey(r.title);
+    byTitle.set(t, [...(byTitle.get(t) ?? []), resourceKey(r)]);
+  }
+  const keyFor = (d: ResourceDraft): string => {
+    const own = resourceKey(d);
+    if (d.url || byKey.has(own)) return own;
+    const same = byTitle.get(titleKey(d.title)) ?? [];
+    return same.length === 1 ? same[0]! : own;
+  };
   const touched = new Map<string, Resource>();
   const created = new Set<string>();
   for (const d of incoming) {
-    const key = resourceKey(d);
+    const key = keyFor(d);
     const old = touched.get(key) ?? byKey.get(key);
     if (!old) {
       const r: Resource = { id: newId(), ...d, tags: [...d.tags], createdAt: now, updatedAt: now };
@@ -169,7 +186,7 @@ export function mergeResources(existing: readonly Resource[], incoming: readonly
   let updated = 0;
   for (const key of touched.keys()) if (!created.has(key)) updated += 1;
   // "Unchanged" counts distinct existing resources that the input named but did not change.
-  const named = new Set(incoming.map(resourceKey));
+  const named = new Set(incoming.map(keyFor));
   let unchanged = 0;
   for (const key of named) if (byKey.has(key) && !touched.has(key)) unchanged += 1;
   return { put: [...touched.values()], added: created.size, updated, unchanged };

@@ -303,4 +303,20 @@ describe('model', () => {
     expect(changed.updated).toBe(1);
     expect(changed.put).toEqual([{ ...first.put[0], tags: ['crm', 'onboarding', 'ops'], kind: 'template', updatedAt: 300 }]);
   });
+
+  it('a row without a link names the one resource of that title, and keeps its link; with two of that title it is added apart', () => {
+    let n = 0;
+    const id = () => `id${++n}`;
+    const library = mergeResources([], [draft()], 100, id).put;
+    // A spreadsheet that lost its link column: the same resource, updated, not a second copy.
+    const noLink = mergeResources(library, [draft({ url: null, tags: ['ops'] })], 200, id);
+    expect(noLink).toMatchObject({ added: 0, updated: 1 });
+    expect(noLink.put).toEqual([{ ...library[0], url: library[0]!.url, tags: ['crm', 'onboarding', 'ops'], updatedAt: 200 }]);
+    expect(mergeResources(library, [draft({ url: null })], 200, id)).toEqual({ put: [], added: 0, updated: 0, unchanged: 1 });
+    // Another link is another resource, and a title two resources share cannot say which one it means.
+    const two = mergeResources(library, [draft({ url: 'https://other.example/checklist' })], 300, id);
+    expect(two.added).toBe(1);
+    const both = [...library, ...two.put];
+    expect(mergeResources(both, [draft({ url: null })], 400, id)).toMatchObject({ added: 1, updated: 0 });
+  });
 });
