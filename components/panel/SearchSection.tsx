@@ -24,6 +24,10 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
       live = false;
     };
   }, [engine, wanted, query]);
+  // A restore in the options page keeps rows' old times, so no live query here notices it: results on screen are
+  // asked again when it says it is done.
+  const [restores, setRestores] = useState(0);
+  useEffect(() => (engine ? engine.onRestored(getDb(), () => setRestores((n) => n + 1)) : undefined), [engine]);
   const tags = useLiveQuery(async () => (await getDb().contacts.orderBy('tags').uniqueKeys()) as string[], []);
   const results = useLiveQuery(async () => {
     const db = getDb();
@@ -41,7 +45,7 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
       return null;
     }
     return tag ? hits.filter((h) => h.contact.tags.includes(tag)) : hits;
-  }, [q, tag, engine]);
+  }, [q, tag, engine, restores]);
 
   return (
     <Section title="Find" testId="search">

@@ -21,15 +21,7 @@ export function dbSearchSource(db: ResourcefulDB): SearchSource {
     groupsByIds: async (ids) => (await db.notebooks.bulkGet([...ids])).filter((b) => b !== undefined),
     // Dexie reports every write to this database, from this page and from the extension's other pages and worker
     // (it relays them over a BroadcastChannel): a keystroke only asks IndexedDB when contacts or notes changed.
-    onRestored: (listener) => {
-      if (typeof BroadcastChannel === 'undefined') return () => undefined;
-      const channel = new BroadcastChannel(RESTORED_CHANNEL);
-      // Only this database's restores (tests open several).
-      channel.onmessage = (e: MessageEvent) => {
-        if (e.data === db.name) listener();
-      };
-      return () => channel.close();
-    },
+    onRestored: (listener) => onRestored(db, listener),
     onChange: (listener) => {
       const prefixes = [`idb://${db.name}/contacts/`, `idb://${db.name}/notebooks/`];
       const handler = (parts: Record<string, unknown>) => {
@@ -53,6 +45,17 @@ export function announceRestored(db: ResourcefulDB): void {
   const channel = new BroadcastChannel(RESTORED_CHANNEL);
   channel.postMessage(db.name);
   channel.close();
+}
+
+/** Calls `listener` after a restore of this database, in any extension page (`announceRestored`); returns a stop. */
+export function onRestored(db: ResourcefulDB, listener: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(RESTORED_CHANNEL);
+  // Only this database's restores (tests open several).
+  channel.onmessage = (e: MessageEvent) => {
+    if (e.data === db.name) listener();
+  };
+  return () => channel.close();
 }
 
 const indexes = new WeakMap<ResourcefulDB, ContactSearch>();
