@@ -3,10 +3,11 @@
  * whose id is not here is looked for by what identifies a person (an email address, a LinkedIn profile), folded into
  * the contact here that has one of them, and everything of the backup that names its id is re-keyed to that contact.
  *
- * The rules mirror lib/db/contacts.ts `mergeContacts` (the rep's own merge): identifiers and tags are joined, the
- * contact here keeps its known fields and takes the backup's where it has none. Pure functions over checked rows.
+ * The field rules are the rep's own merge's (`mergedKnownFields`, shared with lib/db/contacts.ts `mergeContacts`);
+ * identifiers are joined here, without taking one another contact holds. Pure functions over checked rows.
  */
-import { mergedStage, type Stage } from '../playbook/types';
+import { mergedKnownFields } from '../contacts/merge';
+import type { Contact } from '../db/models';
 import { normalizeEmail } from '../text';
 import type { TableName } from './format';
 
@@ -62,8 +63,6 @@ export function laterTime(a: unknown, b: unknown): number | null {
  * another contact here has stays that contact's, so no address ever belongs to two contacts.
  */
 export function foldContact(target: Row, source: Row, keep: (key: string) => boolean = () => true): Row {
-  const targetId = target.id as string;
-  const sourceId = source.id as string;
   const emails = [...strings(target.emails)];
   const seenEmails = new Set(emails.map((e) => emailKey(e) ?? e));
   for (const raw of strings(source.emails)) {
@@ -84,27 +83,17 @@ export function foldContact(target: Row, source: Row, keep: (key: string) => boo
     joined.add(raw);
   }
   const linkedin = [...(target.linkedin as Row[]), ...(source.linkedin as Row[]).filter((r) => joined.has(r.slug as string))];
-  const has = (v: unknown) => v !== null && v !== undefined;
-  // Whoever referred either of them referred the merged person; never the person themself.
-  const referredBy = [target.referredBy, source.referredBy].find((id) => typeof id === 'string' && id && id !== targetId && id !== sourceId) ?? null;
+  // Both rows passed ContactSchema (parseRow, or the table they were read from): the cast restates that.
+  const known = mergedKnownFields(target as unknown as Contact, source as unknown as Contact);
   return {
     ...target,
+    ...known,
     emails: emails.slice(0, MAX_EMAILS),
     linkedinSlugs: slugs.slice(0, MAX_SLUGS),
     linkedin: linkedin.slice(0, MAX_LINKEDIN),
-    company: target.company ?? source.company,
-    companySource: has(target.company) ? target.companySource : source.companySource,
-    title: target.title ?? source.title,
-    location: target.location ?? source.location,
-    tags: [...new Set([...strings(target.tags), ...strings(source.tags)])].slice(0, MAX_TAGS),
+    tags: known.tags.slice(0, MAX_TAGS),
     lastInteractionAt: laterTime(target.lastInteractionAt, source.lastInteractionAt),
-    createdAt: Math.min(target.createdAt as number, source.createdAt as number),
     updatedAt: Math.max(target.updatedAt as number, source.updatedAt as number),
-    // Rows here are parsed rows (valid stages): the cast only restates what the schema checked.
-    stage: mergedStage(target.stage as Stage, source.stage as Stage),
-    referredBy,
-    declineStated: target.declineStated ?? source.declineStated,
-    declineReal: target.declineReal ?? source.declineReal,
   };
 }
 

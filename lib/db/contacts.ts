@@ -1,8 +1,8 @@
 import type { GmailThread } from '../gmail/types';
 import type { LinkedInProfile } from '../linkedin/types';
-import { mergedStage } from '../playbook/types';
 import { cleanText, normalizeEmail } from '../text';
 import { externalEmails, isOwnEmail, nameTokens, type ContactCandidate } from '../contacts/identity';
+import { mergedKnownFields } from '../contacts/merge';
 import {
   ContactSchema,
   DEFAULT_SETTINGS,
@@ -423,25 +423,14 @@ export async function mergeContacts(db: ResourcefulDB, targetId: string, sourceI
   return db.transaction('rw', tables, async () => {
     const [target, source] = await Promise.all([db.contacts.get(targetId), db.contacts.get(sourceId)]);
     if (!target || !source) throw new Error('Contact not found');
-    // Whoever referred either of them referred the merged person; never the person themself.
-    const referredBy = [target.referredBy, source.referredBy].find((id) => id && id !== targetId && id !== sourceId) ?? null;
     const merged: Contact = ContactSchema.parse({
       ...target,
+      ...mergedKnownFields(target, source),
       emails: uniq([...target.emails, ...source.emails]),
       linkedinSlugs: uniq([...target.linkedinSlugs, ...source.linkedinSlugs]),
       linkedin: [...target.linkedin, ...source.linkedin.filter((r) => !target.linkedinSlugs.includes(r.slug))],
-      company: target.company ?? source.company,
-      companySource: target.company ? target.companySource : source.companySource,
-      title: target.title ?? source.title,
-      location: target.location ?? source.location,
-      tags: uniq([...target.tags, ...source.tags]),
       lastInteractionAt: Math.max(target.lastInteractionAt ?? 0, source.lastInteractionAt ?? 0) || null,
-      createdAt: Math.min(target.createdAt, source.createdAt),
       updatedAt: now,
-      stage: mergedStage(target.stage, source.stage),
-      referredBy,
-      declineStated: target.declineStated ?? source.declineStated,
-      declineReal: target.declineReal ?? source.declineReal,
     });
     await moveNotes(db, sourceId, targetId);
     // An entry the target already has (the same message seen by both) stays once, the target's.
