@@ -1,7 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { sectionEmpty, type GoodwillReport, type Section } from '@/lib/report/aggregate';
-import { DECLINE_LABEL, formatDuration, formatShare, periodLabel } from '@/lib/report/format';
+import { formatDuration, formatShare, periodLabel } from '@/lib/report/format';
+import { DECLINE_REASON_LABEL } from '@/lib/replies/types';
 import { crossesYear } from '@/lib/report/range';
 import { emptyLine, REFERRAL_LABEL, referralStageRow, referralsSummary } from '@/lib/report/wording';
 import { StageSchema } from '@/lib/playbook/types';
@@ -256,7 +257,7 @@ export function DeclinesCard({ report, palette }: CardProps) {
           <ChartCanvas
             config={config}
             testId="chart-declines"
-            label={`Decline reasons, stated vs. real: ${shown.map((r) => `${DECLINE_LABEL[r.reason]} ${r.stated} stated, ${r.real} real`).join('; ') || 'none'}.`}
+            label={`Decline reasons, stated vs. real: ${shown.map((r) => `${DECLINE_REASON_LABEL[r.reason]} ${r.stated} stated, ${r.real} real`).join('; ') || 'none'}.`}
           />
           <table className="report-table">
             <caption>
@@ -273,7 +274,7 @@ export function DeclinesCard({ report, palette }: CardProps) {
             <tbody>
               {shown.map((r) => (
                 <tr key={r.reason} data-testid="decline-row" data-reason={r.reason}>
-                  <th scope="row">{DECLINE_LABEL[r.reason]}</th>
+                  <th scope="row">{DECLINE_REASON_LABEL[r.reason]}</th>
                   <td data-testid="stated">{r.stated}</td>
                   <td data-testid="real">{r.real}</td>
                 </tr>

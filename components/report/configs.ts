@@ -1,7 +1,8 @@
 // Relative imports, not '@/': unit tests (test/report) load this file, and vitest resolves no '@/' alias.
 import type { Chart, ChartConfiguration, ChartOptions, LegendItem } from 'chart.js';
 import type { GoodwillReport } from '../../lib/report/aggregate';
-import { DECLINE_LABEL, periodLabel, toHours } from '../../lib/report/format';
+import { periodLabel, toHours } from '../../lib/report/format';
+import { DECLINE_REASON_LABEL } from '../../lib/replies/types';
 import { crossesYear } from '../../lib/report/range';
 import { REFERRAL_BARS, referralLegend } from '../../lib/report/wording';
 import { StageSchema } from '../../lib/playbook/types';
@@ -167,7 +168,7 @@ export function declinesConfig(r: GoodwillReport, p: Palette): ChartConfiguratio
     type: 'bar',
     data: {
       // Longer labels on two lines (first word, the rest): seven categories fit side by side without tilted text.
-      labels: rows.map((x) => DECLINE_LABEL[x.reason].split(/ (.*)/, 2).filter(Boolean)),
+      labels: rows.map((x) => DECLINE_REASON_LABEL[x.reason].split(/ (.*)/, 2).filter(Boolean)),
       datasets: [
         { label: 'Stated', data: rows.map((x) => x.stated), backgroundColor: p.stated },
         { label: 'Real', data: rows.map((x) => x.real), backgroundColor: p.real },

@@ -1,5 +1,4 @@
 /** Number, duration and date wording for the report; locale passed in, never read here. */
-import { DECLINE_REASON_LABEL } from '../replies/types';
 import type { PeriodUnit } from './aggregate';
 
 const MINUTE = 60_000;
@@ -63,5 +62,3 @@ export function periodLabel(unit: PeriodUnit, start: number, options: LabelOptio
   return unit === 'month' ? monthLabel(start, options) : weekLabel(start, options);
 }
 
-/** Decline reasons in the rep's words, for chart categories and table rows. */
-export const DECLINE_LABEL = DECLINE_REASON_LABEL;
