@@ -1,4 +1,4 @@
-import { isRoleWord } from '../names';
+import { familyNameFirstGreeting, isRoleWord } from '../names';
 import type { ValueReason, ValueReasonKind } from '../playbook/types';
 
 /**
@@ -194,9 +194,6 @@ function clean(value: unknown, max: number): string {
 // Han), where a capital cannot tell a name from a handle. Combining marks may follow: Devanagari vowel signs and Thai
 // tone marks are marks, and so is an accent that stays separate after NFC.
 const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’-]{1,40}$/u;
-// Chinese, Japanese and Korean names put the family name first, often without a space ("王小明"), and nothing marks
-// where the given name starts; greeting the first word would greet the family name, so the name is kept as written.
-const FAMILY_NAME_FIRST = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
 function firstNameOf(input: FollowUpPlanInput): string {
   // NFC: a name typed or pasted decomposed ("José" as "e" + accent) is greeted the way it is usually written.
@@ -206,13 +203,8 @@ function firstNameOf(input: FollowUpPlanInput): string {
   if (!full || full.includes('@')) return '';
   const words = full.split(' ');
   const first = words[0] ?? '';
-  if (FAMILY_NAME_FIRST.test(first)) {
-    // "王 小明": the leading words in those scripts, at most family name and given name. A one-letter family name is
-    // common, so only the whole needs two letters: "王" alone is a family name, not one to greet by.
-    const cjk = words.slice(0, 2).filter((w, i) => i === 0 || FAMILY_NAME_FIRST.test(w));
-    const ok = cjk.every((w) => /^[\p{L}\p{M}]{1,40}$/u.test(w)) && cjk.join('').length >= 2;
-    return ok ? cjk.join(' ') : '';
-  }
+  const familyFirst = familyNameFirstGreeting(first, words[1]);
+  if (familyFirst !== null) return familyFirst;
   return NAME_WORD.test(first) && !isRoleWord(first) ? first : '';
 }
 

@@ -3,7 +3,7 @@
  * something before asking for anything, never sets a seller deadline or pushes a meeting, and passes the trust
  * check; any optional piece taken from their text or the rep's notes is dropped if it would trip it.
  */
-import { isRoleWord } from '../names';
+import { familyNameFirstGreeting, isRoleWord } from '../names';
 import { checkDraft } from '../trust/index';
 import { findConcepts, type Concept } from './concepts';
 import { matchPerson, rankResources } from './rank';
@@ -28,9 +28,6 @@ function safe(value: unknown, max = 300): string {
 // signs ("अमित") and Thai tone marks ("ประยุทธ์") are marks, and so is an accent that NFC cannot compose; digits,
 // emoji and punctuation still make it junk rather than a name.
 const NAME_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
-// Chinese, Japanese and Korean names put the family name first, often without a space ("王小明"), and nothing marks
-// where the given name starts; greeting the first word would greet the family name, so the name is kept as written.
-const FAMILY_NAME_FIRST = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
 /** First name from a display name: skips honorifics, handles "Last, First", rejects addresses and junk. */
 function firstNameFrom(name: string): string {
@@ -42,13 +39,8 @@ function firstNameFrom(name: string): string {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w || HONORIFICS.has(w.toLowerCase().replace(/\./g, ''))) continue;
-    if (FAMILY_NAME_FIRST.test(w)) {
-      // "王 小明": family name and given name as written; a lone "王" is a family name, not one to greet by.
-      const next = words[i + 1];
-      const cjk = next && FAMILY_NAME_FIRST.test(next) ? [w, next] : [w];
-      const ok = cjk.every((x) => /^[\p{L}\p{M}]+$/u.test(x)) && cjk.join('').length >= 2;
-      return ok ? cjk.join(' ') : '';
-    }
+    const familyFirst = familyNameFirstGreeting(w, words[i + 1]);
+    if (familyFirst !== null) return familyFirst;
     if (!NAME_WORD.test(w) || w.length < 2 || isRoleWord(w)) return '';
     return w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
   }
