@@ -4,6 +4,8 @@ import { unlinkProfile, updateContact } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { openUrl } from '@/lib/browser/tabs';
+import { firstScreen, HISTORY_PAGE } from '@/lib/panel/queries';
+import { useLiveRead } from '../hooks';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { DeleteContact } from './DeleteContact';
 import { HistorySection } from './HistorySection';
@@ -44,6 +46,9 @@ export function ContactView({
   const [editing, setEditing] = useState(false);
   // Loaded once for both sections below, after the first paint.
   const history = useContactHistory(contact.id);
+  // The first screen's two reads, once: "What you know", Notes and History all show them.
+  const notes = useLiveRead(firstScreen.notes(contact.id));
+  const firstPage = useLiveRead(firstScreen.timeline(contact.id, HISTORY_PAGE + 1));
   return (
     <article className="contact" data-testid="contact" data-contact-id={contact.id}>
       <header className="contact-head">
@@ -72,7 +77,7 @@ export function ContactView({
       {page && <ThreadLine page={page} now={now} />}
       <OpenPromisesFirst contactId={contact.id} now={now} />
       <StallSection contactId={contact.id} thread={thread} ownEmails={ownEmails} now={now} />
-      <KnownSummary contactId={contact.id} now={now} />
+      <KnownSummary notes={notes} items={firstPage} now={now} />
       {extra}
       <StageSection contact={contact} />
       <CommitmentsSection contactId={contact.id} now={now} />
@@ -93,8 +98,8 @@ export function ContactView({
         <TagsEditor contact={contact} />
       </Section>
       {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} />}
-      <NotesSection contactId={contact.id} now={now} />
-      <HistorySection contactId={contact.id} now={now} />
+      <NotesSection contactId={contact.id} now={now} notes={notes} />
+      <HistorySection contactId={contact.id} now={now} firstPage={firstPage} />
       <DeleteContact contact={contact} />
     </article>
   );

@@ -1,11 +1,11 @@
 import { memo, useState } from 'react';
-import type { TimelineItem } from '@/lib/db/contacts';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getTimeline, type TimelineItem } from '@/lib/db/contacts';
 import type { InteractionKind } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { openUrl } from '@/lib/browser/tabs';
 import { fullDate, relativeTime } from '@/lib/panel/format';
-import { firstScreen, HISTORY_PAGE } from '@/lib/panel/queries';
-import { useLiveRead } from '../hooks';
+import { HISTORY_PAGE } from '@/lib/panel/queries';
 import { useMarkShown } from './lazy';
 import { Section } from './ui';
 
@@ -27,9 +27,11 @@ export const HISTORY_KIND_LABEL: Record<InteractionKind, { icon: string; label: 
 };
 
 /** The contact's history, newest first: mail in and out, profile visits, notes. */
-export function HistorySection({ contactId, now }: { contactId: string; now: number }) {
+export function HistorySection({ contactId, now, firstPage }: { contactId: string; now: number; firstPage: TimelineItem[] | undefined }) {
   const [limit, setLimit] = useState(HISTORY_PAGE);
-  const items = useLiveRead(firstScreen.timeline(contactId, limit + 1));
+  // The first page is the contact view's read (shared with "What you know"); older pages are read here, on demand.
+  const more = useLiveQuery(async () => (limit > HISTORY_PAGE ? getTimeline(getDb(), contactId, limit + 1) : undefined), [contactId, limit]);
+  const items = limit > HISTORY_PAGE ? (more ?? firstPage) : firstPage;
   useMarkShown(contactId, 'history', items !== undefined);
   return (
     <Section title="History" testId="history" anchor="history">

@@ -1,7 +1,6 @@
-import type { InteractionKind } from '@/lib/db/models';
-import { firstScreen, HISTORY_PAGE } from '@/lib/panel/queries';
+import type { TimelineItem } from '@/lib/db/contacts';
+import type { InteractionKind, Note } from '@/lib/db/models';
 import { fullDate, relativeTime } from '@/lib/panel/format';
-import { useLiveRead } from '../hooks';
 import { HISTORY_KIND_LABEL } from './HistorySection';
 import { Section } from './ui';
 
@@ -12,12 +11,10 @@ const QUIET_KINDS: ReadonlySet<InteractionKind> = new Set(['contact_saved', 'pro
 
 /**
  * What the rep already knows, above the reply studio ("the panel shows the history before you write"): pinned notes
- * and the newest few history entries, one line each, with links down to the full Notes and History sections. Reads
- * through the same query keys as those sections, so the first render shows what the panel's prefetch already read.
+ * and the newest few history entries, one line each, with links down to the full Notes and History sections. Shows
+ * the contact view's reads, which those sections show too.
  */
-export function KnownSummary({ contactId, now }: { contactId: string; now: number }) {
-  const notes = useLiveRead(firstScreen.notes(contactId));
-  const items = useLiveRead(firstScreen.timeline(contactId, HISTORY_PAGE + 1));
+export function KnownSummary({ notes, items, now }: { notes: Note[] | undefined; items: TimelineItem[] | undefined; now: number }) {
   if (notes === undefined || items === undefined) return null;
   const pinned = notes.filter((n) => n.pinned).slice(0, RECENT);
   const pinnedIds = new Set(pinned.map((n) => n.id));

@@ -3,8 +3,7 @@ import { addNote, deleteNote, updateNote } from '@/lib/db/contacts';
 import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
-import { firstScreen } from '@/lib/panel/queries';
-import { useDraft, useLiveRead } from '../hooks';
+import { useDraft } from '../hooks';
 import { ErrorText, Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
 import { useMarkShown } from './lazy';
@@ -16,8 +15,7 @@ export const NOTES_PAGE = 20;
 const NOTES_MORE = 50;
 
 /** Notes on a contact: add, edit, delete, pin. Pinned notes stay on top. */
-export function NotesSection({ contactId, now }: { contactId: string; now: number }) {
-  const notes = useLiveRead(firstScreen.notes(contactId));
+export function NotesSection({ contactId, now, notes }: { contactId: string; now: number; notes: Note[] | undefined }) {
   // A busy contact has hundreds of notes: pinned and newest first, a page at a time. Laying out all of them made
   // opening such a contact several times slower, and nobody reads note 400 before note 1.
   const [limit, setLimit] = useState({ contactId, n: NOTES_PAGE });
