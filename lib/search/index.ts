@@ -129,6 +129,8 @@ export class ContactSearch {
   private readonly unsubscribe: (() => void) | undefined;
 
   private readonly unsubscribeRestored: (() => void) | undefined;
+  /** A restore asked for a full read; a flag, so a sync already running cannot overwrite the request. */
+  private fullRead = false;
 
   constructor(private readonly source: SearchSource) {
     this.unsubscribe = source.onChange?.(() => {
@@ -137,7 +139,7 @@ export class ContactSearch {
     // A restore writes rows with the times they had when backed up, before the last sync: only a full read finds
     // a contact it changed in place (a fold that added a tag, a newer version under the same id).
     this.unsubscribeRestored = source.onRestored?.(() => {
-      this.syncedAt = -Infinity;
+      this.fullRead = true;
       this.changed = true;
     });
   }
@@ -154,7 +156,8 @@ export class ContactSearch {
     if (this.source.onChange && !this.changed && started - this.checkedAt < RECHECK_MS) return;
     // Cleared before reading: a change that lands during this sync marks the index changed again.
     this.changed = false;
-    const since = this.syncedAt;
+    const since = this.fullRead ? -Infinity : this.syncedAt;
+    this.fullRead = false;
     const [contacts, groups] = await Promise.all([this.source.contactsChangedSince(since), this.source.notesChangedSince(since)]);
     for (const c of contacts) this.putContact(c);
     const touched = new Set<string>();

@@ -222,3 +222,41 @@ describe('ContactSearch kept up to date through restores', () => {
     );
   });
 });
+
+describe('a restore announced while a sync is running', () => {
+  it('still gets its full read on the next sync', async () => {
+    let announce = (): void => undefined;
+    let hold: Promise<void> | null = null;
+    const since: number[] = [];
+    const source: SearchSource = {
+      contactsChangedSince: async (t) => {
+        since.push(t);
+        if (hold) await hold;
+        return [];
+      },
+      notesChangedSince: async () => [],
+      counts: async () => ({ contacts: 0, groups: 0 }),
+      allIds: async () => ({ contacts: [], groups: [] }),
+      contactsByIds: async () => [],
+      groupsByIds: async () => [],
+      onRestored: (listener) => {
+        announce = listener;
+        return () => undefined;
+      },
+    };
+    const s = new ContactSearch(source);
+    await s.sync();
+    let release = (): void => undefined;
+    hold = new Promise<void>((r) => (release = r));
+    const running = s.sync();
+    announce();
+    release();
+    await running;
+    hold = null;
+    await s.sync();
+    // First build, the sync the restore interrupted, then the full read it asked for.
+    expect(since[0]).toBe(-Infinity);
+    expect(since[1]).toBeGreaterThan(0);
+    expect(since[2]).toBe(-Infinity);
+  });
+});
