@@ -65,7 +65,7 @@ export function GmailView({ tabId, snapshot, ownEmails, now, onOpenContact }: { 
   }
   if (saved === undefined) return <StateMessage kind="loading" title="Looking up this contact…" />;
   const inbound = latestInboundIndex(thread, ownEmails);
-  const replied = repliedAfterInbound(thread, ownEmails);
+  const replied = repliedAfterInbound(thread, ownEmails, inbound);
   const page = { ...candidate, replied };
   const studio =
     inbound === null ? null : (

@@ -7,7 +7,7 @@
  * identifiers are joined here, without taking one another contact holds. Pure functions over checked rows.
  */
 import { mergedKnownFields } from '../contacts/merge';
-import type { Contact } from '../db/models';
+import { INTERACTION_LIMITS, type Contact } from '../db/models';
 import { normalizeEmail } from '../text';
 import type { TableName } from './format';
 
@@ -18,8 +18,6 @@ const MAX_EMAILS = 50;
 const MAX_SLUGS = 20;
 const MAX_LINKEDIN = 20;
 const MAX_TAGS = 50;
-// InteractionFieldsSchema's id limit.
-const MAX_HISTORY_ID = 400;
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -113,5 +111,5 @@ export function rekeyRow(t: TableName, row: Row, into: ReadonlyMap<string, strin
   if (to === undefined) return null;
   if (t !== 'interactions') return { ...row, contactId: to };
   const id = `${to}${(row.id as string).slice(from.length)}`;
-  return { ...row, contactId: to, id: id.length <= MAX_HISTORY_ID ? id : `${to}|${row.sourceKey as string}` };
+  return { ...row, contactId: to, id: id.length <= INTERACTION_LIMITS.id ? id : `${to}|${row.sourceKey as string}` };
 }

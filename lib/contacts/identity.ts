@@ -100,8 +100,11 @@ export function latestInboundIndex(thread: GmailThread, ownEmails: readonly stri
  * The rep's answer to the latest message from the other side: their newest message after it (its date, or the date
  * as Gmail shows it when that cannot be parsed), or null when that latest message is still unanswered.
  */
-export function repliedAfterInbound(thread: GmailThread, ownEmails: readonly string[]): { at: number | null; raw: string } | null {
-  const inbound = latestInboundIndex(thread, ownEmails);
+export function repliedAfterInbound(
+  thread: GmailThread,
+  ownEmails: readonly string[],
+  inbound: number | null = latestInboundIndex(thread, ownEmails),
+): { at: number | null; raw: string } | null {
   if (inbound === null) return null;
   for (let i = thread.messages.length - 1; i > inbound; i--) {
     const m = thread.messages[i]!;

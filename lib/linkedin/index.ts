@@ -1,2 +1,3 @@
-export { readLinkedInProfile, profileSlugFromUrl, canonicalProfileUrl, nameFromTitle, companyFromAriaLabel } from './reader';
+export { readLinkedInProfile, nameFromTitle, companyFromAriaLabel } from './reader';
+export { profileSlugFromUrl, canonicalProfileUrl } from './url';
 export { LinkedInProfileSchema, type LinkedInProfile } from './types';

@@ -28,8 +28,6 @@ import { INVALID, parseLinkedInProfileCompiled } from './profile-parser.gen';
 import type { LinkedInProfile } from './types';
 import { canonicalProfileUrl, profileSlugFromUrl } from './url';
 
-export { canonicalProfileUrl, profileSlugFromUrl };
-
 type Layout = LinkedInProfile['layout'];
 
 const MAX_NAME = 300;

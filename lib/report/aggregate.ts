@@ -247,8 +247,8 @@ export function monthBuckets(f: { from: number; to: number }): { start: number; 
 }
 
 /** Weeks for up to `MONTHLY_AFTER_WEEKS` weeks (a part week counts), calendar months beyond. */
-export function periodUnit(f: { from: number; to: number }): PeriodUnit {
-  return weekBuckets(f).length > MONTHLY_AFTER_WEEKS ? 'month' : 'week';
+export function periodUnit(f: { from: number; to: number }, weeks = weekBuckets(f)): PeriodUnit {
+  return weeks.length > MONTHLY_AFTER_WEEKS ? 'month' : 'week';
 }
 
 /** Inquiries (threads by first inbound message) in range, answered or not, per week (per month over long ranges) and overall. */
@@ -258,8 +258,9 @@ export function inquiryStats(threads: readonly ThreadRow[], f: { from: number; t
   const wait = (t: ThreadRow) => Math.max(0, t.firstReplyAt! - t.firstInboundAt!);
   const answeredOf = (ts: readonly ThreadRow[]) => ts.filter((t) => t.firstReplyAt !== null);
   const answered = answeredOf(inRangeThreads);
-  const unit = periodUnit(f);
-  const periods = (unit === 'month' ? monthBuckets(f) : weekBuckets(f)).map(({ start, end }) => {
+  const weeks = weekBuckets(f);
+  const unit = periodUnit(f, weeks);
+  const periods = (unit === 'month' ? monthBuckets(f) : weeks).map(({ start, end }) => {
     const ts = inRangeThreads.filter((t) => inRange(t.firstInboundAt, { from: start, to: end }));
     const a = answeredOf(ts);
     return { start, end, received: ts.length, answered: a.length, medianMs: median(a.map(wait)) };
