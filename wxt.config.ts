@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { OPEN_PANEL_COMMAND } from './lib/browser/panel';
 
 // Hosts the content scripts read. Kept in one list so the manifest asks for nothing more.
 const HOSTS = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
@@ -16,7 +17,7 @@ export default defineConfig({
     host_permissions: HOSTS,
     action: { default_title: 'Open Resourceful' },
     commands: {
-      'open-panel': {
+      [OPEN_PANEL_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open the Resourceful side panel',
       },
