@@ -1,4 +1,4 @@
-import { familyNameFirstGreeting, isRoleWord } from '../names';
+import { familyNameFirstGreeting, greetingWords, isRoleWord } from '../names';
 import type { ValueReason, ValueReasonKind } from '../playbook/types';
 
 /**
@@ -201,7 +201,7 @@ function firstNameOf(input: FollowUpPlanInput): string {
   if (given) return given;
   const full = clean(input.contactName, 200).normalize('NFC');
   if (!full || full.includes('@')) return '';
-  const words = full.split(' ');
+  const words = greetingWords(full);
   const first = words[0] ?? '';
   const familyFirst = familyNameFirstGreeting(first, words[1]);
   if (familyFirst !== null) return familyFirst;

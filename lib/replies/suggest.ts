@@ -3,7 +3,7 @@
  * something before asking for anything, never sets a seller deadline or pushes a meeting, and passes the trust
  * check; any optional piece taken from their text or the rep's notes is dropped if it would trip it.
  */
-import { familyNameFirstGreeting, isRoleWord } from '../names';
+import { familyNameFirstGreeting, greetingWords, isRoleWord } from '../names';
 import { checkDraft } from '../trust/index';
 import { findConcepts, type Concept } from './concepts';
 import { matchPerson, rankResources } from './rank';
@@ -14,7 +14,6 @@ import { DECLINE_REASON_LABEL, type DeclineReason, type ReplyContext, type Reply
 
 // Text that must never reach a reply: template debris and JS artefacts.
 const DEBRIS = /\{\{|\}\}|\[name\]|\bundefined\b|\bnull\b|\bNaN\b|\[object /i;
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau', 'sr', 'sra', 'srta', 'm', 'mme', 'mlle', 'dott', 'ing']);
 
 /** A string safe to put in a reply, or '' (non-strings, debris and control characters degrade to nothing). */
 function safe(value: unknown, max = 300): string {
@@ -32,19 +31,15 @@ const NAME_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 /** First name from a display name: skips honorifics, handles "Last, First", rejects addresses and junk. */
 function firstNameFrom(name: string): string {
   // NFC: "José" typed or pasted decomposed ("e" + accent) is greeted the way it is usually written.
-  let n = safe(name, 120).normalize('NFC').replace(/<[^>]*>/g, '').replace(/["']/g, '').trim();
+  const n = safe(name, 120).normalize('NFC').replace(/<[^>]*>/g, '').replace(/["']/g, '').trim();
   if (!n || n.includes('@')) return '';
-  if (n.includes(',')) n = n.split(',')[1]?.trim() || n.split(',')[0]!.trim();
-  const words = n.split(/\s+/).map((word) => word.replace(/[.,;:!?()]+$/g, ''));
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (!w || HONORIFICS.has(w.toLowerCase().replace(/\./g, ''))) continue;
-    const familyFirst = familyNameFirstGreeting(w, words[i + 1]);
-    if (familyFirst !== null) return familyFirst;
-    if (!NAME_WORD.test(w) || w.length < 2 || isRoleWord(w)) return '';
-    return w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
-  }
-  return '';
+  const words = greetingWords(n);
+  const w = words[0];
+  if (w === undefined) return '';
+  const familyFirst = familyNameFirstGreeting(w, words[1]);
+  if (familyFirst !== null) return familyFirst;
+  if (!NAME_WORD.test(w) || w.length < 2 || isRoleWord(w)) return '';
+  return w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
 }
 
 /** The name to greet: contact.firstName, else contact.name's first word, else the sender's display name. */

@@ -270,6 +270,9 @@ describe('planFollowUp: first names in every script', () => {
     ['Latin', 'Dana Whitfield', 'Hi Dana,'],
     ['Hebrew', 'נועה כהן', 'Hi נועה,'],
     ['Cyrillic', 'Анна Иванова', 'Hi Анна,'],
+    ['Latin after a title', 'Dr. Dana Whitfield', 'Hi Dana,'],
+    ['Latin, "Last, First"', 'Whitfield, Dana', 'Hi Dana,'],
+    ['Latin with a degree', 'Dana Whitfield, PhD', 'Hi Dana,'],
   ])('greets %s', (_script, contactName, greeting) => {
     expect(hi({ contactName })).toBe(greeting);
   });
@@ -287,6 +290,7 @@ describe('planFollowUp: first names in every script', () => {
     ['an all-lower-case name (reads as a handle)', 'dana whitfield'],
     ['digits', 'R2D2 Droid'],
     ['one letter', 'D. Whitfield'],
+    ['a title and a family name', 'Dr. Whitfield'],
   ])('greets without a name for %s', (_what, contactName) => {
     expect(hi({ contactName })).toBe('Hi,');
   });

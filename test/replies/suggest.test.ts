@@ -316,6 +316,8 @@ describe('graceful degradation', () => {
     expect(greet({ firstName: 'Dana', name: 'Someone Else' })).toBe('Hi Dana,');
     expect(greet({ name: 'Dr. Dana Whitfield' })).toBe('Hi Dana,');
     expect(greet({ name: 'Whitfield, Dana' })).toBe('Hi Dana,');
+    expect(greet({ name: 'Dana Whitfield, PhD' })).toBe('Hi Dana,');
+    expect(greet({ name: 'Dr. Whitfield' })).toBe('Hi there,');
     expect(greet({ name: 'dana whitfield' })).toBe('Hi Dana,');
     expect(greet({ name: 'José Müller' })).toBe('Hi José,');
     // No contact record yet: the sender's display name is the best we have.
