@@ -123,8 +123,11 @@ export async function restoreBackup(
         const list = conflicts.splice(0);
         const owners = (await tx.table('contacts').bulkGet([...new Set(list.map((c) => c.contactId))])) as (Row | undefined)[];
         const present = new Set(owners.filter((c) => c !== undefined).map((c) => c.id as string));
-        const kept = list.filter((c) => present.has(c.contactId));
-        summary.conflictsUnrecorded += list.length - kept.length;
+        const owned = list.filter((c) => present.has(c.contactId));
+        summary.conflictsUnrecorded += list.length - owned.length;
+        // An entry an earlier merge of the same backup wrote (same row, same versions, same id) is kept once.
+        const already = await stores.interactions.get(owned as unknown as Row[]);
+        const kept = owned.filter((_, i) => already[i] === undefined);
         summary.conflictsRecorded += kept.length;
         for (let at = 0; at < kept.length; at += chunk) await stores.interactions.add(kept.slice(at, at + chunk));
       };
@@ -569,6 +572,23 @@ function when(t: unknown): string {
   return Number.isFinite(n) && Math.abs(n) < 8.64e15 ? `${new Date(n).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'unknown time';
 }
 
+/**
+ * A 64-bit FNV-1a hash of the parts (two 32-bit lanes), as 16 hex digits: synchronous, so it can run inside the
+ * restore's IndexedDB transaction (awaiting `crypto.subtle` there would let the transaction commit).
+ */
+function fingerprint(parts: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const part of parts) {
+    for (let i = 0; i <= part.length; i++) {
+      const c = i < part.length ? part.charCodeAt(i) : 0; // 0 ends each part: ["ab", "c"] and ["a", "bc"] differ
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c ^ (a >>> 7), 0x01000193) >>> 0;
+    }
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
 /** The contact a row is about, if any. */
 function ownerOf(t: TableName, row: Row): string | null {
   if (t === 'contacts') return row.id as string;
@@ -610,7 +630,9 @@ function conflictEntry(t: TableName, older: Row, olderSide: 'here' | 'backup', n
     olderSide === 'backup'
       ? `Restore kept the newer ${word} in this browser; the backup's older version (${changed}):`
       : `Restore replaced this ${word} with the backup's newer version; the version here before (${changed}):`;
-  const sourceKey = `restore:${t}:${crypto.randomUUID()}`;
+  const snippet = describe(t, older).slice(0, 400);
+  // Named by what it records, so merging the same backup again finds its entry there instead of adding a copy.
+  const sourceKey = `restore:${t}:${fingerprint([t, String(older.id), olderSide, String(older[VERSION_FIELD[t as Exclude<TableName, 'settings'>]]), snippet])}`;
   return {
     id: `${contactId}|${sourceKey}`,
     contactId,
@@ -618,7 +640,7 @@ function conflictEntry(t: TableName, older: Row, olderSide: 'here' | 'backup', n
     kind: CONFLICT_KIND,
     at: now,
     subject,
-    snippet: describe(t, older).slice(0, 400) || null,
+    snippet: snippet || null,
     threadId: null,
     url: null,
   };

@@ -107,7 +107,21 @@ describe('merge', () => {
       },
     ]);
     for (const h of history) expect(h.id).toBe(`c-dana|${h.sourceKey}`);
-    for (const h of history) expect(h.sourceKey).toMatch(/^restore:(notes|contacts):[0-9a-f-]{36}$/);
+    for (const h of history) expect(h.sourceKey).toMatch(/^restore:(notes|contacts):[0-9a-f]{16}$/);
+
+    // The same backup merged again: nothing left to replace, and the older versions it keeps losing are on record.
+    const again = await restoreBackup(db, backup, { mode: 'merge', now: NOW + HOUR });
+    expect(again.conflictsRecorded).toBe(0);
+    expect(again.conflictsUnrecorded).toBe(1);
+    expect((await allHistory(db)).map((h) => h.id).sort()).toEqual(history.map((h) => h.id).sort());
+
+    // A backup that loses with another text of the same note is a new conflict, kept beside the first.
+    const other = emptyState();
+    other.contacts = backupState.contacts;
+    other.notes = [note('n-newer-here', 'c-dana', 'Another backup text (older)', T0, { updatedAt: T0 + HOUR })];
+    const third = await restoreBackup(db, await backupOf(other), { mode: 'merge', now: NOW + 2 * HOUR });
+    expect(third.conflictsRecorded).toBe(1);
+    expect((await allHistory(db)).filter((h) => h.snippet === 'Another backup text (older)')).toHaveLength(1);
   });
 
   it('joins address lists, keeps this browser’s other settings, and fills empty offer-profile fields', async () => {
