@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Announcer } from './a11y';
 import './styles.css';
 
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -22,7 +23,9 @@ export function mount(children: ReactNode, prefetch?: (client: QueryClient) => P
   const render = () =>
     root.render(
       <StrictMode>
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+        <QueryClientProvider client={client}>
+          <Announcer>{children}</Announcer>
+        </QueryClientProvider>
       </StrictMode>,
     );
   if (!ready) return render();

@@ -7,7 +7,10 @@ export function Section({ title, actions, children, testId, anchor }: { title: s
   return (
     <section className="section" aria-labelledby={id} data-testid={testId} id={anchor}>
       <div className="section-head">
-        <h2 id={id}>{title}</h2>
+        {/* Focusable by script only: where focus goes when the control that had it leaves the section. */}
+        <h2 id={id} tabIndex={-1} data-section-heading="">
+          {title}
+        </h2>
         {actions}
       </div>
       {children}
@@ -22,6 +25,11 @@ export function Avatar({ name }: { name: string }) {
       {initials(name)}
     </div>
   );
+}
+
+/** Focuses the heading of the section around `el`: a stable place when the focused control in it went away. */
+export function focusSectionHeading(el: Element | null | undefined): void {
+  el?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]')?.focus();
 }
 
 /** A clear state message: loading, empty, error. */
