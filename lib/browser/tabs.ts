@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PanelToContent } from '../messaging';
+import { siteOfUrl } from '../protocol';
 
 /** The tab the panel should show: its id and URL (the URL may be unknown for pages we have no access to). */
 export interface ActiveTab {
@@ -54,9 +55,18 @@ export async function sendToTab(tabId: number, message: PanelToContent): Promise
   }
 }
 
-/** Opens a URL in a new tab next to the current one (e.g. a Gmail thread from history). */
-export async function openUrl(url: string): Promise<void> {
-  await browser.tabs.create({ url });
+/**
+ * Opens a Gmail or LinkedIn page (a thread from history, a saved profile) in a new tab; resolves whether it did.
+ * Anything else is refused: these links come from the database, which a restored backup file can fill with any
+ * text (a `javascript:`, `data:` or look-alike link must not open from a trusted-looking button).
+ */
+export async function openUrl(url: string, create: (url: string) => Promise<unknown> = (u) => browser.tabs.create({ url: u })): Promise<boolean> {
+  if (siteOfUrl(url) === null) {
+    console.warn('[resourceful] not opened: not an https Gmail or LinkedIn link');
+    return false;
+  }
+  await create(url);
+  return true;
 }
 
 /** Opens the extension's options page. */

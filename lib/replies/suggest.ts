@@ -73,9 +73,21 @@ function oneLine(text: string, max = 160): string {
   return first.length > max ? `${first.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : first;
 }
 
+/** A web page or mail address, one token: what a resource link in a reply may be. */
+const LINK = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/i;
+
+/**
+ * A resource's link as a reply may carry it, or '': only the kinds the library itself takes, since the text goes out
+ * to a customer and a restored backup file can put anything in a resource (`javascript:`, `data:`, a paragraph).
+ */
+function linkOf(r: Resource): string {
+  const url = safe(r.url, 500);
+  return LINK.test(url) ? url : '';
+}
+
 function resourceBlock(r: Resource): string {
   const title = safe(r.title, 200) || 'A resource';
-  const url = safe(r.url, 500);
+  const url = linkOf(r);
   const line = oneLine(r.summary);
   return [`- ${title}${url ? `: ${url}` : ''}`, line ? `  ${line}` : ''].filter(Boolean).join('\n');
 }
@@ -312,7 +324,7 @@ function notFit(c: Ctx): Draft[] {
   if (c.person) {
     const p = c.person;
     const pLine = oneLine(p.summary);
-    const url = safe(p.url, 500);
+    const url = linkOf(p);
     drafts.push({
       id: 'resource-intro',
       title: 'Not a fit — an introduction',
@@ -561,7 +573,7 @@ function job(c: Ctx): Draft[] {
       why: `Offers an introduction to ${personName(p)}, who places people in roles like this.`,
       parts: [
         'Thank you for getting in touch. There is no open role with me right now, but I may know someone useful.',
-        `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${safe(p.url, 500) ? ` (${safe(p.url, 500)})` : ''} If you would like, I will introduce you both by email.`,
+        `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${linkOf(p) ? ` (${linkOf(p)})` : ''} If you would like, I will introduce you both by email.`,
         'All the best with your search.',
       ],
       resourceIds: ids([p]),
@@ -679,7 +691,7 @@ function intro(c: Ctx): Draft[] {
         parts: [
           thanks,
           `Nice to meet you. ${c.askedFor ? `${c.askedFor.charAt(0).toUpperCase()}${c.askedFor.slice(1)} isn't` : "This isn't"} my area, so let me point you to someone better placed.`,
-          p ? `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${safe(p.url, 500) ? ` (${safe(p.url, 500)})` : ''} If you would like, I will introduce you both by email.` : '',
+          p ? `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${linkOf(p) ? ` (${linkOf(p)})` : ''} If you would like, I will introduce you both by email.` : '',
           r1 ? `In the meantime, this may help:\n${list([r1])}` : tipLine(c, 'In the meantime, one tip:'),
         ],
         resourceIds: ids([p, r1 ?? null]),

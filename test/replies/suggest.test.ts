@@ -272,6 +272,24 @@ describe('resources', () => {
     expect(indexFor(changed)).not.toBe(a);
   });
 
+  it('never writes a resource link that is not a web page or mail address into a reply (a restored backup can hold any)', () => {
+    // Each carries a marker no draft can have of its own.
+    const BAD = ['javascript:alert(1)//zqx', 'data:text/html,<b>zqx</b>', 'file:///etc/zqx', 'https://zqx.example/a b', 'vbscript:msgbox(1)//zqx'];
+    let linked = 0;
+    for (const [i, bad] of BAD.entries()) {
+      // A changed row has a new updatedAt (as every edit and restore gives it): the library index is rebuilt.
+      const poisoned = resources.map((r) => (r.url ? { ...r, url: bad, updatedAt: r.updatedAt + 1 + i } : r));
+      const good = resources.map((r) => (r.url ? { ...r, url: `https://ok.example/${r.id}-${i}`, updatedAt: r.updatedAt + 100 + i } : r));
+      for (const c of corpus) {
+        const triage = triageInquiry(c, offer);
+        for (const x of suggestReplies({ inquiry: c, triage, offer, resources: poisoned })) expect(x.text, `${c.id} ${x.id}`).not.toContain('zqx');
+        // The same drafts with good links do carry them: the check above looks where links go.
+        for (const x of suggestReplies({ inquiry: c, triage, offer, resources: good })) if (x.text.includes('https://ok.example/')) linked++;
+      }
+    }
+    expect(linked).toBeGreaterThan(BAD.length * 5);
+  });
+
   it('survives duplicate ids and junk entries in the library', () => {
     const junk = [...resources, resources[0]!, { ...resources[1]!, tags: undefined as unknown as string[] }];
     const c = corpus.find((x) => x.id === 'purchase-web-redesign')!;
