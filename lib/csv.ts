@@ -14,7 +14,9 @@ const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
  */
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Semicolons and tabs are quoted too: a spreadsheet set to a semicolon list separator (much of Europe) splits an
+  // unquoted `Eve;=1+1` into cells, and runs the second; inside quotes it stays one cell that is no formula.
+  return /[",;\t\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Undoes `csvCell`'s formula neutralising: `'=SUM(A1)` reads back as `=SUM(A1)`. */

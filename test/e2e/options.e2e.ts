@@ -385,7 +385,7 @@ describe('options page: resource library', () => {
     const csv = csvBytes.toString('utf8');
     expect(csv).toBe(
       '\uFEFFtitle,url,summary,tags,kind\r\n' +
-        '"\'=HYPERLINK(""https://evil.example"",""Click"")",https://example.com/sheet,"\'+1 555 0100, ask for ""Sam""",\'-neg;ops,tool\r\n' +
+        '"\'=HYPERLINK(""https://evil.example"",""Click"")",https://example.com/sheet,"\'+1 555 0100, ask for ""Sam""","\'-neg;ops",tool\r\n' +
         "Dana Whitfield,mailto:dana@northwind.com,'@Dana runs RevOps,intro,person\r\n" +
         'Discovery questions,,"Line one\nLine two",stall,template\r\n',
     );

@@ -66,7 +66,7 @@ describe('the contacts file', () => {
         'Meera Lakshmi,Venkatesan,meera@copperkettle.io,"Copper Kettle, ""the"" tea people",Head of Ops,https://www.linkedin.com/in/meera-v/,other,' +
         '"2026-01-06: =SUM(1+1)\n\n2026-01-05: Asked about web design.\nPointed her to a friend.\n\nResourceful: stage Not a fit — helped; tags tea, uk; also meera.v@gmail.com"\r\n' +
         '\'@Dana,Whitfield,x@evil.example,"\'=HYPERLINK(""https://evil.example"",""x"")",\'-Chief,,salesqualifiedlead,Resourceful: stage Qualified\r\n' +
-        'Cher,,,\'+1 555 0100,\'\tTabbed,,customer,Resourceful: stage Customer\r\n',
+        'Cher,,,\'+1 555 0100,"\'\tTabbed",,customer,Resourceful: stage Customer\r\n',
     );
   });
 

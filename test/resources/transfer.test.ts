@@ -37,11 +37,11 @@ const TRICKY: ResourceDraft[] = [
 ];
 
 describe('CSV export', () => {
-  it('writes the header, CRLF rows, RFC 4180 quoting and ;-joined tags', () => {
+  it('writes the header, CRLF rows, RFC 4180 quoting and ;-joined tags (quoted: a semicolon spreadsheet splits there)', () => {
     const csv = exportCsv([draft(), TRICKY[1]!]);
     expect(csv).toBe(
       'title,url,summary,tags,kind\r\n' +
-        'CRM rollout checklist,https://example.com/crm-checklist,Twelve steps for rolling out a CRM across several sites.,crm;onboarding,checklist\r\n' +
+        'CRM rollout checklist,https://example.com/crm-checklist,Twelve steps for rolling out a CRM across several sites.,"crm;onboarding",checklist\r\n' +
         '"Pricing, packaging and ""value"" metrics",,"Line one, with a comma.\nLine two says ""hi"".",pricing,article\r\n',
     );
   });
@@ -51,7 +51,7 @@ describe('CSV export', () => {
     expect(csvCell('+1 555 0100')).toBe("'+1 555 0100");
     expect(csvCell('-5% churn')).toBe("'-5% churn");
     expect(csvCell('@mention')).toBe("'@mention");
-    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\t=1')).toBe('"\'\t=1"'); // a tab is quoted too
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     // Already-prefixed values get one more quote, so import can undo exactly one.
     expect(csvCell("'=x")).toBe("''=x");
@@ -60,7 +60,7 @@ describe('CSV export', () => {
     expect(csvCell("'quoted'")).toBe("'quoted'");
     expect(csvCell(' padded ')).toBe('" padded "');
     const csv = exportCsv([TRICKY[2]!]);
-    expect(csv.split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://evil.example"",""click"")",https://example.com/a,\'+1 555 0100,\'-neg;@at,tool');
+    expect(csv.split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://evil.example"",""click"")",https://example.com/a,\'+1 555 0100,"\'-neg;@at",tool');
   });
 
   it('round-trips tricky resources through CSV and JSON exactly', () => {
