@@ -469,8 +469,10 @@ export const VALUE_SIGNAL = warmable('trust', new RegExp(
     String.raw`(?<![\p{L}])(?:checklist|guide|article|template|case\s+study|report|playbook|write-?up|whitepaper|benchmark|worksheet|calculator|summary|notes|recording|teardown|example|framework)s?(?![\p{L}])`,
     // An introduction to a person helps; "introduce our platform" is a pitch, not value.
     String.raw`(?<![\p{L}])(?:introduc(?:e|ing)\s+you|introduction(?!\s+to\s+(?:our|my|us)(?![\p{L}]))|intro\s+to\s+(?!our|my|us(?![\p{L}]))|put\s+you\s+in\s+touch|connect\s+you(?:\s+two)?(?:\s+with|\s+to)?(?![\p{L}]))`,
-    // A draft that opens a sentence with "Yes," / "Good question" is answering something.
-    String.raw`(?:^|[.!?\n]\s*)(?:yes|no|yep|nope|sure|good\s+question|great\s+question)(?:[,.!:]|\s+[\u2014\u2013-])`,
+    // A draft that opens a sentence with "Yes," / "Good question" is answering something. No newline in the spaces
+    // after the mark: the last newline before the word starts the match instead, and a pasted run of blank lines
+    // is not tried from every one of them to its end (quadratic: 2 s at 40,000 newlines, on every keystroke).
+    String.raw`(?:^|[.!?\n][^\S\n]*)(?:yes|no|yep|nope|sure|good\s+question|great\s+question)(?:[,.!:]|\s+[\u2014\u2013-])`,
     String.raw`(?<![\p{L}])(?:to\s+answer\s+your|to\s+your\s+question|short\s+answer|the\s+answer\s+is|you\s+asked\s+about|my\s+(?:take|suggestion|advice|recommendation)|i'd\s+(?:suggest|recommend)|one\s+(?:idea|tip)|i\s+noticed|we\s+noticed)`,
     String.raw`(?:checkliste|leitfaden|(?:frau|herrn?|kolleg(?:in|en|e)?|jemanden)\s+(?:[\p{L}-]+\s+){0,2}vorstellen|guía|artículo|plantilla|presentarte\s+a|te\s+presento\s+a|guide|modèle|vous\s+présenter\s+(?:à|a))`,
   ].join('|'),

@@ -225,6 +225,10 @@ describe('right, not noisy', () => {
     expect(checkDraft('Do you have 15 minutes next week?').findings.map((f) => f.kind)).toEqual(['no_value']);
     expect(checkDraft('Here is the checklist: https://example.com/c. Do you have 15 minutes next week to go through it?').findings).toEqual([]);
     expect(checkDraft('Yes, the API supports webhooks. Do you have 15 minutes if you want to see it live?').findings).toEqual([]);
+    // The answer opens a sentence after blank lines, or after a full stop and spaces then a line break.
+    expect(checkDraft('Hi Dana,\n\n\nYes, the API supports webhooks. Do you have 15 minutes if you want to see it live?').findings).toEqual([]);
+    expect(checkDraft('Thanks. \n  Yes, the API supports webhooks. Do you have 15 minutes if you want to see it live?').findings).toEqual([]);
+    expect(checkDraft('Hi Dana,\n\n\nYesterday was busy. Do you have 15 minutes next week?').findings.map((f) => f.kind)).toEqual(['no_value']);
   });
 
   it('proposing a meeting or contract the reader asked for (in the quoted thread) is not pressure', () => {
