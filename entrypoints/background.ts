@@ -1,7 +1,7 @@
 import { handleSnapshot, watchQueueBadge } from '@/lib/background/snapshot';
 import { setQueueBadge } from '@/lib/browser/badge';
 import { onPanelCommand } from '@/lib/browser/panel';
-import { removeTabState, saveTabState } from '@/lib/browser/tab-state';
+import { forgetTabOffSite, removeTabState, saveTabState } from '@/lib/browser/tab-state';
 import { getDb } from '@/lib/db/schema';
 import { checkContentMessage } from '@/lib/messaging';
 
@@ -30,6 +30,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void forgetTabOffSite(tabId, change, tab));
 
   watchQueueBadge(getDb(), setQueueBadge);
 });

@@ -13,7 +13,8 @@ export interface SnapshotDeps {
 
 /**
  * A content script reported what its tab shows: remember it for the panel, then let history accrue on saved
- * contacts (mail seen in a thread with them, a visit to their profile). Nothing is saved for unknown people.
+ * contacts (mail seen in a thread with them, a visit to their profile). For people not saved, only a Gmail thread's
+ * queue row is kept (subject, sender, dates: the unanswered queue needs it, README "Permissions and privacy").
  */
 export async function handleSnapshot(deps: SnapshotDeps, tabId: number, snapshot: PageSnapshot): Promise<void> {
   await deps.saveTabState({ tabId, snapshot });

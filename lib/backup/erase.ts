@@ -56,6 +56,15 @@ export function describeFootprint(f: ContactFootprint): string {
 }
 
 /**
+ * What deleting a contact leaves in place, for the confirmation: "Your 2 email threads with them stay in the reply
+ * queue." (the rep's own mail, no longer linked to the contact); empty when there are none.
+ */
+export function describeKept(f: ContactFootprint): string {
+  if (!f.threads) return '';
+  return `${f.threads === 1 ? 'Your email thread with them stays' : `Your ${f.threads.toLocaleString('en-US')} email threads with them stay`} in the reply queue.`;
+}
+
+/**
  * Deletes a contact with its notes, history, promises and resource sends (deleteContact), and removes the last
  * traces of them elsewhere: email threads stay in the queue (they are the rep's mail) but no longer point at the
  * contact, and contacts they referred keep everything except the link to them.

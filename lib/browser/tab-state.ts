@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { tabKey, type TabState } from '../messaging';
+import { siteOfUrl } from '../protocol';
 import { INVALID, parseTabStateCompiled } from './tab-state-parser.gen';
 
 /**
@@ -15,6 +16,23 @@ export async function saveTabState(state: TabState): Promise<void> {
 /** Forgets a closed tab. */
 export async function removeTabState(tabId: number): Promise<void> {
   await browser.storage.session.remove(tabKey(tabId));
+}
+
+/**
+ * On a tab update: forgets what the tab showed once it has navigated off Gmail and LinkedIn (the panel must not go
+ * on offering a thread's replies on another site). Only navigations count (`status: 'loading'` or a new URL), and
+ * a URL the extension cannot see (no host permission) is off our sites. Returns whether it forgot.
+ */
+export function forgetTabOffSite(
+  tabId: number,
+  change: { status?: string; url?: string },
+  tab: { url?: string },
+  remove: (tabId: number) => Promise<void> = removeTabState,
+): boolean {
+  if (change.status !== 'loading' && change.url === undefined) return false;
+  if (siteOfUrl(change.url ?? tab.url) !== null) return false;
+  void remove(tabId).catch((e: unknown) => console.warn('[resourceful] forget tab', e));
+  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zeroCounts } from '../../lib/backup/format';
 import { canonicalJson } from '../../lib/backup/hash';
-import { contactFootprint, countRows, describeFootprint, eraseContact, wipeAll } from '../../lib/backup/erase';
+import { contactFootprint, countRows, describeFootprint, describeKept, eraseContact, wipeAll } from '../../lib/backup/erase';
 import { freshDb } from '../helpers/db';
 import { dump, load } from './arbitraries';
 import { fixtureState } from './fixture';
@@ -61,5 +61,12 @@ describe('describeFootprint', () => {
     expect(describeFootprint({ ...none, notes: 14, interactions: 2, commitments: 1, threads: 3 })).toBe('with 14 notes, 2 history entries and 1 promise');
     expect(describeFootprint({ ...none, interactions: 1_204, resourceSends: 1 })).toBe('with 1,204 history entries and the record of 1 resource you sent them');
     expect(describeFootprint({ ...none, resourceSends: 2 })).toBe('with the record of 2 resources you sent them');
+  });
+
+  it('says which of their mail stays (the queue keeps the rep’s threads)', () => {
+    const none = { notes: 3, interactions: 0, commitments: 0, resourceSends: 0, threads: 0, referred: 0 };
+    expect(describeKept(none)).toBe('');
+    expect(describeKept({ ...none, threads: 1 })).toBe('Your email thread with them stays in the reply queue.');
+    expect(describeKept({ ...none, threads: 1_200 })).toBe('Your 1,200 email threads with them stay in the reply queue.');
   });
 });
