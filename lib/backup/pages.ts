@@ -76,12 +76,19 @@ export function pageProblem(page: unknown): string | null {
   const strings = cols.strings.length;
   if (!Array.isArray(cols.at) || cols.at.length !== n) return `cols.at: not ${n} items`;
   for (const at of cols.at) if (typeof at !== 'number') return 'cols.at: not a list of numbers';
+  // Every string must be used by an entry (the writer keeps no others): text nothing points to would be stored
+  // and carried into every later backup without any check of its length.
+  const used = new Uint8Array(strings);
   for (const [name, nullable] of REF_COLUMNS) {
     const col = cols[name];
     if (!Array.isArray(col) || col.length !== n) return `cols.${name}: not ${n} items`;
     const min = nullable ? -1 : 0;
-    for (const i of col) if (!isIndex(i, min, strings)) return `cols.${name}: an item that is not an index of cols.strings`;
+    for (const i of col) {
+      if (!isIndex(i, min, strings)) return `cols.${name}: an item that is not an index of cols.strings`;
+      if (i >= 0) used[i] = 1;
+    }
   }
+  if (used.includes(0)) return 'cols.strings: an item that no entry uses';
   return (
     pairsProblem(cols.ids, n, (x) => typeof x === 'string', 'cols.ids') ??
     pairsProblem(cols.resources, n, allStrings, 'cols.resources')

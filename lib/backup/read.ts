@@ -62,6 +62,9 @@ function fail(code: BackupErrorCode, message: string): never {
   throw new BackupError(code, `${message} ${NOTHING_CHANGED}`);
 }
 
+/** Characters one JSON value of a backup may have (a history page of the most entries a bucket holds is ~2 MB). */
+export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
+
 /** Thrown by the scanner when the text ends inside a value; turned into a `truncated` error with context. */
 class EndOfInput extends Error {}
 
@@ -130,6 +133,7 @@ class Input {
     }
     const kind = c === '{' || c === '[' ? 'container' : c === '"' ? 'string' : 'literal';
     const pieces: string[] = [];
+    let held = 0;
     let start = this.i;
     let j = this.i;
     let depth = 0;
@@ -174,8 +178,11 @@ class Input {
           if (depth === 0) return this.take(pieces, start, j, line);
         }
       }
-      // The value goes on in the next chunk: keep what was seen, read on.
+      // The value goes on in the next chunk: keep what was seen, read on (up to a bound: one value of a crafted file
+      // must not fill memory; the largest a backup writes, a history page, is about 2 MB).
       pieces.push(buf.slice(start));
+      held += len - start;
+      if (held > MAX_VALUE_CHARS) throw new SyntaxProblem(`a value longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters, more than any backup row holds`, line);
       this.i = len;
       if (!(await this.more())) {
         // The input ended: a literal (a bare number) is complete; anything else was cut off.

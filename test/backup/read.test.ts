@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError } from '../../lib/backup/format';
-import { readBackup, readBackupFile } from '../../lib/backup/read';
+import { MAX_VALUE_CHARS, readBackup, readBackupFile } from '../../lib/backup/read';
 import { writeBackup } from '../../lib/backup/write';
 import { freshDb } from '../helpers/db';
 import { load } from './arbitraries';
@@ -37,6 +37,29 @@ describe('readBackupFile', () => {
     expect(error).toBeInstanceOf(BackupError);
     expect((error as BackupError).code).toBe('not_json');
     expect(seen.at(-1)).toBeLessThan(junk.length / 4);
+  });
+
+  it('stops at a value longer than any backup row, instead of holding it all in memory', async () => {
+    const text = await goodText();
+    const cut = text.indexOf('"text":"Note 0') + '"text":"'.length;
+    expect(cut).toBeGreaterThan(8);
+    const chunk = 'x'.repeat(1024 * 1024);
+    let given = 0;
+    async function* endless(): AsyncGenerator<string> {
+      yield text.slice(0, cut);
+      // A note whose text never ends (one line, no closing quote): a crafted file of any size.
+      for (;;) {
+        given += chunk.length;
+        yield chunk;
+      }
+    }
+    const error = await readBackup(endless()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).code).toBe('not_json');
+    expect((error as BackupError).message).toContain('a value longer than');
+    // It read up to the bound, and no further.
+    expect(given).toBeGreaterThanOrEqual(MAX_VALUE_CHARS - chunk.length);
+    expect(given).toBeLessThanOrEqual(MAX_VALUE_CHARS + chunk.length);
   });
 
   it('reads a backup that an editor saved with a byte-order mark', async () => {
