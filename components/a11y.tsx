@@ -32,13 +32,31 @@ export function useAnnounce(): Announce {
   return useContext(AnnounceContext);
 }
 
+/** When `focusSoon` looks for its target: at once, then a few times more (the target may mount after a read). */
+const FOCUS_TRIES_MS = [0, 16, 50, 100, 250, 500, 1000];
+
 /**
  * Focuses an element once React has committed the render an action started: the form that just opened, or a stable
  * place (the trigger, the section heading) when the control that had focus went away, which otherwise drops focus
- * to `<body>` and the keyboard user back to the top of the page.
+ * to `<body>` and the keyboard user back to the top of the page. Timers, not animation frames: a page that is not
+ * shown (a panel page in a background tab) gets no frames. It never takes focus from where it went meanwhile (the
+ * rep tabbed on, an `autoFocus` field took it): only from the page itself or the control the action started from.
  */
 export function focusSoon(target: () => HTMLElement | null | undefined): void {
-  requestAnimationFrame(() => target()?.focus());
+  const from = document.activeElement;
+  let tried = 0;
+  const attempt = (): void => {
+    const el = target();
+    const now = document.activeElement;
+    const free = now === null || now === document.body || now === from || !now.isConnected;
+    if (el?.isConnected && free) {
+      el.focus();
+      if (document.activeElement === el) return;
+    } else if (!free) return;
+    const wait = FOCUS_TRIES_MS[++tried];
+    if (wait !== undefined) setTimeout(attempt, wait - (FOCUS_TRIES_MS[tried - 1] ?? 0));
+  };
+  setTimeout(attempt, 0);
 }
 
 /** `onKeyDown` for an inline form or confirm step: Escape cancels it (and goes no further up). */

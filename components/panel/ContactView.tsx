@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { unlinkProfile, updateContact } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
@@ -15,6 +15,7 @@ import { TagsEditor } from './TagsEditor';
 import { BalanceSection, CommitmentsSection, FollowUpSection, OpenPromisesFirst, OverdueBadge, ReferralSection, StageSection, StallSection } from './Playbook';
 import type { GmailThread } from '@/lib/gmail/types';
 import { Avatar, ErrorText, Section } from './ui';
+import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { KnownSummary } from './KnownSummary';
 
 /** What the current page adds to a contact's header (the Gmail thread they are in). */
@@ -24,6 +25,44 @@ export interface PageContext {
   lastWroteRaw: string | null;
   /** The rep's answer to that last message, if they have answered it (`repliedAfterInbound`). */
   replied?: { at: number | null; raw: string } | null;
+}
+
+/** Who a person view shows: a saved contact (`id`), or someone on the page not saved yet (`id` null). */
+export interface ShownPerson {
+  id: string | null;
+  emails: readonly string[];
+  slugs: readonly string[];
+}
+
+// One request at a time, for the view the action is about to bring up. It lapses: a view that shows up much later
+// (the rep went elsewhere meanwhile) is not one the action opened.
+let focusRequest: { wants: (shown: ShownPerson) => boolean; until: number } | null = null;
+const FOCUS_REQUEST_MS = 5_000;
+
+/**
+ * Asks the person view (contact or candidate card) that appears next, for someone `wants` picks, to focus its name
+ * heading. For actions that replace the view the focused control was in (open, save, link, unlink, delete): the new
+ * view mounts when the database answers, later than any fixed delay, and focus would otherwise be left on `<body>`.
+ */
+export function focusPersonWhenShown(wants: (shown: ShownPerson) => boolean): void {
+  focusRequest = { wants, until: Date.now() + FOCUS_REQUEST_MS };
+}
+
+/** Focuses a person view's name heading when it mounts, if a pending `focusPersonWhenShown` wants this person. */
+export function usePersonFocus(shown: ShownPerson, heading: RefObject<HTMLElement | null>): void {
+  const key = shown.id ?? `${shown.emails.join(',')}|${shown.slugs.join(',')}`;
+  useEffect(() => {
+    const request = focusRequest;
+    if (!request) return;
+    if (request.until < Date.now()) {
+      focusRequest = null;
+      return;
+    }
+    if (!request.wants(shown)) return;
+    focusRequest = null;
+    heading.current?.focus();
+    // Once per person shown (`shown` itself is a new object each render): later renders are not the action's result.
+  }, [key]);
 }
 
 /** A saved contact: who they are, tags, notes, linked profiles and history. */
@@ -44,26 +83,48 @@ export function ContactView({
   ownEmails?: readonly string[];
 }) {
   const [editing, setEditing] = useState(false);
+  // The profile last unlinked: its confirmation stays here, outside the LinkedIn section, which goes away with the
+  // contact's last profile.
+  const [unlinked, setUnlinked] = useState<string | null>(null);
+  const article = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const editToggle = useRef<HTMLButtonElement>(null);
+  const announce = useAnnounce();
+  usePersonFocus({ id: contact.id, emails: contact.emails, slugs: contact.linkedinSlugs }, heading);
+  const closeEditor = () => {
+    setEditing(false);
+    // The form had focus: back to the button that opened it.
+    focusSoon(() => editToggle.current);
+  };
+  const sectionHeading = (testId: string) => article.current?.querySelector<HTMLElement>(`[data-testid="${testId}"] [data-section-heading]`);
+  const onUnlinked = (slug: string, profilesLeft: number) => {
+    setUnlinked(slug);
+    announce(UNLINKED);
+    // The confirmed row is gone; with it the whole LinkedIn section when it was the last profile. Details is the
+    // section just above it. (On the profile's own page the view becomes the new contact's, which takes focus.)
+    focusSoon(() => (profilesLeft > 0 ? sectionHeading('linked-profiles') : null) ?? sectionHeading('details'));
+  };
   // Loaded once for both sections below, after the first paint.
   const history = useContactHistory(contact.id);
   // The first screen's two reads, once: "What you know", Notes and History all show them.
   const notes = useLiveRead(firstScreen.notes(contact.id));
   const firstPage = useLiveRead(firstScreen.timeline(contact.id, HISTORY_PAGE + 1));
   return (
-    <article className="contact" data-testid="contact" data-contact-id={contact.id}>
+    <article ref={article} className="contact" data-testid="contact" data-contact-id={contact.id}>
       <header className="contact-head">
         <Avatar name={contact.name} />
         <div className="contact-id">
-          <h1 data-testid="contact-name">{contact.name}</h1>
+          {/* Focusable by script: where focus goes when an action opens this contact. */}
+          <h1 ref={heading} tabIndex={-1} data-testid="contact-name">
+            {contact.name}
+          </h1>
           {(contact.title || contact.company) && (
             <p className="contact-role" data-testid="contact-role">
               {[contact.title, contact.company].filter(Boolean).join(' · ')}
             </p>
           )}
           {contact.emails.map((e) => (
-            <p key={e} className="contact-email" data-testid="contact-email" title={e}>
-              {e}
-            </p>
+            <ContactEmail key={e} email={e} />
           ))}
           {contact.location && <p className="muted small">{contact.location}</p>}
         </div>
@@ -89,18 +150,38 @@ export function ContactView({
         title="Details and tags"
         testId="details"
         actions={
-          <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+          <button ref={editToggle} type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             {editing ? 'Close editor' : 'Edit details'}
           </button>
         }
       >
-        {editing && <EditContact contact={contact} onDone={() => setEditing(false)} />}
+        {editing && (
+          <EditContact
+            contact={contact}
+            onCancel={closeEditor}
+            onSaved={() => {
+              closeEditor();
+              announce('Details saved.');
+            }}
+          />
+        )}
         <TagsEditor contact={contact} />
       </Section>
-      {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} />}
+      {contact.linkedin.length > 0 && <LinkedProfiles contact={contact} onUnlinked={onUnlinked} />}
+      {unlinked && !contact.linkedinSlugs.includes(unlinked) && (
+        <p className="small" data-testid="unlink-status">
+          {UNLINKED}
+        </p>
+      )}
       <NotesSection contactId={contact.id} now={now} notes={notes} />
       <HistorySection contactId={contact.id} now={now} firstPage={firstPage} />
-      <DeleteContact contact={contact} />
+      <DeleteContact
+        contact={contact}
+        onDeleted={() =>
+          // On a Gmail thread or a profile, the card of the person on the page takes the contact view's place.
+          focusPersonWhenShown((p) => p.id === null && (p.emails.some((e) => contact.emails.includes(e)) || p.slugs.some((s) => contact.linkedinSlugs.includes(s))))
+        }
+      />
     </article>
   );
 }
@@ -135,21 +216,31 @@ export function ThreadLine({ page, now }: { page: PageContext; now: number }) {
   );
 }
 
-function LinkedProfiles({ contact }: { contact: Contact }) {
+const UNLINKED = 'Unlinked. The profile is now a separate contact.';
+
+function LinkedProfiles({ contact, onUnlinked }: { contact: Contact; onUnlinked: (slug: string, profilesLeft: number) => void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
   const unlink = useMutation({
     mutationFn: (slug: string) => unlinkProfile(getDb(), contact.id, slug, Date.now()),
-    onSuccess: (_c, slug) => {
+    // On the profile's own page, the view turns into the new contact the profile becomes: that one takes focus.
+    onMutate: (slug) => focusPersonWhenShown((p) => p.id !== null && p.id !== contact.id && p.slugs.includes(slug)),
+    onSuccess: (kept, slug) => {
       setConfirming(null);
-      setDone(slug);
+      onUnlinked(slug, kept.linkedin.length);
     },
   });
+  const trigger = (slug: string) => list.current?.querySelector<HTMLElement>(`[data-unlink-slug="${CSS.escape(slug)}"]`);
+  const cancel = () => {
+    const slug = confirming;
+    setConfirming(null);
+    if (slug) focusSoon(() => trigger(slug));
+  };
   // A contact known only by this one profile would be left with no email and no profile: nothing to unlink it from.
   const canUnlink = contact.emails.length > 0 || contact.linkedin.length > 1;
   return (
     <Section title="LinkedIn" testId="linked-profiles">
-      <ul className="link-list">
+      <ul ref={list} className="link-list">
         {contact.linkedin.map((r) => (
           <li key={r.slug} className="link-row">
             <div>
@@ -165,31 +256,36 @@ function LinkedProfiles({ contact }: { contact: Contact }) {
             </div>
             {canUnlink &&
               (confirming === r.slug ? (
-                <span className="row" role="group" aria-label="Unlink this profile?">
-                  <button type="button" className="btn btn-small btn-danger" onClick={() => unlink.mutate(r.slug)} disabled={unlink.isPending} data-testid="confirm-unlink">
+                <span className="row" role="group" aria-label="Unlink this profile?" onKeyDown={cancelOnEscape(cancel)}>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    // Not `disabled` while it runs: that would drop the focus it has.
+                    aria-disabled={unlink.isPending || undefined}
+                    onClick={() => !unlink.isPending && unlink.mutate(r.slug)}
+                    data-testid="confirm-unlink"
+                  >
                     Unlink
                   </button>
-                  <button type="button" className="btn btn-small" onClick={() => setConfirming(null)}>
+                  {/* Focus lands on Cancel, so a stray Enter keeps the link. */}
+                  <button type="button" className="btn btn-small" onClick={cancel} autoFocus>
                     Cancel
                   </button>
                 </span>
               ) : (
-                <button type="button" className="btn btn-small" onClick={() => setConfirming(r.slug)} data-testid="unlink">
+                <button type="button" className="btn btn-small" onClick={() => setConfirming(r.slug)} data-testid="unlink" data-unlink-slug={r.slug}>
                   Unlink
                 </button>
               ))}
           </li>
         ))}
       </ul>
-      <p className="small" role="status" data-testid="unlink-status">
-        {done && !contact.linkedinSlugs.includes(done) ? 'Unlinked. The profile is now a separate contact.' : ''}
-      </p>
       <ErrorText error={unlink.error} />
     </Section>
   );
 }
 
-function EditContact({ contact, onDone }: { contact: Contact; onDone: () => void }) {
+function EditContact({ contact, onCancel, onSaved }: { contact: Contact; onCancel: () => void; onSaved: () => void }) {
   const [form, setForm] = useState({
     name: contact.name,
     company: contact.company ?? '',
@@ -205,30 +301,31 @@ function EditContact({ contact, onDone }: { contact: Contact; onDone: () => void
         { ...form, emails: form.emails.split(/[,\s]+/).filter(Boolean) },
         Date.now(),
       ),
-    onSuccess: onDone,
+    onSuccess: onSaved,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    if (!save.isPending) save.mutate();
   };
-  const field = (key: keyof typeof form, label: string) => (
+  const field = (key: keyof typeof form, label: string, first = false) => (
     <label className="field">
       <span>{label}</span>
-      <input value={form[key]} onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))} />
+      <input value={form[key]} autoFocus={first} onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))} />
     </label>
   );
   return (
-    <form className="card form" onSubmit={submit} data-testid="edit-contact">
-      {field('name', 'Name')}
+    <form className="card form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)} data-testid="edit-contact">
+      {field('name', 'Name', true)}
       {field('company', 'Company')}
       {field('title', 'Title')}
       {field('location', 'Location')}
       {field('emails', 'Email addresses (comma-separated)')}
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+        {/* aria-disabled, not disabled, while saving: the button has focus, and a disabled button drops it. */}
+        <button type="submit" className="btn btn-primary" aria-disabled={save.isPending || undefined}>
           Save details
         </button>
-        <button type="button" className="btn" onClick={onDone}>
+        <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -236,6 +333,29 @@ function EditContact({ contact, onDone }: { contact: Contact; onDone: () => void
     </form>
   );
 }
+
+/**
+ * One of the contact's email addresses. The header cuts a long one off with "…"; the full address was only in a
+ * hover tooltip, out of reach from the keyboard. Focusable, it shows in full while focused (and is read in full).
+ */
+function ContactEmail({ email }: { email: string }) {
+  const [whole, setWhole] = useState(false);
+  return (
+    <p
+      className="contact-email"
+      data-testid="contact-email"
+      title={email}
+      tabIndex={0}
+      style={whole ? WHOLE_EMAIL : undefined}
+      onFocus={() => setWhole(true)}
+      onBlur={() => setWhole(false)}
+    >
+      {email}
+    </p>
+  );
+}
+
+const WHOLE_EMAIL = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
 
 function When({ at, now }: { at: number; now: number }) {
   return (

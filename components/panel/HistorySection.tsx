@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getTimeline, type TimelineItem } from '@/lib/db/contacts';
 import type { InteractionKind } from '@/lib/db/models';
@@ -33,19 +33,36 @@ export function HistorySection({ contactId, now, firstPage }: { contactId: strin
   const more = useLiveQuery(async () => (limit > HISTORY_PAGE ? getTimeline(getDb(), contactId, limit + 1) : undefined), [contactId, limit]);
   const items = limit > HISTORY_PAGE ? (more ?? firstPage) : firstPage;
   useMarkShown(contactId, 'history', items !== undefined);
+  // "Show older" goes away with the last page while it has focus: the first entry it showed takes focus instead.
+  const list = useRef<HTMLOListElement>(null);
+  const revealedFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = revealedFrom.current;
+    const row = from === null ? null : list.current?.children[from];
+    if (!(row instanceof HTMLElement)) return;
+    revealedFrom.current = null;
+    if (document.activeElement === document.body) row.focus();
+  }, [items, limit]);
   return (
     <Section title="History" testId="history" anchor="history">
       {items === undefined ? null : items.length === 0 ? (
         <p className="muted">Nothing yet. History fills in as you read their mail and visit their profile.</p>
       ) : (
         <>
-          <ol className="timeline">
+          <ol ref={list} className="timeline">
             {items.slice(0, limit).map((item) => (
               <TimelineRow key={item.type === 'note' ? `n:${item.note.id}` : item.interaction.id} item={item} now={now} />
             ))}
           </ol>
           {items.length > limit && (
-            <button type="button" className="btn btn-small" onClick={() => setLimit((l) => l + 50)}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                revealedFrom.current = limit;
+                setLimit(limit + 50);
+              }}
+            >
               Show older
             </button>
           )}
@@ -64,7 +81,7 @@ const TimelineRow = memo(function TimelineRow({ item, now }: { item: TimelineIte
   );
   if (item.type === 'note') {
     return (
-      <li className="tl tl-note" data-testid="history-item" data-kind="note">
+      <li className="tl tl-note" data-testid="history-item" data-kind="note" tabIndex={-1}>
         <span className="tl-icon" aria-hidden="true">✎</span>
         <div className="tl-body">
           <div className="tl-head">
@@ -79,7 +96,8 @@ const TimelineRow = memo(function TimelineRow({ item, now }: { item: TimelineIte
   const k = HISTORY_KIND_LABEL[i.kind];
   const isMail = i.kind === 'email_in' || i.kind === 'email_out';
   return (
-    <li className={`tl tl-${i.kind}`} data-testid="history-item" data-kind={i.kind}>
+    // Focusable by script: where "Show older" leaves focus when it goes away.
+    <li className={`tl tl-${i.kind}`} data-testid="history-item" data-kind={i.kind} tabIndex={-1}>
       <span className="tl-icon" aria-hidden="true">{k.icon}</span>
       <div className="tl-body">
         <div className="tl-head">

@@ -6,6 +6,7 @@ import { linkProfile, suggestLinks, type LinkSuggestion } from '@/lib/db/contact
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import type { LinkedInProfile } from '@/lib/linkedin/types';
+import { focusPersonWhenShown } from './ContactView';
 import { ErrorText, Section } from './ui';
 
 /**
@@ -35,6 +36,8 @@ export function LinkSection({
   }, [query, profile.slug]);
   const link = useMutation({
     mutationFn: (contactId: string) => linkProfile(getDb(), contactId, profile, Date.now()),
+    // The linked contact's view replaces this section and the button that has focus: its name takes focus.
+    onMutate: () => focusPersonWhenShown((p) => p.id !== null && p.slugs.includes(profile.slug)),
     onSuccess: (c) => onLinked?.(c),
   });
 
@@ -48,7 +51,14 @@ export function LinkSection({
         </span>
         {why && <div className="muted small">{why}</div>}
       </div>
-      <button type="button" className={best ? 'btn btn-small btn-primary' : 'btn btn-small'} disabled={link.isPending} onClick={() => link.mutate(c.id)} data-testid={best ? 'link-best' : undefined}>
+      {/* aria-disabled while linking, not disabled: the button has focus, and a disabled one drops it. */}
+      <button
+        type="button"
+        className={best ? 'btn btn-small btn-primary' : 'btn btn-small'}
+        aria-disabled={link.isPending || undefined}
+        onClick={() => !link.isPending && link.mutate(c.id)}
+        data-testid={best ? 'link-best' : undefined}
+      >
         {best ? 'Link to this contact' : 'Link'}
       </button>
     </li>

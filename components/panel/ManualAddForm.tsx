@@ -1,9 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { companyFromEmail } from '@/lib/contacts/identity';
 import { saveTyped } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/text';
+import { cancelOnEscape, focusSoon } from '../a11y';
+import { focusPersonWhenShown } from './ContactView';
 import { ErrorText } from './ui';
 import { handEnteredProfile } from '@/lib/contacts/manual';
 
@@ -11,6 +13,8 @@ import { handEnteredProfile } from '@/lib/contacts/manual';
 export function ManualAddForm({ onSaved, initialOpen = false, pageUrl }: { onSaved?: (id: string) => void; initialOpen?: boolean; pageUrl?: string | null }) {
   const [open, setOpen] = useState(initialOpen);
   const [form, setForm] = useState({ name: '', email: '', company: '' });
+  const openButton = useRef<HTMLButtonElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const email = normalizeEmail(form.email);
   const profile = handEnteredProfile(pageUrl, form.name.trim(), null);
   const emailInvalid = form.email.trim() !== '' && !email;
@@ -39,25 +43,37 @@ export function ManualAddForm({ onSaved, initialOpen = false, pageUrl }: { onSav
     onSuccess: (c) => {
       setForm({ name: '', email: '', company: '' });
       setOpen(false);
+      // The saved contact opens in place of this form (and the button that has focus): its name takes focus.
+      focusPersonWhenShown((p) => p.id === c.id);
       onSaved?.(c.id);
     },
   });
+  const openForm = () => {
+    setOpen(true);
+    // The button that had focus gives way to the form: its first field takes focus (autoFocus alone left it to the
+    // mount; this does not depend on when that happens).
+    focusSoon(() => nameField.current);
+  };
+  const cancel = () => {
+    setOpen(false);
+    focusSoon(() => openButton.current);
+  };
   if (!open) {
     return (
-      <button type="button" className="btn" onClick={() => setOpen(true)} data-testid="manual-add-open">
+      <button ref={openButton} type="button" className="btn" onClick={openForm} data-testid="manual-add-open">
         Add a contact by hand
       </button>
     );
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if ((form.name.trim() || email) && !emailInvalid) save.mutate();
+    if ((form.name.trim() || email) && !emailInvalid && !save.isPending) save.mutate();
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="manual-add">
+    <form className="card form" onSubmit={submit} onKeyDown={cancelOnEscape(cancel)} data-testid="manual-add">
       <label className="field">
         <span>Name</span>
-        <input value={form.name} autoFocus onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
+        <input ref={nameField} value={form.name} autoFocus onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />
       </label>
       <label className="field">
         <span>Email</span>
@@ -74,10 +90,11 @@ export function ManualAddForm({ onSaved, initialOpen = false, pageUrl }: { onSav
         </p>
       )}
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending || emailInvalid || !(form.name.trim() || email)}>
+        {/* aria-disabled while saving, not disabled: the button has focus, and a disabled one drops it. */}
+        <button type="submit" className="btn btn-primary" disabled={emailInvalid || !(form.name.trim() || email)} aria-disabled={save.isPending || undefined}>
           Save contact
         </button>
-        <button type="button" className="btn" onClick={() => setOpen(false)}>
+        <button type="button" className="btn" onClick={cancel}>
           Cancel
         </button>
       </div>

@@ -1,9 +1,10 @@
-import { memo, useState, type FormEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import { addNote, deleteNote, updateNote } from '@/lib/db/contacts';
 import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { useDraft } from '../hooks';
+import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { ErrorText, Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
 import { useMarkShown } from './lazy';
@@ -23,6 +24,8 @@ export function NotesSection({ contactId, now, notes }: { contactId: string; now
   useMarkShown(contactId, 'notes', notes !== undefined);
   const { draft, setDraft, error, commit } = useDraft('note');
   const [promises, setPromises] = useState<ExtractedPromise[]>([]);
+  const announce = useAnnounce();
+  const list = useRef<HTMLUListElement>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,6 +33,8 @@ export function NotesSection({ contactId, now, notes }: { contactId: string; now
     await commit(async (text) => {
       const at = Date.now();
       await addNote(getDb(), contactId, text, at);
+      // The new note shows below the form, away from focus.
+      announce('Note added.');
       // A note that records a promise ("I'll send the deck by Friday", "she'll pay the deposit on the 15th") is offered to the ledger.
       setPromises(extractPromises(text, { messageDate: at, author: 'rep' }));
     });
@@ -53,7 +58,9 @@ export function NotesSection({ contactId, now, notes }: { contactId: string; now
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
           }}
         />
-        <button type="submit" className="btn btn-primary" disabled={!draft.trim()}>
+        {/* aria-disabled, not disabled: adding empties the field while the button has focus, and a disabled button
+            drops it. `submit` ignores an empty field. */}
+        <button type="submit" className="btn btn-primary" aria-disabled={!draft.trim() || undefined}>
           Add note
         </button>
       </form>
@@ -63,13 +70,22 @@ export function NotesSection({ contactId, now, notes }: { contactId: string; now
         <p className="muted">No notes yet.</p>
       ) : (
         <>
-          <ul className="notes">
+          <ul ref={list} className="notes">
             {notes.slice(0, shownCount).map((n) => (
               <NoteItem key={n.id} note={n} now={now} />
             ))}
           </ul>
           {notes.length > shownCount && (
-            <button type="button" className="btn btn-small" data-testid="more-notes" onClick={() => setLimit({ contactId, n: shownCount + NOTES_MORE })}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="more-notes"
+              onClick={() => {
+                setLimit({ contactId, n: shownCount + NOTES_MORE });
+                // The last page: this button goes away; focus the first note it showed.
+                if (notes.length <= shownCount + NOTES_MORE) focusSoon(() => list.current?.children[shownCount]?.querySelector<HTMLElement>('button, textarea'));
+              }}
+            >
               Show {Math.min(NOTES_MORE, notes.length - shownCount)} more of {notes.length - shownCount} older notes
             </button>
           )}
@@ -84,17 +100,61 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [confirming, setConfirming] = useState(false);
+  const announce = useAnnounce();
+  const item = useRef<HTMLLIElement>(null);
+  const pinButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const refocusPin = useRef(false);
+  const refocusEdit = useRef(false);
+  // Pinning moves the note in the list, and moving an element drops its focus: give it back to the button.
+  useEffect(() => {
+    if (!refocusPin.current) return;
+    refocusPin.current = false;
+    if (document.activeElement === document.body) pinButton.current?.focus();
+  }, [note.pinned]);
+  // The same after a saved edit: the list re-renders with the new text (and may move the note) after the editor closed.
+  useEffect(() => {
+    if (!refocusEdit.current) return;
+    refocusEdit.current = false;
+    if (document.activeElement === document.body) editButton.current?.focus();
+  }, [note.text, note.updatedAt]);
 
+  const closeEditor = () => {
+    setEditing(false);
+    // The editor had focus: back to the button that opened it.
+    focusSoon(() => editButton.current);
+  };
+  const cancelEdit = () => {
+    setText(note.text);
+    closeEditor();
+  };
   const save = async () => {
     if (!text.trim()) return;
+    refocusEdit.current = true;
     await updateNote(getDb(), note.contactId, note.id, { text }, Date.now());
-    setEditing(false);
+    closeEditor();
+    announce('Note saved.');
+  };
+  const cancelDelete = () => {
+    setConfirming(false);
+    focusSoon(() => deleteButton.current);
+  };
+  const remove = async () => {
+    // Where focus goes once this note is gone: the next note's first control, else the previous note's, else the
+    // section's heading. Picked now, while this note is still in the list.
+    const li = item.current;
+    const first = (el: Element | null | undefined) => el?.querySelector<HTMLElement>('button, textarea');
+    const places = [first(li?.nextElementSibling), first(li?.previousElementSibling), li?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]')];
+    await deleteNote(getDb(), note.contactId, note.id);
+    announce('Note deleted.');
+    places.find((el) => el?.isConnected)?.focus();
   };
 
   return (
-    <li className={`note${note.pinned ? ' pinned' : ''}`} data-testid="note">
+    <li ref={item} className={`note${note.pinned ? ' pinned' : ''}`} data-testid="note">
       {editing ? (
-        <div className="note-edit">
+        <div className="note-edit" onKeyDown={cancelOnEscape(cancelEdit)}>
           <label className="sr-only" htmlFor={`edit-${note.id}`}>
             Edit note
           </label>
@@ -103,14 +163,7 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
             <button type="button" className="btn btn-primary" onClick={() => void save()}>
               Save
             </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                setText(note.text);
-                setEditing(false);
-              }}
-            >
+            <button type="button" className="btn" onClick={cancelEdit}>
               Cancel
             </button>
           </div>
@@ -125,23 +178,33 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
               {note.updatedAt !== note.createdAt ? ' · edited' : ''}
             </time>
             <span className="row">
-              <button type="button" className="btn btn-small" aria-pressed={note.pinned} onClick={() => void updateNote(getDb(), note.contactId, note.id, { pinned: !note.pinned }, Date.now())}>
+              <button
+                ref={pinButton}
+                type="button"
+                className="btn btn-small"
+                aria-pressed={note.pinned}
+                onClick={() => {
+                  refocusPin.current = true;
+                  void updateNote(getDb(), note.contactId, note.id, { pinned: !note.pinned }, Date.now());
+                }}
+              >
                 {note.pinned ? 'Unpin' : 'Pin'}
               </button>
-              <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+              <button ref={editButton} type="button" className="btn btn-small" onClick={() => setEditing(true)}>
                 Edit
               </button>
               {confirming ? (
-                <>
-                  <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteNote(getDb(), note.contactId, note.id)}>
+                <span className="row" role="group" aria-label="Delete this note?" onKeyDown={cancelOnEscape(cancelDelete)}>
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => void remove()}>
                     Delete note?
                   </button>
-                  <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                  {/* Focus lands on Keep, so a stray Enter keeps the note. */}
+                  <button type="button" className="btn btn-small" onClick={cancelDelete} autoFocus>
                     Keep
                   </button>
-                </>
+                </span>
               ) : (
-                <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
+                <button ref={deleteButton} type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
                   Delete
                 </button>
               )}

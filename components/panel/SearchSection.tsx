@@ -1,8 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
+import { useAnnounce } from '../a11y';
 import { Avatar, Section } from './ui';
+
+/** How long results must stay put before their count is announced: a pause in typing, not every keystroke. */
+const ANNOUNCE_AFTER_MS = 700;
+
+/** What the screen reader hears once a search settles. */
+function searchSummary(count: number): string {
+  return count === 0 ? 'Nothing found.' : `${count} ${count === 1 ? 'contact' : 'contacts'} found.`;
+}
 
 /**
  * Search across contacts, notes, companies and tags as you type, and filter contacts by tag (segment). The index
@@ -29,23 +38,43 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
   const [restores, setRestores] = useState(0);
   useEffect(() => (engine ? engine.onRestored(getDb(), () => setRestores((n) => n + 1)) : undefined), [engine]);
   const tags = useLiveQuery(async () => (await getDb().contacts.orderBy('tags').uniqueKeys()) as string[], []);
-  const results = useLiveQuery(async () => {
+  const found = useLiveQuery(async () => {
     const db = getDb();
     let hits: { contact: Contact; note: string | null }[] = [];
     if (q.trim()) {
       if (!engine) return undefined;
       const index = engine.searchFor(db);
       await index.sync();
-      const found = index.search(q, 30);
-      const contacts = await db.contacts.bulkGet(found.map((h) => h.contactId));
-      hits = found.flatMap((h, i) => (contacts[i] ? [{ contact: contacts[i]!, note: h.matchedNote }] : []));
+      const matched = index.search(q, 30);
+      const contacts = await db.contacts.bulkGet(matched.map((h) => h.contactId));
+      hits = matched.flatMap((h, i) => (contacts[i] ? [{ contact: contacts[i]!, note: h.matchedNote }] : []));
     } else if (tag) {
       hits = (await db.contacts.where('tags').equals(tag).toArray()).map((contact) => ({ contact, note: null }));
     } else {
       return null;
     }
-    return tag ? hits.filter((h) => h.contact.tags.includes(tag)) : hits;
+    // Tagged with what they answer: a live query shows its last answer until the new one is in.
+    return { q, tag, hits: tag ? hits.filter((h) => h.contact.tags.includes(tag)) : hits };
   }, [q, tag, engine, restores]);
+  const results = found?.hits;
+
+  // Results appear below the field the rep is typing in, out of a screen reader's hearing: say how many there are
+  // once they answer the current query and typing has paused. Each query and count is said once (a live update that
+  // keeps both is not news); clearing the field forgets, so asking again is answered again.
+  const announce = useAnnounce();
+  const said = useRef('');
+  const settled = found && found.q === query && found.tag === tag ? found : null;
+  const summary = settled ? searchSummary(settled.hits.length) : null;
+  const key = settled ? `${settled.q.trim()}\u0000${settled.tag ?? ''}\u0000${summary}` : '';
+  useEffect(() => {
+    if (found === null) said.current = '';
+    if (!summary || key === said.current) return undefined;
+    const t = setTimeout(() => {
+      said.current = key;
+      announce(summary);
+    }, ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [found, key, summary, announce]);
 
   return (
     <Section title="Find" testId="search">

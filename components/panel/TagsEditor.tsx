@@ -1,13 +1,16 @@
-import type { FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { updateContact } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
+import { useAnnounce } from '../a11y';
 import { useDraft } from '../hooks';
 import { ErrorText } from './ui';
 
 /** Tags on a contact: type and press Enter to add, × to remove. */
 export function TagsEditor({ contact }: { contact: Contact }) {
   const { draft, setDraft, error, commit } = useDraft('tag');
+  const announce = useAnnounce();
+  const input = useRef<HTMLInputElement>(null);
   const setTags = (tags: string[]) => updateContact(getDb(), contact.id, { tags }, Date.now());
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -15,13 +18,22 @@ export function TagsEditor({ contact }: { contact: Contact }) {
     if (parts.length === 0) return;
     await commit(() => setTags([...contact.tags, ...parts]));
   };
+  const remove = async (tag: string, button: HTMLElement) => {
+    // The × pressed goes with its tag: focus the next tag's ×, else the previous one's, else the field. Picked now,
+    // while the tag is still in the list.
+    const li = button.closest('li');
+    const places = [li?.nextElementSibling?.querySelector('button'), li?.previousElementSibling?.querySelector('button'), input.current];
+    await setTags(contact.tags.filter((x) => x !== tag));
+    announce(`Removed tag ${tag}.`);
+    places.find((el) => el?.isConnected)?.focus();
+  };
   return (
     <div className="tags" data-testid="tags">
       <ul className="tag-list" aria-label="Tags">
         {contact.tags.map((t) => (
           <li key={t} className="tag">
             {t}
-            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={() => void setTags(contact.tags.filter((x) => x !== t))}>
+            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={(e) => void remove(t, e.currentTarget)}>
               ×
             </button>
           </li>
@@ -31,7 +43,7 @@ export function TagsEditor({ contact }: { contact: Contact }) {
         <label className="sr-only" htmlFor={`tag-${contact.id}`}>
           Add tag
         </label>
-        <input id={`tag-${contact.id}`} value={draft} placeholder="Add tag + Enter" maxLength={60} onChange={(e) => setDraft(e.target.value)} />
+        <input ref={input} id={`tag-${contact.id}`} value={draft} placeholder="Add tag + Enter" maxLength={60} onChange={(e) => setDraft(e.target.value)} />
       </form>
       <ErrorText error={error} />
     </div>

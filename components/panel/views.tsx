@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { candidateFromProfile, latestInboundIndex, otherPartyOfThread, repliedAfterInbound } from '@/lib/contacts/identity';
 import type { LinkedInProfile } from '@/lib/linkedin/types';
 import type { Contact } from '@/lib/db/models';
@@ -9,7 +9,7 @@ import { relativeTime } from '@/lib/panel/format';
 import { firstScreen, RECENT_COUNT } from '@/lib/panel/queries';
 import { useLiveRead } from '../hooks';
 import { CandidateCard } from './CandidateCard';
-import { ContactView } from './ContactView';
+import { ContactView, focusPersonWhenShown } from './ContactView';
 import { LinkSection, useLinkSuggestions } from './LinkSection';
 import { ManualAddForm } from './ManualAddForm';
 import type { ReplyUseResult } from './ReplyStudio';
@@ -126,11 +126,58 @@ function UnsavedProfile({ profile, now }: { profile: LinkedInProfile; now: numbe
   return <>{known ? [link, card] : [card, link]}</>;
 }
 
+/** Where on home a contact was opened from, for "← Back" to return focus to. */
+interface OpenedFrom {
+  id: string;
+  from: 'recent' | 'search' | 'manual';
+}
+// The home view is gone while a contact is open (and its state with it), so where it was opened from lives here.
+let openedFrom: OpenedFrom | null = null;
+// Set by "← Back" for the home view it brings back, taken by that view when it mounts; it lapses quickly, so a home
+// view that shows up for another reason later (another page) does not move focus.
+let returning: (OpenedFrom & { until: number }) | null = null;
+const RETURN_MS = 2_000;
+
 /** Any other page: what the panel can do, and recent contacts. */
 export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenContact: (id: string) => void; hint?: string }) {
   const recent = useLiveRead(firstScreen.recent(RECENT_COUNT));
+  const home = useRef<HTMLDivElement>(null);
+  const [returnTo] = useState(() => (returning && returning.until >= Date.now() ? returning : null));
+  // Where Back put focus: nowhere yet, the entry itself (done), or its section's heading while the entry was missing.
+  const returned = useRef<'no' | 'entry' | HTMLElement>('no');
+  useEffect(() => {
+    // Back from a contact: focus the entry it was opened from, once the list is there, or its section's heading when
+    // the entry is not (search results do not outlive the home view; the contact may have left the recent list).
+    if (!returnTo || returned.current === 'entry' || recent === undefined) return;
+    returning = null;
+    const root = home.current;
+    const find = (selector: string) => root?.querySelector<HTMLElement>(selector) ?? null;
+    const entry =
+      returnTo.from === 'recent'
+        ? find(`[data-testid="recent-contact"][data-contact-id="${CSS.escape(returnTo.id)}"]`)
+        : returnTo.from === 'manual'
+          ? find('[data-testid="manual-add-open"]')
+          : null;
+    const fallback = returned.current;
+    if (entry) {
+      // The first list shown may be the copy read when the panel opened, without a contact saved since: the live
+      // list that follows moves focus on to the entry, unless the rep has moved it already.
+      if (fallback === 'no' || document.activeElement === fallback) entry.focus();
+      returned.current = 'entry';
+    } else if (fallback === 'no') {
+      const heading = find(`[data-testid="${returnTo.from === 'search' ? 'search' : 'recent'}"] [data-section-heading]`);
+      heading?.focus();
+      returned.current = heading ?? 'entry';
+    }
+  }, [returnTo, recent]);
+  const open = (id: string, from: OpenedFrom['from']) => {
+    openedFrom = { id, from };
+    // The entry that had focus goes with the home view: the contact's name takes it.
+    focusPersonWhenShown((p) => p.id === id);
+    onOpenContact(id);
+  };
   return (
-    <div className="home" data-testid="home">
+    <div ref={home} className="home" data-testid="home">
       {/* What the panel does, until the rep has contacts of their own; a page-specific hint always shows. */}
       {hint ? (
         <StateMessage kind="info" title={hint} />
@@ -146,7 +193,7 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
         )
       )}
       <OnboardingCard />
-      <SearchSection onOpenContact={onOpenContact} />
+      <SearchSection onOpenContact={(id) => open(id, 'search')} />
       <UnansweredSection now={now} />
       <Section title="Recent contacts" testId="recent">
         {recent === undefined ? null : recent.length === 0 ? (
@@ -156,12 +203,12 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
         ) : (
           <ul className="recent">
             {recent.map((c) => (
-              <RecentRow key={c.id} contact={c} now={now} onOpen={() => onOpenContact(c.id)} />
+              <RecentRow key={c.id} contact={c} now={now} onOpen={() => open(c.id, 'recent')} />
             ))}
           </ul>
         )}
       </Section>
-      <ManualAddForm onSaved={onOpenContact} />
+      <ManualAddForm onSaved={(id) => open(id, 'manual')} />
       <QuickAddResourceButton />
     </div>
   );
@@ -170,7 +217,7 @@ export function HomeView({ now, onOpenContact, hint }: { now: number; onOpenCont
 function RecentRow({ contact, now, onOpen }: { contact: Contact; now: number; onOpen: () => void }) {
   return (
     <li>
-      <button type="button" className="recent-row" onClick={onOpen} data-testid="recent-contact">
+      <button type="button" className="recent-row" onClick={onOpen} data-testid="recent-contact" data-contact-id={contact.id}>
         <Avatar name={contact.name} />
         <span className="recent-text">
           <strong>{contact.name}</strong>
@@ -185,9 +232,20 @@ function RecentRow({ contact, now, onOpen }: { contact: Contact; now: number; on
 /** A contact opened from the recent list or search, with a way back. */
 export function ContactById({ id, now, onBack }: { id: string; now: number; onBack: () => void }) {
   const contact = useLiveQuery(async () => (await getDb().contacts.get(id)) ?? null, [id]);
+  const back = useRef<HTMLButtonElement>(null);
+  const gone = contact === null;
+  // Deleted (here, or before it could open): the contact view and whatever had focus in it are gone; Back is what is
+  // left to act on.
+  useEffect(() => {
+    if (gone) back.current?.focus();
+  }, [gone]);
+  const goBack = () => {
+    returning = openedFrom?.id === id ? { ...openedFrom, until: Date.now() + RETURN_MS } : null;
+    onBack();
+  };
   return (
     <>
-      <button type="button" className="btn btn-small back" onClick={onBack}>
+      <button ref={back} type="button" className="btn btn-small back" onClick={goBack}>
         ← Back
       </button>
       {contact === undefined ? (

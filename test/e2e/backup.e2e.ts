@@ -7,7 +7,7 @@ import { pageEntries, type HistoryPage } from '../../lib/backup/pages';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
 import { asFormat1, contact, interaction, note } from '../backup/fixture';
 import { NO_TAB, openPanel, startSession, type Session } from './harness';
-import { bucketedRows, seedDb, type SeedRows } from './seed';
+import { bucketedRows, seedDb, threadRow, type SeedRows } from './seed';
 
 const STORES = ['contacts', 'notes', 'interactions', 'commitments', 'resources', 'resourceSends', 'threads', 'triageOverrides', 'settings'];
 const T = Date.UTC(2026, 1, 2, 9);
@@ -304,7 +304,8 @@ describe('export for a CRM', () => {
 describe('deleting a contact from the panel', () => {
   it('asks first, says what goes, suggests a backup, and deletes only that contact', async () => {
     const options = await openOptions();
-    await seed(options, rows());
+    // Two of her mails in the reply queue: the rep's own mail, which stays (unlinked from her).
+    await seed(options, { ...rows(), threads: [threadRow('t-dana-1', 'c-dana', T, null), threadRow('t-dana-2', 'c-dana', T + DAY, T + 2 * DAY)] });
     const before = await readAll(options);
     const panel = await track(await openPanel(s, NO_TAB));
     await panel.getByTestId('recent-contact').filter({ hasText: 'Dana Whitfield' }).click();
@@ -314,6 +315,7 @@ describe('deleting a contact from the panel', () => {
     await expect.poll(() => panel.getByTestId('confirm-delete-contact-text').textContent()).toBe(
       'Delete Dana Whitfield with 2 notes, 1 history entry and 1 promise? This cannot be undone.',
     );
+    expect(await panel.getByTestId('confirm-delete-contact-kept').textContent()).toBe('Your 2 email threads with them stay in the reply queue.');
     expect(await confirm.textContent()).toContain('Back up first if you may want them back: Settings → Backup');
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     // Escape backs out; focus returns to the button; nothing was deleted.
