@@ -1,11 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getSettings, saveSettings } from '@/lib/db/contacts';
 import { getOfferProfile, saveOfferProfile } from '@/lib/db/resources';
 import { getDb } from '@/lib/db/schema';
 import { openOptions } from '@/lib/browser/tabs';
 import { isOfferProfileEmpty, linesToList } from '@/lib/resources/offer';
 import { QuickAddResource } from '../options/QuickAddResource';
+import { focusSoon, useAnnounce } from '../a11y';
+
+/** The first section heading after `el` among its following siblings: where focus goes when `el`'s card goes. */
+function nextSectionHeading(el: Element | null): HTMLElement | null {
+  for (let n = el?.nextElementSibling; n; n = n.nextElementSibling) {
+    const heading = n.matches('[data-section-heading]') ? (n as HTMLElement) : n.querySelector<HTMLElement>('[data-section-heading]');
+    if (heading) return heading;
+  }
+  return null;
+}
 
 /**
  * First run: ask what the rep offers and doesn't, so fit can be judged. Everything works without it (fit is then
@@ -18,16 +28,40 @@ export function OnboardingCard() {
     return { show: isOfferProfileEmpty(offer) && !settings.onboardingDismissed, offer };
   }, []);
   const [form, setForm] = useState({ name: '', offers: '', doesNotOffer: '', serves: '' });
+  const announce = useAnnounce();
+  // Saved or put off, the card goes (once the settings are read again) with the button that had focus: focus moves
+  // to the next section's heading, and what happened is said, since the card that said it is gone.
+  const leaving = useRef<string | null>(null);
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!leaving.current || !marker.current) return;
+    const message = leaving.current;
+    leaving.current = null;
+    nextSectionHeading(marker.current)?.focus();
+    announce(message);
+  });
   if (!state) return null;
   // Answered and nothing to ask: an empty marker, so a test can tell "not shown" from "not loaded yet".
-  if (!state.show) return <span hidden data-testid="onboarding-done" />;
+  if (!state.show) return <span hidden data-testid="onboarding-done" ref={marker} />;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await saveOfferProfile(getDb(), { ...state.offer, name: form.name, offers: linesToList(form.offers), doesNotOffer: linesToList(form.doesNotOffer), serves: form.serves });
+    leaving.current = 'Saved what you offer. Change it any time in Settings.';
+    try {
+      await saveOfferProfile(getDb(), { ...state.offer, name: form.name, offers: linesToList(form.offers), doesNotOffer: linesToList(form.doesNotOffer), serves: form.serves });
+    } catch (err) {
+      leaving.current = null;
+      throw err;
+    }
+  };
+  const later = () => {
+    leaving.current = 'Skipped for now. You can say what you offer any time in Settings.';
+    saveSettings(getDb(), { onboardingDismissed: true }).catch(() => {
+      leaving.current = null;
+    });
   };
   // Labels word for word as on the options page's offer profile (components/options/OfferProfileForm.tsx).
   return (
-    <form className="card form onboarding" onSubmit={submit} data-testid="onboarding" aria-labelledby="onboarding-title">
+    <form className="card form onboarding" onSubmit={(e) => void submit(e)} data-testid="onboarding" aria-labelledby="onboarding-title">
       <p className="state-title" id="onboarding-title">
         What do you offer?
       </p>
@@ -52,7 +86,7 @@ export function OnboardingCard() {
         <button type="submit" className="btn btn-primary btn-small" disabled={!form.offers.trim() && !form.doesNotOffer.trim()}>
           Save
         </button>
-        <button type="button" className="btn btn-small" onClick={() => void saveSettings(getDb(), { onboardingDismissed: true })} data-testid="onboarding-later">
+        <button type="button" className="btn btn-small" onClick={later} data-testid="onboarding-later">
           Later
         </button>
         <button type="button" className="link small" onClick={() => void openOptions()}>
@@ -67,21 +101,43 @@ export function OnboardingCard() {
 export function QuickAddResourceButton() {
   const [open, setOpen] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLDivElement>(null);
+  const announce = useAnnounce();
+  // The form replaces the button that opened it, and the button comes back when it closes: focus follows both ways.
+  const close = () => {
+    setOpen(false);
+    focusSoon(() => opener.current);
+  };
   return open ? (
-    <QuickAddResource
-      onAdded={(r) => {
-        setAdded(r.title);
-        setOpen(false);
-      }}
-      onCancel={() => setOpen(false)}
-    />
+    <div ref={form}>
+      <QuickAddResource
+        onAdded={(r) => {
+          setAdded(r.title);
+          // Said here: the form's own status line goes with the form, in the same step that fills it.
+          announce(`Added “${r.title}” to your library.`);
+          close();
+        }}
+        onCancel={close}
+      />
+    </div>
   ) : (
     <div className="row">
-      <button type="button" className="btn" onClick={() => setOpen(true)} data-testid="quick-add-open">
+      <button
+        ref={opener}
+        type="button"
+        className="btn"
+        onClick={() => {
+          setOpen(true);
+          focusSoon(() => form.current?.querySelector<HTMLElement>('input, textarea, select'));
+        }}
+        data-testid="quick-add-open"
+      >
         Add a resource
       </button>
       {added && (
-        <span className="muted small" role="status" data-testid="quick-added">
+        // Not a live region: it mounts with its text (announced when the resource was added).
+        <span className="muted small" data-testid="quick-added">
           Added “{added}” to your library.
         </span>
       )}

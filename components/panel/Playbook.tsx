@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { isOverdue, ledgerSummary, openPromisesFirst } from '@/lib/commitments/ledger';
 import { findDueDate } from '@/lib/commitments/dates';
 import { nameTokens } from '@/lib/contacts/identity';
@@ -17,8 +17,9 @@ import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
 import { DECLINE_REASON_LABEL, DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
+import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { useAfterContent, usePatternsReady } from './lazy';
-import { ErrorText, Section } from './ui';
+import { ErrorText, focusSectionHeading, Section } from './ui';
 
 const DAY = 86_400_000;
 
@@ -87,8 +88,10 @@ function DeclineReasons({ contact }: { contact: Contact }) {
     apply();
     setSaved(false);
   };
-  const pick = (value: DeclineReason | '', on: (r: DeclineReason | '') => void, testId: string, none: string) => (
-    <select value={value} onChange={(e) => edit(() => on(e.target.value as DeclineReason | ''))} data-testid={testId}>
+  const statedId = useId();
+  const realId = useId();
+  const pick = (id: string, value: DeclineReason | '', on: (r: DeclineReason | '') => void, testId: string, none: string) => (
+    <select id={id} value={value} onChange={(e) => edit(() => on(e.target.value as DeclineReason | ''))} data-testid={testId}>
       <option value="">{none}</option>
       {DeclineReasonSchema.options.map((r) => (
         <option key={r} value={r}>
@@ -99,16 +102,17 @@ function DeclineReasons({ contact }: { contact: Contact }) {
   );
   return (
     <div className="card form" data-testid="decline-reasons">
-      <label className="field">
-        <span>Reason they gave</span>
-        {pick(stated.reason, (reason) => setStated({ ...stated, reason }), 'decline-stated', 'Choose…')}
+      {/* Labelled by id: a label wrapping the select and the text field named the select with the typed words too. */}
+      <div className="field">
+        <label htmlFor={statedId}>Reason they gave</label>
+        {pick(statedId, stated.reason, (reason) => setStated({ ...stated, reason }), 'decline-stated', 'Choose…')}
         <input value={stated.text} placeholder="In their words" aria-label="The reason they gave, in their words" onChange={(e) => edit(() => setStated({ ...stated, text: e.target.value }))} data-testid="decline-stated-text" />
-      </label>
-      <label className="field">
-        <span>The real reason, once you learn it</span>
-        {pick(real.reason, (reason) => setReal({ ...real, reason }), 'decline-real', 'Not learned yet')}
+      </div>
+      <div className="field">
+        <label htmlFor={realId}>The real reason, once you learn it</label>
+        {pick(realId, real.reason, (reason) => setReal({ ...real, reason }), 'decline-real', 'Not learned yet')}
         <input value={real.text} placeholder="What you found out" aria-label="The real reason: what you found out" onChange={(e) => edit(() => setReal({ ...real, text: e.target.value }))} data-testid="decline-real-text" />
-      </label>
+      </div>
       {stated.reason && (
         <p className="muted small" data-testid="discovery-question">
           To find out, ask: “{DISCOVERY[stated.reason]}”
@@ -120,7 +124,15 @@ function DeclineReasons({ contact }: { contact: Contact }) {
         </p>
       )}
       <div className="row">
-        <button type="button" className="btn btn-small btn-primary" onClick={() => save.mutate()} disabled={save.isPending || orphanText} data-testid="decline-save">
+        {/* aria-disabled while saving, not disabled: a disabled button drops the focus it has to <body>. */}
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          onClick={() => !save.isPending && save.mutate()}
+          disabled={orphanText}
+          aria-disabled={save.isPending || undefined}
+          data-testid="decline-save"
+        >
           Save reasons
         </button>
         <span className="muted small" role="status" data-testid="decline-status">
@@ -136,15 +148,31 @@ function DeclineReasons({ contact }: { contact: Contact }) {
 export function CommitmentsSection({ contactId, now }: { contactId: string; now: number }) {
   const all = useLiveQuery(() => commitmentsOf(getDb(), contactId), [contactId]);
   const [adding, setAdding] = useState(false);
+  // The promise just added: its row takes focus when the ledger shows it, so the rep can act on it at once.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const announce = useAnnounce();
   if (!all) return null;
   const ordered = openPromisesFirst(all, now);
   const s = ledgerSummary(all, now);
+  const closeForm = () => {
+    setAdding(false);
+    focusSoon(() => toggle.current);
+  };
+  const added = (c: Commitment) => {
+    setAdding(false);
+    setFocusId(c.id);
+    announce('Promise added.');
+    // Until the new row shows up (the ledger is read again after the write), focus waits on "Add" rather than <body>;
+    // the row may already have taken it.
+    focusSoon(() => (!document.activeElement || document.activeElement === document.body ? toggle.current : null));
+  };
   return (
     <Section
       title="Commitments"
       testId="commitments"
       actions={
-        <button type="button" className="btn btn-small" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
+        <button ref={toggle} type="button" className="btn btn-small" onClick={() => setAdding((v) => !v)} aria-expanded={adding} data-testid="add-commitment-toggle">
           {adding ? 'Close' : 'Add'}
         </button>
       }
@@ -154,13 +182,13 @@ export function CommitmentsSection({ contactId, now }: { contactId: string; now:
           You kept {s.kept} of {s.kept + s.missed} promises to them.
         </p>
       )}
-      {adding && <AddCommitment contactId={contactId} now={now} onDone={() => setAdding(false)} />}
+      {adding && <AddCommitment contactId={contactId} now={now} onAdded={added} onCancel={closeForm} />}
       {ordered.length === 0 ? (
         <p className="muted">No promises yet, either way.</p>
       ) : (
         <ul className="ledger">
           {ordered.map((c) => (
-            <CommitmentRow key={c.id} c={c} now={now} />
+            <CommitmentRow key={c.id} c={c} now={now} focus={c.id === focusId} onFocused={() => setFocusId(null)} />
           ))}
         </ul>
       )}
@@ -168,12 +196,72 @@ export function CommitmentsSection({ contactId, now }: { contactId: string; now:
   );
 }
 
-function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
+const STATUS_ANNOUNCEMENT: Record<Commitment['status'], string> = { done: 'Marked as kept.', missed: 'Marked as missed.', open: 'Reopened.' };
+
+/** The row's first control that is not the red "Delete" of a confirmation: where focus goes when it lands on a row. */
+function firstControl(row: Element | null | undefined): HTMLElement | null {
+  return row?.querySelector<HTMLElement>('button:not([data-testid=confirm-delete-commitment])') ?? null;
+}
+
+function CommitmentRow({ c, now, focus, onFocused }: { c: Commitment; now: number; focus: boolean; onFocused: () => void }) {
   const overdue = isOverdue(c, now);
   // Two steps, like notes: the ledger is the record "promises kept" is built on, and × sat next to "Missed".
   const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const row = useRef<HTMLLIElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  // Set by Done, Missed and Reopen: the button pressed goes away with the status it set (and the row may move in the
+  // ledger), so the row's new first control takes focus once the row shows the new status.
+  const refocus = useRef(false);
+  const announce = useAnnounce();
+  useEffect(() => {
+    if (!focus) return;
+    firstControl(row.current)?.focus();
+    onFocused();
+  }, [focus, onFocused]);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    firstControl(row.current)?.focus();
+  }, [c.status]);
+  const setStatus = (status: Commitment['status']) => {
+    refocus.current = true;
+    setCommitmentStatus(getDb(), c.id, status, Date.now()).then(
+      () => announce(STATUS_ANNOUNCEMENT[status]),
+      (e: unknown) => {
+        refocus.current = false;
+        setError(e);
+      },
+    );
+  };
+  const cancelDelete = () => {
+    setConfirming(false);
+    // The row's "Delete" comes back with the render that ends the confirmation.
+    focusSoon(() => deleteButton.current);
+  };
+  const remove = async () => {
+    if (deleting) return;
+    setDeleting(true);
+    setError(null);
+    // Read before the row goes: focus moves to the next promise, else the previous one, else the section's heading.
+    const li = row.current;
+    const neighbours = [li?.nextElementSibling, li?.previousElementSibling];
+    const section = li?.closest('section');
+    try {
+      await deleteCommitment(getDb(), c.id);
+    } catch (e) {
+      setError(e);
+      setDeleting(false);
+      return;
+    }
+    announce('Promise deleted.');
+    const next = neighbours.map((n) => (n?.isConnected ? firstControl(n) : null)).find(Boolean);
+    if (next) next.focus();
+    else if (section?.isConnected) section.querySelector<HTMLElement>('[data-section-heading]')?.focus();
+  };
   return (
-    <li className={`ledger-row ${c.status}${overdue ? ' overdue' : ''}`} data-testid="commitment" data-direction={c.direction} data-status={c.status} data-overdue={overdue}>
+    <li ref={row} className={`ledger-row ${c.status}${overdue ? ' overdue' : ''}`} data-testid="commitment" data-direction={c.direction} data-status={c.status} data-overdue={overdue}>
       <div>
         <strong>{c.direction === 'mine' ? 'You' : 'They'}:</strong> {c.text}
         <div className="muted small">
@@ -191,13 +279,14 @@ function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
         </div>
       </div>
       {confirming ? (
-        // The row's own buttons step aside: "Keep" next to "Done" read as "I kept this promise".
-        <span className="row" role="group" aria-label="Delete this promise?">
+        // The row's own buttons step aside: "Keep" next to "Done" read as "I kept this promise". Focus starts on
+        // Cancel (as for deleting a contact), so Enter pressed twice on "Delete" keeps the promise.
+        <span className="row" role="group" aria-label="Delete this promise?" onKeyDown={cancelOnEscape(cancelDelete)}>
           <span className="small">Delete this promise from the ledger?</span>
-          <button type="button" className="btn btn-small btn-danger" onClick={() => void deleteCommitment(getDb(), c.id)} data-testid="confirm-delete-commitment">
+          <button type="button" className="btn btn-small btn-danger" onClick={() => void remove()} aria-disabled={deleting || undefined} data-testid="confirm-delete-commitment">
             Delete
           </button>
-          <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} data-testid="cancel-delete-commitment">
+          <button type="button" className="btn btn-small" onClick={cancelDelete} autoFocus data-testid="cancel-delete-commitment">
             Cancel
           </button>
         </span>
@@ -205,28 +294,29 @@ function CommitmentRow({ c, now }: { c: Commitment; now: number }) {
         <span className="row">
           {c.status === 'open' ? (
             <>
-              <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'done', Date.now())}>
+              <button type="button" className="btn btn-small" onClick={() => setStatus('done')}>
                 Done
               </button>
-              <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'missed', Date.now())}>
+              <button type="button" className="btn btn-small" onClick={() => setStatus('missed')}>
                 Missed
               </button>
             </>
           ) : (
-            <button type="button" className="btn btn-small" onClick={() => void setCommitmentStatus(getDb(), c.id, 'open', Date.now())}>
+            <button type="button" className="btn btn-small" onClick={() => setStatus('open')}>
               Reopen
             </button>
           )}
-          <button type="button" className="btn btn-small" aria-label={`Delete: ${c.text}`} onClick={() => setConfirming(true)} data-testid="delete-commitment">
+          <button ref={deleteButton} type="button" className="btn btn-small" aria-label={`Delete: ${c.text}`} onClick={() => setConfirming(true)} data-testid="delete-commitment">
             Delete
           </button>
         </span>
       )}
+      <ErrorText error={error} />
     </li>
   );
 }
 
-function AddCommitment({ contactId, now, onDone }: { contactId: string; now: number; onDone: () => void }) {
+function AddCommitment({ contactId, now, onAdded, onCancel }: { contactId: string; now: number; onAdded: (c: Commitment) => void; onCancel: () => void }) {
   const [direction, setDirection] = useState<Direction>('mine');
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
@@ -238,14 +328,14 @@ function AddCommitment({ contactId, now, onDone }: { contactId: string; now: num
       const kind = /deposit/i.test(text) ? 'deposit' : /pay|invoice|PO\b/i.test(text) ? 'payment' : /call|get back/i.test(text) ? 'callback' : /meet|appointment/i.test(text) ? 'appointment' : /send|share/i.test(text) ? 'send' : 'other';
       return addCommitment(getDb(), { contactId, direction, kind: CommitmentKindSchema.parse(kind), text, dueAt: typed ?? said, source: 'manual' }, Date.now());
     },
-    onSuccess: onDone,
+    onSuccess: onAdded,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (text.trim()) add.mutate();
+    if (text.trim() && !add.isPending) add.mutate();
   };
   return (
-    <form className="card form" onSubmit={submit} data-testid="add-commitment">
+    <form className="card form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)} data-testid="add-commitment">
       <div className="seg" role="group" aria-label="Who promised">
         {(['mine', 'theirs'] as const).map((d) => (
           <button key={d} type="button" className={`seg-btn${direction === d ? ' on' : ''}`} aria-pressed={direction === d} onClick={() => setDirection(d)}>
@@ -255,13 +345,14 @@ function AddCommitment({ contactId, now, onDone }: { contactId: string; now: num
       </div>
       <label className="field">
         <span>What</span>
-        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="Send the onboarding checklist by Friday" />
+        {/* The field to fill: focused when the form opens ("I promised" above is the usual case, one Shift+Tab away). */}
+        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="Send the onboarding checklist by Friday" autoFocus data-testid="add-commitment-text" />
       </label>
       <label className="field">
         <span>Due (optional)</span>
         <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
       </label>
-      <button type="submit" className="btn btn-primary btn-small" disabled={!text.trim() || add.isPending}>
+      <button type="submit" className="btn btn-primary btn-small" disabled={!text.trim()} aria-disabled={add.isPending || undefined}>
         Add promise
       </button>
       <ErrorText error={add.error} />
@@ -369,20 +460,42 @@ export function ReferralSection({ contact }: { contact: Contact }) {
     return (await getDb().contacts.where('nameTokens').startsWith(first).limit(10).toArray()).filter((c) => c.id !== contact.id);
   }, [query, contact.id]);
   const set = useMutation({ mutationFn: (id: string | null) => setReferredBy(getDb(), contact.id, id, Date.now()), onSuccess: () => setQuery('') });
+  const announce = useAnnounce();
+  // Picking a referrer swaps the search for "Referred by … Remove", and Remove swaps it back: focus follows to the
+  // control that replaced the one pressed, once the contact is read again.
+  const focusNext = useRef<'remove' | 'search' | null>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = focusNext.current === 'remove' ? removeButton.current : focusNext.current === 'search' ? search.current : null;
+    if (!el) return;
+    focusNext.current = null;
+    el.focus();
+  });
+  const pick = (c: Contact | null) => {
+    if (set.isPending) return;
+    focusNext.current = c ? 'remove' : 'search';
+    set.mutate(c?.id ?? null, {
+      onSuccess: () => announce(c ? `Referred by ${c.name}.` : 'Referrer removed.'),
+      onError: () => {
+        focusNext.current = null;
+      },
+    });
+  };
   if (!data) return null;
   return (
     <Section title="Referrals" testId="referrals">
       {data.by ? (
         <p data-testid="referred-by">
           Referred by <strong>{data.by.name}</strong>{' '}
-          <button type="button" className="btn btn-small" onClick={() => set.mutate(null)}>
+          <button ref={removeButton} type="button" className="btn btn-small" onClick={() => pick(null)}>
             Remove
           </button>
         </p>
       ) : (
         <label className="field">
           <span>Referred by</span>
-          <input type="search" value={query} placeholder="Search your contacts" onChange={(e) => setQuery(e.target.value)} data-testid="referrer-search" />
+          <input ref={search} type="search" value={query} placeholder="Search your contacts" onChange={(e) => setQuery(e.target.value)} data-testid="referrer-search" />
         </label>
       )}
       {!data.by && matches && matches.length > 0 && (
@@ -392,7 +505,7 @@ export function ReferralSection({ contact }: { contact: Contact }) {
               <span>
                 {c.name} <span className="muted small">{c.company}</span>
               </span>
-              <button type="button" className="btn btn-small" onClick={() => set.mutate(c.id)} data-testid="pick-referrer">
+              <button type="button" className="btn btn-small" onClick={() => pick(c)} data-testid="pick-referrer">
                 Referred by them
               </button>
             </li>
@@ -441,12 +554,34 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
   const [detail, setDetail] = useState('');
   const [url, setUrl] = useState('');
   const [logged, setLogged] = useState(false);
+  const [logging, setLogging] = useState(false);
+  const [logError, setLogError] = useState<unknown>(null);
+  const announce = useAnnounce();
+  // "Plan a follow-up" goes away as the planner opens: its first field takes focus once it is on screen (the history
+  // may still be loading), else its heading.
+  const focusOnOpen = useRef(false);
+  const kindSelect = useRef<HTMLSelectElement>(null);
+  const before = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusOnOpen.current || !before.current) return;
+    focusOnOpen.current = false;
+    if (kindSelect.current) kindSelect.current.focus();
+    else focusSectionHeading(before.current);
+  });
   if (!settings) return null;
   const dormant = isDormant(contact.lastInteractionAt, now, settings.settings.dormantDays);
   // Not quiet and not asked for: only the button, which needs none of the history.
   if (!dormant && !open) {
     return (
-      <button type="button" className="btn btn-small" onClick={() => setOpen(true)} data-testid="plan-follow-up">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => {
+          focusOnOpen.current = true;
+          setOpen(true);
+        }}
+        data-testid="plan-follow-up"
+      >
         Plan a follow-up
       </button>
     );
@@ -467,6 +602,24 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
     signOff: data.offer.signOff || undefined,
   });
   const recent = [...data.history].sort((a, b) => b.at - a.at).slice(0, 3);
+  const copyAndLog = async (text: string) => {
+    if (logged || logging) return;
+    setLogging(true);
+    setLogError(null);
+    // Logging makes the contact not quiet any more: the planner stays open (with the focused button that says
+    // "Copied and logged") instead of folding back into "Plan a follow-up".
+    setOpen(true);
+    try {
+      await navigator.clipboard.writeText(text).catch(() => undefined);
+      await logFollowUp(getDb(), contact.id, text, Date.now());
+      setLogged(true);
+      announce('Copied and logged as sent.');
+    } catch (e) {
+      setLogError(e);
+    } finally {
+      setLogging(false);
+    }
+  };
   return (
     <Section title="Follow-up planner" testId="follow-up">
       {dormant && (
@@ -475,7 +628,7 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
           {unanswered > 0 && ` ${unanswered} follow-up${unanswered > 1 ? 's' : ''} without an answer.`}
         </p>
       )}
-      <div className="card small">
+      <div className="card small" ref={before}>
         <p className="state-title">Before you write</p>
         <ul className="plain">
           {recent.map((h) => (
@@ -491,7 +644,7 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
         <div className="form">
           <label className="field">
             <span>What will you bring them?</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as ValueReasonKind)} data-testid="value-kind">
+            <select ref={kindSelect} value={kind} onChange={(e) => setKind(e.target.value as ValueReasonKind)} data-testid="value-kind">
               {ValueReasonKindSchema.options.map((k) => (
                 <option key={k} value={k}>
                   {VALUE_LABEL[k]}
@@ -523,16 +676,12 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
           <p className="muted small">{plan.why}</p>
           <p className="suggestion-text">{plan.text}</p>
           <div className="row">
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              disabled={logged}
-              onClick={() => void navigator.clipboard.writeText(plan.text).catch(() => undefined).then(() => logFollowUp(getDb(), contact.id, plan.text, Date.now())).then(() => setLogged(true))}
-              data-testid="copy-follow-up"
-            >
+            {/* aria-disabled once logged, not disabled: the button keeps the focus it has (and says what happened). */}
+            <button type="button" className="btn btn-small btn-primary" aria-disabled={logged || logging || undefined} onClick={() => void copyAndLog(plan.text)} data-testid="copy-follow-up">
               {logged ? 'Copied and logged' : 'Copy and log as sent'}
             </button>
           </div>
+          <ErrorText error={logError} />
         </div>
       )}
     </Section>

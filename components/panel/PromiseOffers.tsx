@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { addCommitment } from '@/lib/db/commitments';
 import { getDb } from '@/lib/db/schema';
 import { fullDate } from '@/lib/panel/format';
 import type { Commitment, ExtractedPromise } from '@/lib/playbook/types';
+import { useAnnounce } from '../a11y';
+import { ErrorText } from './ui';
 
 /**
  * "You promised …: add it to the ledger?" — offered after a reply or a note contains a promise. Nothing is added
@@ -10,19 +12,43 @@ import type { Commitment, ExtractedPromise } from '@/lib/playbook/types';
  */
 export function PromiseOffers({ contactId, promises, source, onDone }: { contactId: string; promises: ExtractedPromise[]; source: Commitment['source']; onDone?: () => void }) {
   const [handled, setHandled] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const announce = useAnnounce();
   const open = promises.map((p, i) => ({ p, i })).filter(({ i }) => !handled.has(i));
   if (open.length === 0) return null;
   const done = (i: number) => {
+    // The offer's buttons go with it: focus moves to the next offer, else the previous one, else (the last one
+    // handled, and the card gone) to the heading of the section the card was in. Read before the row goes.
+    const row = list.current?.querySelector(`[data-offer="${i}"]`);
+    const neighbour = [row?.nextElementSibling, row?.previousElementSibling].find(Boolean)?.querySelector<HTMLElement>('button');
+    const heading = list.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
     const next = new Set(handled).add(i);
     setHandled(next);
     if (next.size === promises.length) onDone?.();
+    requestAnimationFrame(() => (neighbour?.isConnected ? neighbour : heading?.isConnected ? heading : null)?.focus());
+  };
+  const add = async (p: ExtractedPromise, i: number) => {
+    if (busy !== null) return;
+    setBusy(i);
+    setError(null);
+    try {
+      await addCommitment(getDb(), { contactId, direction: p.direction, kind: p.kind, text: p.text, dueAt: p.dueAt, source }, Date.now());
+      announce('Added to the commitments ledger.');
+      done(i);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
   };
   return (
     <div className="card promise-offers" data-testid="promise-offers" role="region" aria-label="Promises found">
       <p className="state-title">Add to the commitments ledger?</p>
-      <ul className="link-list">
+      <ul className="link-list" ref={list}>
         {open.map(({ p, i }) => (
-          <li key={i} className="link-row" data-testid="promise-offer">
+          <li key={i} className="link-row" data-testid="promise-offer" data-offer={i}>
             <div>
               <strong>{p.direction === 'mine' ? 'You' : 'They'}:</strong> {p.text}
               {p.dueAt !== null && (
@@ -33,22 +59,18 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
               )}
             </div>
             <span className="row">
-              <button
-                type="button"
-                className="btn btn-small btn-primary"
-                onClick={() =>
-                  void addCommitment(getDb(), { contactId, direction: p.direction, kind: p.kind, text: p.text, dueAt: p.dueAt, source }, Date.now()).then(() => done(i))
-                }
-              >
+              {/* aria-disabled while adding, not disabled: a disabled button drops its focus to <body>. */}
+              <button type="button" className="btn btn-small btn-primary" aria-disabled={busy === i || undefined} onClick={() => void add(p, i)}>
                 Add
               </button>
-              <button type="button" className="btn btn-small" onClick={() => done(i)}>
+              <button type="button" className="btn btn-small" onClick={() => busy !== i && done(i)}>
                 Skip
               </button>
             </span>
           </li>
         ))}
       </ul>
+      <ErrorText error={error} />
     </div>
   );
 }

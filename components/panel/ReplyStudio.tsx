@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { sendToTab } from '@/lib/browser/tabs';
 import { polishWithAi } from '@/lib/browser/ai';
 import { extractPromises } from '@/lib/commitments/extract';
@@ -14,10 +14,11 @@ import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
 import { ANSWER_PLACEHOLDER, DECLINE_REASON_LABEL, DeclineReasonSchema, FitSchema, signalsForRep, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
+import { useAnnounce } from '../a11y';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
 import { TrustEditor } from './TrustEditor';
-import { ErrorText, Section } from './ui';
+import { ErrorText, focusSectionHeading, Section } from './ui';
 
 const INTENT_LABEL: Record<Intent, string> = {
   purchase: 'Wants to buy',
@@ -40,6 +41,17 @@ export interface ReplyUseResult {
   contactId: string;
   promises: ExtractedPromise[];
 }
+
+/**
+ * Until when each result of "Use this reply" may still move focus to the studio's heading, and the results that did
+ * so from inside the studio already. Using a reply saves the contact, which may mount the studio afresh under the
+ * contact's view (the result is kept by the parent): the new studio picks up focus that the old one took with it,
+ * but never takes it from where the rep has moved on to.
+ */
+const refocusUntil = new WeakMap<ReplyUseResult, number>();
+const focusedResults = new WeakSet<ReplyUseResult>();
+/** How long after a reply is used a studio (re)mounting picks up focus left on <body>. */
+const REFOCUS_MS = 5_000;
 
 /** The latest inbound message of the thread as the triage reads it. */
 function inquiryOf(thread: GmailThread, index: number) {
@@ -151,6 +163,10 @@ export function ReplyStudio({
     [triage, data, ready, inquiry, candidate, contact],
   );
   const [editing, setEditing] = useState<{ id: string; text: string; resourceIds: string[] } | null>(null);
+  const announce = useAnnounce();
+  // Any element of the section, to find its heading; the suggestion list, to find the card an editor came from.
+  const triageCard = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
 
   const use = useMutation({
     mutationFn: async (s: { text: string; resourceIds: string[] }) => {
@@ -169,17 +185,48 @@ export function ReplyStudio({
       return { message, contactId: saved.id, promises };
     },
     onSuccess: (r) => {
+      refocusUntil.set(r, Date.now() + REFOCUS_MS);
       onResult(r);
       setEditing(null);
+      // The result line mounts with its text, which is not read out: say it.
+      announce(r.message);
     },
+  });
+  // After "Use this reply" the button that had focus goes (the editor closes, the suggestions move on), or the whole
+  // studio is mounted afresh once the contact is saved: focus goes to the studio's heading, above the result and any
+  // promise to add to the ledger. Only from inside the studio (once) or from <body>: the rep may have moved on.
+  useEffect(() => {
+    if (!result || !triageCard.current || Date.now() > (refocusUntil.get(result) ?? 0)) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    const inside = !!active && !!triageCard.current.closest('section')?.contains(active);
+    if (lost || (inside && !focusedResults.has(result))) {
+      focusedResults.add(result);
+      focusSectionHeading(triageCard.current);
+    }
   });
 
   if (!triage || !data) return null;
   const correct = (patch: Parameters<typeof saveTriageOverride>[2]) => void saveTriageOverride(db, threadKey, patch, Date.now());
+  const takeReply = (s: { text: string; resourceIds: string[] }) => {
+    if (!use.isPending) use.mutate(s);
+  };
+  // Back from the editor: to the button on the card that opened it (the card is still there unless the suggestions
+  // changed meanwhile), else to the studio's heading.
+  const closeEditor = () => {
+    const from = editing?.id;
+    setEditing(null);
+    requestAnimationFrame(() => {
+      const card = from ? [...(list.current?.querySelectorAll<HTMLElement>('[data-suggestion-id]') ?? [])].find((el) => el.dataset.suggestionId === from) : undefined;
+      const opener = card?.querySelector<HTMLElement>('[data-testid=edit-reply], [data-testid=answer-reply]');
+      if (opener) opener.focus();
+      else focusSectionHeading(triageCard.current);
+    });
+  };
 
   return (
     <Section title="Reply studio" testId="reply-studio">
-      <div className="card triage" data-testid="triage">
+      <div className="card triage" data-testid="triage" ref={triageCard}>
         <div className="triage-row">
           <label className="field inline">
             <span>Intent</span>
@@ -229,10 +276,11 @@ export function ReplyStudio({
 
       {result && (
         <>
-          <p className="status-line" role="status" data-testid="use-result">
+          {/* Announced when it appears (see onSuccess): a status role on a line that mounts with its text is not read. */}
+          <p className="status-line" data-testid="use-result">
             {result.message}
           </p>
-          {result.promises.length > 0 && <PromiseOffers contactId={result.contactId} promises={result.promises} source="reply" />}
+          {result.promises.length > 0 && <PromiseOffers key={result.promises.map((p) => p.text).join('|')} contactId={result.contactId} promises={result.promises} source="reply" />}
         </>
       )}
 
@@ -240,15 +288,15 @@ export function ReplyStudio({
         <TrustEditor
           text={editing.text}
           onChange={(text) => setEditing({ ...editing, text })}
-          onCancel={() => setEditing(null)}
-          onUse={() => use.mutate({ text: editing.text, resourceIds: editing.resourceIds })}
+          onCancel={closeEditor}
+          onUse={() => takeReply({ text: editing.text, resourceIds: editing.resourceIds })}
           busy={use.isPending}
           polish={data.aiPolish ? polishWithAi : undefined}
         />
       ) : (
-        <ol className="suggestions">
+        <ol className="suggestions" ref={list}>
           {suggestions.map((s) => (
-            <SuggestionCard key={s.id} s={s} onEdit={() => setEditing({ id: s.id, text: s.text, resourceIds: s.resourceIds })} onUse={() => use.mutate(s)} busy={use.isPending} />
+            <SuggestionCard key={s.id} s={s} onEdit={() => setEditing({ id: s.id, text: s.text, resourceIds: s.resourceIds })} onUse={() => takeReply(s)} busy={use.isPending} />
           ))}
         </ol>
       )}
@@ -275,7 +323,8 @@ function SuggestionCard({ s, onEdit, onUse, busy }: { s: ReplySuggestion; onEdit
           </button>
         ) : (
           <>
-            <button type="button" className="btn btn-primary btn-small" onClick={onUse} disabled={busy} data-testid="use-reply">
+            {/* aria-disabled while a reply is being used, not disabled: a disabled button drops its focus to <body>. */}
+            <button type="button" className="btn btn-primary btn-small" onClick={onUse} aria-disabled={busy || undefined} data-testid="use-reply">
               Use this reply
             </button>
             <button type="button" className="btn btn-small" onClick={onEdit} data-testid="edit-reply">

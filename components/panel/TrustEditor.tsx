@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { aiStatus } from '@/lib/browser/ai';
 import { segments } from '@/lib/panel/highlight';
 import { ANSWER_PLACEHOLDER } from '@/lib/replies';
 import { checkDraft, type TrustFinding } from '@/lib/trust';
 import { aiQueries } from '@/lib/panel/queries';
+import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { ErrorText } from './ui';
 
 const KIND_LABEL: Record<TrustFinding['kind'], string> = {
@@ -15,6 +16,13 @@ const KIND_LABEL: Record<TrustFinding['kind'], string> = {
   no_value: 'An ask that gives nothing',
   pressure_close: 'Pushing a decision',
 };
+
+type Band = 'good' | 'fair' | 'poor';
+const bandOf = (score: number): Band => (score >= 90 ? 'good' : score >= 60 ? 'fair' : 'poor');
+/** How long typing must pause before a new band of the trust score is read out. */
+const SCORE_ANNOUNCE_MS = 1200;
+
+const summaryOf = (n: number) => (n === 0 ? 'No trust issues found.' : `${n} thing${n > 1 ? 's' : ''} to reconsider`);
 
 /** Edit a reply with a live trust check: flagged phrases are marked in the text, each with why and a better way. */
 export function TrustEditor({
@@ -36,21 +44,39 @@ export function TrustEditor({
   const unanswered = text.includes(ANSWER_PLACEHOLDER);
   const parts = useMemo(() => segments(text, report.findings), [text, report]);
   const [active, setActive] = useState<number | null>(null);
+  const announce = useAnnounce();
+  const band = bandOf(report.score);
+  const summary = summaryOf(report.findings.length);
+  // The score is read out only when its band changes, once typing pauses (each keystroke restarts the wait): never
+  // per keystroke, and not at all when the band is back where the rep last heard it.
+  const heard = useRef(band);
+  const score = report.score;
+  useEffect(() => {
+    if (band === heard.current) return undefined;
+    const timer = setTimeout(() => {
+      heard.current = band;
+      announce(`Trust ${score} out of 100, ${band}. ${summary}`);
+    }, SCORE_ANNOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [band, text, score, summary, announce]);
   return (
-    <div className="card editor" data-testid="trust-editor">
+    // Escape goes back to the suggestions, as "Back to suggestions" does.
+    <div className="card editor" data-testid="trust-editor" onKeyDown={cancelOnEscape(onCancel)}>
       <label className="field">
         <span>Your reply</span>
-        <textarea value={text} rows={10} onChange={(e) => onChange(e.target.value)} data-testid="editor-text" />
+        {/* Focused when the editor opens: the rep asked to edit this text. */}
+        <textarea value={text} rows={10} onChange={(e) => onChange(e.target.value)} autoFocus data-testid="editor-text" />
       </label>
       <div className="trust-head">
-        <span className={`score ${report.score >= 90 ? 'good' : report.score >= 60 ? 'fair' : 'poor'}`} data-testid="trust-score">
+        <span className={`score ${band}`} data-testid="trust-score">
           Trust {report.score}/100
         </span>
-        <span className="muted small">{report.findings.length === 0 ? 'No trust issues found.' : `${report.findings.length} thing${report.findings.length > 1 ? 's' : ''} to reconsider`}</span>
+        <span className="muted small">{summary}</span>
       </div>
       {report.findings.length > 0 && (
         <>
-          <p className="preview" aria-label="Your reply with the flagged phrases marked" data-testid="trust-preview">
+          {/* A group, not a paragraph: a paragraph's aria-label is not read out. */}
+          <div className="preview" role="group" aria-label="Your reply with the flagged phrases marked" data-testid="trust-preview">
             {parts.map((p, i) =>
               p.finding ? (
                 <mark
@@ -66,7 +92,8 @@ export function TrustEditor({
                 <span key={i}>{p.text}</span>
               ),
             )}
-          </p>
+          </div>
+          {/* Hovering a finding marks its phrase above; a visual extra, not a control: each finding quotes its phrase. */}
           <ul className="findings">
             {report.findings.map((f, i) => (
               <li key={`${f.kind}-${f.start}`} className="finding" data-testid="finding" data-kind={f.kind} onMouseEnter={() => setActive(i)} onMouseLeave={() => setActive(null)}>
@@ -84,7 +111,15 @@ export function TrustEditor({
         </p>
       )}
       <div className="row">
-        <button type="button" className="btn btn-primary" onClick={onUse} disabled={busy || !text.trim() || unanswered} data-testid="use-edited">
+        {/* aria-disabled while the reply is being used, not disabled: a disabled button drops its focus to <body>. */}
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => !busy && onUse()}
+          disabled={!text.trim() || unanswered}
+          aria-disabled={busy || undefined}
+          data-testid="use-edited"
+        >
           Use this reply
         </button>
         <button type="button" className="btn" onClick={onCancel}>
@@ -100,12 +135,38 @@ function PolishButton({ text, polish, onPolished }: { text: string; polish: (t: 
   const options = aiQueries.status(aiStatus);
   const status = useQuery(options);
   const client = useQueryClient();
-  // A failure may mean Chrome dropped its model since the panel asked: ask again, so the button and the reason follow.
-  const run = useMutation({ mutationFn: () => polish(text), onSuccess: onPolished, onError: () => void client.invalidateQueries({ queryKey: options.queryKey }) });
+  const announce = useAnnounce();
+  const button = useRef<HTMLButtonElement>(null);
+  const run = useMutation({
+    mutationFn: () => polish(text),
+    onSuccess: (polished) => {
+      onPolished(polished);
+      // The text changed where focus is not: say so.
+      announce('Polished: read the reply over.');
+    },
+    // A failure may mean Chrome dropped its model since the panel asked: ask again, so the button and the reason
+    // follow. A button that turns disabled drops its focus: back to the reply's text then.
+    onError: () => {
+      const hadFocus = document.activeElement === button.current;
+      void client.invalidateQueries({ queryKey: options.queryKey }).then(() => {
+        if (hadFocus) focusSoon(() => (button.current?.disabled ? button.current.closest('.editor')?.querySelector<HTMLElement>('textarea') : null));
+      });
+    },
+  });
   const available = status.data?.available === true;
   return (
     <>
-      <button type="button" className="btn" onClick={() => run.mutate()} disabled={!available || run.isPending} data-testid="polish" aria-describedby="polish-why">
+      {/* aria-disabled while polishing, not disabled: a disabled button drops its focus to <body>. */}
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        onClick={() => !run.isPending && run.mutate()}
+        disabled={!available}
+        aria-disabled={run.isPending || undefined}
+        data-testid="polish"
+        aria-describedby="polish-why"
+      >
         {run.isPending ? 'Polishing…' : 'Polish with on-device AI'}
       </button>
       {status.data && !status.data.available && (

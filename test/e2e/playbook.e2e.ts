@@ -47,13 +47,13 @@ describe('the trust-based playbook', () => {
     const row = home.getByTestId('unanswered-row');
     await expect.poll(() => row.count()).toBe(1);
     // A mis-click is one click to undo: the row comes back.
-    await row.getByRole('button', { name: 'Mute everyone at copperkettle.io' }).click();
+    await row.getByRole('button', { name: 'Mute domain copperkettle.io' }).click();
     await expect.poll(() => row.count()).toBe(0);
     expect(await home.getByTestId('muted-notice').textContent()).toContain('Muted everyone at copperkettle.io.');
     await home.getByTestId('undo-mute').click();
     await expect.poll(() => row.count()).toBe(1);
     expect(await home.getByTestId('muted-notice').count()).toBe(0);
-    await row.getByRole('button', { name: 'Mute everyone at copperkettle.io' }).click();
+    await row.getByRole('button', { name: 'Mute domain copperkettle.io' }).click();
     await expect.poll(() => row.count()).toBe(0);
     await expect.poll(badge).toBe('');
     // The empty queue says that some senders are muted, and where to find them.
@@ -68,8 +68,8 @@ describe('the trust-based playbook', () => {
     // Raw IndexedDB writes are not announced to live queries: read the queue afresh.
     await home.reload();
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByRole('button', { name: 'Mute lee.park@gmail.com' }).count()).toBe(1);
-    expect(await row.getByRole('button', { name: /Mute everyone at/ }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Mute sender lee.park@gmail.com' }).count()).toBe(1);
+    expect(await row.getByRole('button', { name: /Mute domain/ }).count()).toBe(0);
     await gmail.page.close();
     await home.close();
   });
