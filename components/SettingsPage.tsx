@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { focusSoon, useAnnounce } from './a11y';
 import { saveSettings } from '@/lib/db/contacts';
 import { SettingsSchema, type Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
@@ -44,7 +45,7 @@ export function SettingsPage() {
   const settings = useSettings();
   useTheme(settings.theme);
   return (
-    <div className="options">
+    <main className="options">
       <div className="opt-intro">
         <h1>Resourceful settings</h1>
         <nav aria-label="Settings sections" className="opt-nav">
@@ -110,8 +111,30 @@ export function SettingsPage() {
           <DangerZone />
         </Section>
       </Anchor>
-    </div>
+    </main>
   );
+}
+
+/**
+ * The × buttons of a list of values, and where focus goes when one is pressed: the × that took its place (the next
+ * one), else the one before, else `fallback`. Without this the removed button takes the focus with it, to the page.
+ * `done` says what happened, for the live region.
+ */
+function useRemoveButtons(fallback: () => HTMLElement | null | undefined, done: (value: string) => string) {
+  const announce = useAnnounce();
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const ref = (value: string) => (el: HTMLButtonElement | null) => {
+    if (el) buttons.current.set(value, el);
+    else buttons.current.delete(value);
+  };
+  const remove = async (values: readonly string[], value: string, save: (rest: string[]) => Promise<unknown>) => {
+    const i = values.indexOf(value);
+    const next = values[i + 1] ?? values[i - 1];
+    await save(values.filter((x) => x !== value));
+    announce(done(value));
+    focusSoon(() => (next === undefined ? undefined : buttons.current.get(next)) ?? fallback());
+  };
+  return { ref, remove };
 }
 
 /** What is read where, what is kept and where, what never leaves, and why each permission is asked for. */
@@ -170,6 +193,11 @@ function Privacy() {
 
 function OwnEmails({ settings }: { settings: Settings }) {
   const { draft, setDraft, error, setError, commit } = useDraft('address');
+  const input = useRef<HTMLInputElement>(null);
+  const removal = useRemoveButtons(
+    () => input.current,
+    (e) => `Removed ${e}.`,
+  );
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const email = normalizeEmail(draft);
@@ -189,7 +217,13 @@ function OwnEmails({ settings }: { settings: Settings }) {
         {settings.ownEmails.map((e) => (
           <li key={e} className="tag" data-testid="own-email">
             {e}
-            <button type="button" className="tag-remove" aria-label={`Remove ${e}`} onClick={() => void saveSettings(getDb(), { ownEmails: settings.ownEmails.filter((x) => x !== e) })}>
+            <button
+              ref={removal.ref(e)}
+              type="button"
+              className="tag-remove"
+              aria-label={`Remove ${e}`}
+              onClick={() => void removal.remove(settings.ownEmails, e, (ownEmails) => saveSettings(getDb(), { ownEmails }))}
+            >
               ×
             </button>
           </li>
@@ -199,7 +233,7 @@ function OwnEmails({ settings }: { settings: Settings }) {
         <label className="sr-only" htmlFor="own-email">
           Add an address
         </label>
-        <input id="own-email" type="email" value={draft} placeholder="me@example.com" onChange={(e) => setDraft(e.target.value)} />
+        <input ref={input} id="own-email" type="email" value={draft} placeholder="me@example.com" onChange={(e) => setDraft(e.target.value)} />
         <button type="submit" className="btn btn-primary">
           Add
         </button>
@@ -215,11 +249,17 @@ function PlaybookSettings({ settings }: { settings: Settings }) {
   // stored value until the live query catches up).
   const [aiPolish, setAiPolish] = useState(settings.aiPolish);
   useEffect(() => setAiPolish(settings.aiPolish), [settings.aiPolish]);
+  const mutedField = useRef<HTMLDivElement>(null);
+  // The last one unmuted: the list gives way to a sentence, so focus goes to the section's heading.
+  const removal = useRemoveButtons(
+    () => mutedField.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]'),
+    (m) => `Unmuted ${m}.`,
+  );
   return (
     <Section title="Follow-ups and queue" testId="playbook-settings">
       <NumberSetting name="dormantDays" label="A contact is quiet after this many days without contact" stored={settings.dormantDays} />
       <NumberSetting name="maxUnansweredFollowUps" label="After this many follow-ups without an answer, suggest closing the file" stored={settings.maxUnansweredFollowUps} />
-      <div className="field">
+      <div className="field" ref={mutedField}>
         <span>Muted in the unanswered queue (newsletters, notifications)</span>
         {settings.muted.length === 0 ? (
           <p className="muted">Nobody is muted. Mute a sender or a whole domain from the queue in the side panel.</p>
@@ -228,7 +268,13 @@ function PlaybookSettings({ settings }: { settings: Settings }) {
             {settings.muted.map((m) => (
               <li key={m} className="tag" data-testid="muted-entry">
                 {m}
-                <button type="button" className="tag-remove" aria-label={`Unmute ${m}`} onClick={() => void saveSettings(getDb(), { muted: settings.muted.filter((x) => x !== m) })}>
+                <button
+                  ref={removal.ref(m)}
+                  type="button"
+                  className="tag-remove"
+                  aria-label={`Unmute ${m}`}
+                  onClick={() => void removal.remove(settings.muted, m, (muted) => saveSettings(getDb(), { muted }))}
+                >
                   ×
                 </button>
               </li>

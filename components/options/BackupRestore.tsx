@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { countRows } from '@/lib/backup/erase';
 import { BackupError, TABLES, describeCounts, type Counts } from '@/lib/backup/format';
 import { backupQueries } from '@/lib/backup/queries';
@@ -8,6 +8,7 @@ import { checkBackupFile, type CheckedBackup } from '@/lib/backup/read';
 import { restoreBackup, type RestoreMode, type RestoreSummary } from '@/lib/backup/restore';
 import type { Progress } from '@/lib/backup/write';
 import { getDb } from '@/lib/db/schema';
+import { focusSoon, useAnnounce } from '../a11y';
 import { ErrorText } from '../panel/ui';
 import { ConfirmDialog } from './BackupConfirmDialog';
 import { downloadBackup, progressText } from './BackupFiles';
@@ -47,13 +48,17 @@ function BackupPanel() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [done, setDone] = useState<{ fileName: string; counts: Counts; invalid: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const announce = useAnnounce();
   const run = async () => {
+    if (progress !== null) return;
     setDone(null);
     setError(null);
     setProgress({ done: 0, total: 0, table: TABLES[0] });
     try {
       const r = await downloadBackup(setProgress);
-      setDone({ fileName: r.fileName, counts: r.counts, invalid: r.invalid.length });
+      const next = { fileName: r.fileName, counts: r.counts, invalid: r.invalid.length };
+      setDone(next);
+      announce([backupSavedText(next), backupInvalidText(next.invalid)].filter(Boolean).join(' '));
       void client.invalidateQueries(backupQueries.storage());
     } catch (e) {
       setError(e);
@@ -64,27 +69,32 @@ function BackupPanel() {
   return (
     <div className="card form" data-testid="backup">
       <div className="row">
-        <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={progress !== null}>
+        {/* aria-disabled while backing up: the button keeps the focus (a disabled one drops it to the page). */}
+        <button type="button" className="btn btn-primary" onClick={() => void run()} aria-disabled={progress !== null || undefined}>
           Download a backup
         </button>
       </div>
       {progress && <ProgressBar label="Backing up…" done={progress.done} total={progress.total} testId="backup-progress" />}
       {done && (
-        <div role="status" data-testid="backup-done">
-          <p>
-            Saved “{done.fileName}”: {describeCounts(done.counts)}.
-          </p>
-          {done.invalid > 0 && (
-            <p className="error">
-              {done.invalid === 1 ? '1 stored row does' : `${done.invalid} stored rows do`} not match what Resourceful expects (damaged
-              data). It is kept in the file as it was, but restoring the file will not bring it back.
-            </p>
-          )}
+        // No role="status": it mounts with its text, which `run` announces.
+        <div data-testid="backup-done">
+          <p>{backupSavedText(done)}</p>
+          {done.invalid > 0 && <p className="error">{backupInvalidText(done.invalid)}</p>}
         </div>
       )}
       <ErrorText error={error} />
     </div>
   );
+}
+
+function backupSavedText({ fileName, counts }: { fileName: string; counts: Counts }): string {
+  return `Saved “${fileName}”: ${describeCounts(counts)}.`;
+}
+
+/** What a backup says about stored rows it could not check, or '' when there were none. */
+function backupInvalidText(invalid: number): string {
+  if (invalid === 0) return '';
+  return `${invalid === 1 ? '1 stored row does' : `${invalid} stored rows do`} not match what Resourceful expects (damaged data). It is kept in the file as it was, but restoring the file will not bring it back.`;
 }
 
 /** "12 Mar 2026, 10:05" in the rep's locale, or "an unknown date". */
@@ -108,13 +118,25 @@ function RestorePanel() {
   const [error, setError] = useState<{ fileName: string; message: string } | null>(null);
   const here = useLiveQuery(() => countRows(getDb()), []);
   const modeName = useId();
+  const announce = useAnnounce();
+  const panel = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const busy = stage.step === 'reading' || stage.step === 'restoring';
+  // When the restore's own controls go away (Cancel, or a restore that finished), focus goes back to where it began:
+  // "Restore from a backup…". Not when the rep has moved on elsewhere meanwhile.
+  const refocusFile = () =>
+    focusSoon(() => {
+      const now = document.activeElement;
+      return !now || now === document.body || panel.current?.contains(now) ? fileInput.current : null;
+    });
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     // Cleared so the same file can be picked again (after a failed attempt, for instance).
     input.value = '';
-    if (!file) return;
+    // Not `disabled` while busy: the field keeps the focus it has after the file chooser closes.
+    if (!file || busy) return;
     setError(null);
     setStage({ step: 'reading', fileName: file.name, done: 0, total: file.size });
     try {
@@ -137,6 +159,8 @@ function RestorePanel() {
       // An open side panel's search then reads everything again: restored rows keep their old times.
       announceRestored(getDb());
       setStage({ step: 'done', fileName, summary, invalidRows: backup.invalidRows });
+      announce([restoreDoneTitle(summary, fileName), ...restoreDoneLines(summary, backup.invalidRows)].join(' '));
+      refocusFile();
     } catch (err) {
       setError({ fileName, message: messageOf(err) });
       setStage({ step: 'chosen', fileName, backup });
@@ -152,13 +176,13 @@ function RestorePanel() {
     else await restore(fileName, backup, 'merge');
   };
 
-  const busy = stage.step === 'reading' || stage.step === 'restoring';
+  const chosen = stage.step === 'chosen';
   return (
-    <div className="card form" data-testid="restore">
+    <div ref={panel} className="card form" data-testid="restore">
       <div className="row">
         <label className="btn bk-file" aria-disabled={busy}>
           Restore from a backup…
-          <input type="file" className="sr-only" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={busy} data-testid="restore-file" />
+          <input ref={fileInput} type="file" className="sr-only" accept=".json,application/json" onChange={(e) => void onFile(e)} aria-disabled={busy || undefined} data-testid="restore-file" />
         </label>
       </div>
       {stage.step === 'reading' && <ProgressBar label={`Checking “${stage.fileName}”…`} done={stage.done} total={stage.total} testId="restore-progress" />}
@@ -189,11 +213,28 @@ function RestorePanel() {
               </span>
             </label>
           </fieldset>
+          {/* aria-disabled while confirming or restoring, not disabled: Restore keeps the focus it was pressed with. */}
           <div className="row">
-            <button type="button" className="btn btn-primary" disabled={stage.step !== 'chosen'} onClick={() => void start(stage.fileName, stage.backup)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              aria-disabled={!chosen || undefined}
+              onClick={() => {
+                if (chosen) void start(stage.fileName, stage.backup);
+              }}
+            >
               Restore
             </button>
-            <button type="button" className="btn" disabled={stage.step !== 'chosen'} onClick={() => setStage({ step: 'idle' })}>
+            <button
+              type="button"
+              className="btn"
+              aria-disabled={!chosen || undefined}
+              onClick={() => {
+                if (!chosen) return;
+                setStage({ step: 'idle' });
+                refocusFile();
+              }}
+            >
               Cancel
             </button>
           </div>
@@ -236,7 +277,12 @@ function sum(c: Counts): number {
   return TABLES.reduce((n, t) => n + c[t], 0);
 }
 
-function RestoreDone({ fileName, summary: s, invalidRows }: { fileName: string; summary: RestoreSummary; invalidRows: number }) {
+function restoreDoneTitle(s: RestoreSummary, fileName: string): string {
+  return `${s.mode === 'replace' ? 'Replaced everything with' : 'Merged'} “${fileName}”.`;
+}
+
+/** What a finished restore did, a sentence each: shown as a list and announced. */
+function restoreDoneLines(s: RestoreSummary, invalidRows: number): string[] {
   const lines: string[] = [];
   if (s.mode === 'replace') {
     lines.push(`Removed what was here: ${describeCounts(s.removed)}.`, `Restored: ${describeCounts(s.added)}.`);
@@ -250,13 +296,16 @@ function RestoreDone({ fileName, summary: s, invalidRows }: { fileName: string; 
     if (s.conflictsUnrecorded) lines.push(`${s.conflictsUnrecorded === 1 ? '1 older version' : `${s.conflictsUnrecorded} older versions`} of rows that belong to no contact (resources, triage corrections) ${s.conflictsUnrecorded === 1 ? 'was' : 'were'} not kept.`);
   }
   if (invalidRows) lines.push(`${invalidRows === 1 ? '1 damaged row' : `${invalidRows} damaged rows`} the backup set aside ${invalidRows === 1 ? 'was' : 'were'} not restored.`);
+  return lines;
+}
+
+function RestoreDone({ fileName, summary, invalidRows }: { fileName: string; summary: RestoreSummary; invalidRows: number }) {
   return (
-    <div className="state state-info" role="status" data-testid="restore-done">
-      <p className="state-title">
-        {s.mode === 'replace' ? 'Replaced everything with' : 'Merged'} “{fileName}”.
-      </p>
+    // No role="status": it mounts with its text, which the restore announces.
+    <div className="state state-info" data-testid="restore-done">
+      <p className="state-title">{restoreDoneTitle(summary, fileName)}</p>
       <ul className="bk-list">
-        {lines.map((l) => (
+        {restoreDoneLines(summary, invalidRows).map((l) => (
           <li key={l}>{l}</li>
         ))}
       </ul>

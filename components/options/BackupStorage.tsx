@@ -1,11 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { backupQueries } from '@/lib/backup/queries';
 import { formatBytes, requestPersistence } from '@/lib/browser/storage';
+import { focusSoon, useAnnounce } from '../a11y';
 import { ErrorText } from '../panel/ui';
 
 // Above this share of the quota, the rep is told before a write fails.
 const NEARLY_FULL = 0.8;
+
+const PERSISTENT = 'Persistent: Chrome will not clear Resourceful’s data to free disk space.';
+const UNKNOWN = 'This browser does not say whether the data is persistent. Back up regularly.';
 
 /**
  * How much space Resourceful uses, and whether Chrome may clear it when the disk fills. Persistence is asked for
@@ -23,12 +27,29 @@ export function StorageStatusView() {
   useEffect(() => {
     if (persisted === false) mutate();
   }, [persisted, mutate]);
+  const announce = useAnnounce();
+  const root = useRef<HTMLDivElement>(null);
+  // "Ask Chrome to keep it" was pressed and granted: the button goes, and focus goes to the section's heading
+  // instead of the page.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!asked.current || persisted === false || persisted === undefined) return;
+    asked.current = false;
+    focusSoon(() => (document.activeElement === document.body ? root.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]') : null));
+  }, [persisted]);
+  const ask = () => {
+    if (persist.isPending) return;
+    asked.current = true;
+    persist.mutate(undefined, {
+      onSuccess: (granted) => announce(granted === true ? PERSISTENT : granted === false ? 'Chrome did not make it persistent. Back up regularly.' : UNKNOWN),
+    });
+  };
 
   if (!q.data) return <p className="muted">Measuring…</p>;
   const { usage, quota } = q.data;
   const share = usage !== null && quota ? usage / quota : null;
   return (
-    <div className="form" data-testid="storage-status">
+    <div ref={root} className="form" data-testid="storage-status">
       <p data-testid="storage-usage">
         {usage !== null && quota !== null
           ? `Using ${formatBytes(usage)} of the ${formatBytes(quota)} this browser profile allows.`
@@ -41,19 +62,25 @@ export function StorageStatusView() {
         </p>
       )}
       {persisted === true && (
-        <p data-testid="storage-persisted">Persistent: Chrome will not clear Resourceful’s data to free disk space.</p>
+        <p data-testid="storage-persisted">{PERSISTENT}</p>
       )}
       {persisted === false && (
         <div className="row" data-testid="storage-persisted">
           <p>
             Not persistent: if the disk runs low, Chrome may clear this data without asking. Back up regularly.
           </p>
-          <button type="button" className="btn btn-small" onClick={() => persist.mutate()} disabled={persist.isPending}>
+          {/* aria-disabled while asking, not disabled: the button keeps the focus it was pressed with. */}
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-disabled={persist.isPending || undefined}
+            onClick={ask}
+          >
             Ask Chrome to keep it
           </button>
         </div>
       )}
-      {persisted === null && <p data-testid="storage-persisted">This browser does not say whether the data is persistent. Back up regularly.</p>}
+      {persisted === null && <p data-testid="storage-persisted">{UNKNOWN}</p>}
       <ErrorText error={persist.error} />
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { crmFileName, loadCrmExport, LIFECYCLE_STAGE } from '@/lib/export/crm';
 import { STAGE_LABEL, StageSchema } from '@/lib/playbook/types';
 import { getDb } from '@/lib/db/schema';
+import { useAnnounce } from '../a11y';
 import { ErrorText } from '../panel/ui';
 import { downloadParts } from './download';
 
@@ -10,7 +11,13 @@ export function CrmExport() {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const announce = useAnnounce();
+  const say = (message: string) => {
+    setStatus(message);
+    announce(message);
+  };
   const run = async (kind: 'contacts' | 'notes') => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     setStatus(null);
@@ -19,7 +26,7 @@ export function CrmExport() {
       // An empty file would only be a header for the CRM to import: say there is nothing instead of saving one.
       const empty = emptyExportMessage(kind, out);
       if (empty) {
-        setStatus(empty);
+        say(empty);
         return;
       }
       const fileName = crmFileName(kind, Date.now());
@@ -30,7 +37,7 @@ export function CrmExport() {
         kind === 'notes' && out.skippedNotes > 0
           ? ` ${out.skippedNotes === 1 ? '1 note belongs' : `${out.skippedNotes} notes belong`} to contacts without an email address, which a CRM cannot match: ${out.skippedNotes === 1 ? 'it is' : 'they are'} in the contacts file’s Notes column only.`
           : '';
-      setStatus(`Saved “${fileName}” with ${what}.${skipped}`);
+      say(`Saved “${fileName}” with ${what}.${skipped}`);
     } catch (e) {
       setError(e);
     } finally {
@@ -55,16 +62,18 @@ export function CrmExport() {
         </ul>
         <p className="muted small">The Notes column also says the stage in Resourceful’s words, with tags and any other email addresses.</p>
       </details>
+      {/* aria-disabled while a file is made, not disabled: the pressed button keeps the focus. */}
       <div className="row">
-        <button type="button" className="btn" onClick={() => void run('contacts')} disabled={busy}>
+        <button type="button" className="btn" onClick={() => void run('contacts')} aria-disabled={busy || undefined}>
           Download contacts CSV
         </button>
-        <button type="button" className="btn" onClick={() => void run('notes')} disabled={busy}>
+        <button type="button" className="btn" onClick={() => void run('notes')} aria-disabled={busy || undefined}>
           Download notes CSV
         </button>
       </div>
       {status && (
-        <p role="status" data-testid="crm-export-status">
+        // No role="status": it mounts with its text, which `say` announces.
+        <p data-testid="crm-export-status">
           {status}
         </p>
       )}

@@ -49,6 +49,7 @@ function ProfileFields({ stored }: { stored: OfferProfile }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (status === 'saving') return;
     setStatus('saving');
     try {
       const saved = await saveOfferProfile(getDb(), { name, signOff, company, offers: linesToList(offers), doesNotOffer: linesToList(doesNotOffer), serves });
@@ -101,7 +102,8 @@ function ProfileFields({ stored }: { stored: OfferProfile }) {
       </label>
       <ErrorText error={error} />
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={status === 'saving'}>
+        {/* aria-disabled while saving, not disabled: the button keeps the focus it was pressed with. */}
+        <button type="submit" className="btn btn-primary" aria-disabled={status === 'saving' || undefined}>
           Save offer profile
         </button>
         <span className="opt-status" role="status" data-testid="offer-status">

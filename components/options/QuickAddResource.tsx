@@ -14,6 +14,8 @@ export function QuickAddResource({ onAdded, onCancel }: { onAdded?: (r: Resource
     <Section title="Add a resource" testId="quick-add-resource">
       <ResourceForm
         compact
+        // Mounted when the rep asks for it ("Add a resource"): the title field takes the focus.
+        autoFocus
         testId="quick-add-form"
         onSaved={(r) => {
           setAdded(r.title);

@@ -42,6 +42,7 @@ export function ResourceForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     try {
       const saved = await saveResource(getDb(), { id: initial?.id, title, url, summary, tags, kind }, Date.now());
@@ -105,7 +106,8 @@ export function ResourceForm({
       </div>
       <ErrorText error={error} />
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        {/* aria-disabled, not disabled: a refused save leaves the focus on this button, not on the page. */}
+        <button type="submit" className="btn btn-primary" aria-disabled={busy || undefined}>
           {submitLabel ?? (initial ? 'Save changes' : 'Add resource')}
         </button>
         {onCancel && (

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/schema';
 import type { Resource } from '@/lib/db/models';
 import { allTags, byTitle, KIND_LABELS, matchesSearch } from '@/lib/resources/model';
 import { exportCsv, exportFileName, exportJson, importFile, type ImportError } from '@/lib/resources/transfer';
+import { focusSoon, useAnnounce } from '../a11y';
 import { ErrorText, StateMessage } from '../panel/ui';
 import { ResourceForm } from './ResourceForm';
 import { downloadParts } from './download';
@@ -28,6 +29,9 @@ export function ResourceLibrary() {
   // After an edit closes, focus goes back to that card's Edit button instead of being lost to the page.
   const [lastEdited, setLastEdited] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  // Each card's Delete button, so a deleted card hands the focus to its neighbour's.
+  const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
+  const announce = useAnnounce();
   // Closing the add form returns focus to "New resource" once it is enabled again (after React commits).
   const refocusAdd = useRef(false);
   useEffect(() => {
@@ -37,11 +41,26 @@ export function ResourceLibrary() {
     }
   }, [adding]);
   const tagFilterId = useId();
+  const search = useRef<HTMLInputElement>(null);
 
   const tags = useMemo(() => allTags(resources ?? []), [resources]);
   // A chosen tag that no resource carries any more (its last one was deleted or edited) stops filtering.
   const activeTag = tags.includes(tag) ? tag : '';
   const shown = useMemo(() => (resources ?? []).filter((r) => (!activeTag || r.tags.includes(activeTag)) && matchesSearch(r, query)), [resources, activeTag, query]);
+
+  // Focus goes to the next card's Delete (else the previous one's, else "New resource"): the card that had it is gone.
+  const deleted = (r: Resource) => {
+    const i = shown.findIndex((x) => x.id === r.id);
+    const neighbour = shown[i + 1] ?? shown[i - 1];
+    announce(`Deleted “${r.title}”.`);
+    focusSoon(() => {
+      const next = neighbour && deleteButtons.current.get(neighbour.id);
+      if (next) return next;
+      // "New resource" is disabled while the add form is open: then the section's heading.
+      const add = addButton.current;
+      return add && !add.disabled ? add : add?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
+    });
+  };
 
   if (resources === undefined) return <StateMessage kind="loading" title="Loading your resources…" />;
   return (
@@ -75,6 +94,7 @@ export function ResourceLibrary() {
               refocusAdd.current = true;
               setAdding(false);
               setAdded(r.title);
+              announce(`Added “${r.title}” to your library.`);
             }}
             onCancel={() => {
               refocusAdd.current = true;
@@ -84,7 +104,8 @@ export function ResourceLibrary() {
         </div>
       )}
       {added && (
-        <p className="muted small" role="status" data-testid="resource-added">
+        // Announced when it appears (a status that mounts with its text is often not read out).
+        <p className="muted small" data-testid="resource-added">
           Added “{added}” to your library.
         </p>
       )}
@@ -97,7 +118,7 @@ export function ResourceLibrary() {
           <div className="res-filters" role="search">
             <label className="field">
               <span>Search resources</span>
-              <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="title, summary, tag…" />
+              <input ref={search} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="title, summary, tag…" />
             </label>
             {/* Labelled by id, not by wrapping: a wrapping label would add the selected option to the field's name. */}
             <div className="field">
@@ -123,6 +144,8 @@ export function ResourceLibrary() {
                 onClick={() => {
                   setQuery('');
                   setTag('');
+                  // This link goes with the empty result: focus to the search field the rep was filtering with.
+                  focusSoon(() => search.current);
                 }}
               >
                 Clear the filters
@@ -160,6 +183,11 @@ export function ResourceLibrary() {
                     }}
                     onAskDelete={() => setConfirming(r.id)}
                     onCancelDelete={() => setConfirming(null)}
+                    onDeleted={() => deleted(r)}
+                    deleteRef={(el) => {
+                      if (el) deleteButtons.current.set(r.id, el);
+                      else deleteButtons.current.delete(r.id);
+                    }}
                   />
                 ),
               )}
@@ -179,6 +207,8 @@ function ResourceCard({
   onEdit,
   onAskDelete,
   onCancelDelete,
+  onDeleted,
+  deleteRef,
 }: {
   resource: Resource;
   recipients: number;
@@ -187,6 +217,8 @@ function ResourceCard({
   onEdit: () => void;
   onAskDelete: () => void;
   onCancelDelete: () => void;
+  onDeleted: () => void;
+  deleteRef: (el: HTMLButtonElement | null) => void;
 }) {
   const [error, setError] = useState<unknown>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -194,10 +226,16 @@ function ResourceCard({
     onCancelDelete();
     deleteButton.current?.focus();
   };
+  const deleting = useRef(false);
   const remove = async () => {
+    // A second Enter while the first delete runs is not a second delete.
+    if (deleting.current) return;
+    deleting.current = true;
     try {
       await deleteResource(getDb(), r.id);
+      onDeleted();
     } catch (e) {
+      deleting.current = false;
       setError(e);
     }
   };
@@ -243,7 +281,17 @@ function ResourceCard({
           <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit ${r.title}`} autoFocus={focusEdit}>
             Edit
           </button>
-          <button ref={deleteButton} type="button" className="btn btn-small btn-danger" onClick={onAskDelete} aria-label={`Delete ${r.title}`} aria-expanded={confirming}>
+          <button
+            ref={(el) => {
+              deleteButton.current = el;
+              deleteRef(el);
+            }}
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={onAskDelete}
+            aria-label={`Delete ${r.title}`}
+            aria-expanded={confirming}
+          >
             Delete
           </button>
         </div>
@@ -304,26 +352,36 @@ const MAX_PROBLEMS_SHOWN = 20;
 function Transfer({ resources }: { resources: Resource[] }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const announce = useAnnounce();
+  const show = (next: ImportReport) => {
+    setReport(next);
+    announce(importMessage(next));
+  };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     // Cleared so choosing the same file again (after fixing it) imports it again.
     input.value = '';
-    if (!file) return;
+    // Not `disabled` while importing: the field keeps the focus it has after the file chooser closes.
+    if (!file || running.current) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      setReport({ fileName: file.name, summary: null, errors: [{ row: 0, message: 'the file is larger than 5 MB' }] });
+      show({ fileName: file.name, summary: null, errors: [{ row: 0, message: 'the file is larger than 5 MB' }] });
       return;
     }
+    running.current = true;
     setBusy(true);
     try {
       const parsed = importFile(file.name, await file.text());
       // Nothing read is no import: "0 added" under an "Imported" headline read as success for a file that was refused.
       const summary = parsed.resources.length ? await importResources(getDb(), parsed.resources, Date.now()) : null;
-      setReport({ fileName: file.name, summary, errors: parsed.errors });
+      show({ fileName: file.name, summary, errors: parsed.errors });
     } catch (err) {
-      setReport({ fileName: file.name, summary: null, errors: [{ row: 0, message: err instanceof Error ? err.message : String(err) }] });
+      show({ fileName: file.name, summary: null, errors: [{ row: 0, message: err instanceof Error ? err.message : String(err) }] });
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
@@ -333,7 +391,7 @@ function Transfer({ resources }: { resources: Resource[] }) {
     <>
       <label className="btn res-file" aria-disabled={busy}>
         Import .json or .csv
-        <input type="file" className="sr-only" accept=".json,.csv,application/json,text/csv" onChange={(e) => void onFile(e)} disabled={busy} data-testid="resource-import" />
+        <input ref={fileInput} type="file" className="sr-only" accept=".json,.csv,application/json,text/csv" onChange={(e) => void onFile(e)} aria-disabled={busy || undefined} data-testid="resource-import" />
       </label>
       {/* Blob + object URL + <a download>: the file is made in the page, nothing goes over the network. */}
       <button type="button" className="btn" onClick={() => downloadParts(exportFileName('json', now), [exportJson([...resources].sort(byTitle))], 'application/json')}>
@@ -343,23 +401,47 @@ function Transfer({ resources }: { resources: Resource[] }) {
       <button type="button" className="btn" onClick={() => downloadParts(exportFileName('csv', now), ['\uFEFF', exportCsv([...resources].sort(byTitle))], 'text/csv')}>
         Export CSV
       </button>
-      {report && <ImportResultView report={report} onDismiss={() => setReport(null)} />}
+      {report && (
+        <ImportResultView
+          report={report}
+          onDismiss={() => {
+            setReport(null);
+            // Dismiss goes with the report: focus back to the import it reported on.
+            focusSoon(() => fileInput.current);
+          }}
+        />
+      )}
     </>
   );
 }
 
-function ImportResultView({ report, onDismiss }: { report: ImportReport; onDismiss: () => void }) {
-  const { summary, errors } = report;
+/** The report's headline, and its one reason when the whole file was refused for one (null when rows are listed). */
+function importWords({ fileName, summary, errors }: ImportReport): { headline: string; reason: string | null } {
   const headline = summary
-    ? `Imported “${report.fileName}”: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} already in the library.`
+    ? `Imported “${fileName}”: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} already in the library.`
     : errors.length
-      ? `Could not import “${report.fileName}”.`
-      : `Nothing to import: “${report.fileName}” lists no resources.`;
+      ? `Could not import “${fileName}”.`
+      : `Nothing to import: “${fileName}” lists no resources.`;
   // One reason for the whole file reads as a sentence; a list is for rows.
   const reason = !summary && errors.length === 1 && errors[0]!.row === 0 ? errors[0]!.message : null;
+  return { headline, reason };
+}
+
+/** What an import did, to announce: the headline, then the reason or how many problems the list below holds. */
+function importMessage(report: ImportReport): string {
+  const { headline, reason } = importWords(report);
+  if (reason !== null) return `${headline} ${sentence(reason)}`;
+  const n = report.errors.length;
+  return n ? `${headline} ${plural(n, 'problem', 'problems')} in the file, listed below.` : headline;
+}
+
+function ImportResultView({ report, onDismiss }: { report: ImportReport; onDismiss: () => void }) {
+  const { errors } = report;
+  const { headline, reason } = importWords(report);
   const shown = errors.slice(0, MAX_PROBLEMS_SHOWN);
   return (
-    <div className={`state ${errors.length ? 'state-error' : 'state-info'} res-import-result`} role="status" data-testid="import-result">
+    // No role="status": it mounts with its text, which is announced instead (Transfer's `show`).
+    <div className={`state ${errors.length ? 'state-error' : 'state-info'} res-import-result`} data-testid="import-result">
       <p className="state-title" data-testid="import-summary">
         {headline}
       </p>
