@@ -2,6 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type WatchContext } from '../../lib/content/watch';
 
+/** Every context a test made: invalidated after it, as WXT does when a script goes, so no watcher outlives its test. */
+const made: { invalidate(): void; isValid: boolean }[] = [];
+
 function fakeCtx() {
   const invalidators: (() => void)[] = [];
   const ctx: WatchContext & { invalidate(): void } = {
@@ -17,12 +20,15 @@ function fakeCtx() {
       invalidators.forEach((f) => f());
     },
   };
+  made.push(ctx);
   return ctx;
 }
 
 const flushObservers = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
+  // Before the page is emptied: a live watcher would read it on a timer that can fire after jsdom is gone.
+  for (const ctx of made.splice(0)) if (ctx.isValid) ctx.invalidate();
   vi.useRealTimers();
   document.body.replaceChildren();
 });
