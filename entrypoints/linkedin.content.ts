@@ -8,6 +8,9 @@ import { readLinkedInProfile } from '@/lib/linkedin/reader';
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_idle',
+  // WXT's default also announces the script with a window.postMessage naming the extension's id, which any page
+  // script can read: the site would learn the extension is installed (LinkedIn probes for extensions).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const watcher = watchPage(ctx, {
       read: () => ({

@@ -104,6 +104,19 @@ describe('Gmail thread → side panel', () => {
     await panel.close();
   });
 
+  it('forgets the thread when the tab leaves Gmail for another site', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-simple.html'));
+    const panel = await openPanel(s, tabId);
+    await expect.poll(() => panel.getByTestId('contact-name').textContent()).toBe('Priya Natarajan');
+    // Any other site (it does not resolve here: the tab shows an error page, at a URL the extension cannot see).
+    await page.goto('https://example.com/').catch(() => undefined);
+    await expect.poll(() => panel.getByTestId('home').count()).toBe(1);
+    expect(await panel.getByTestId('contact-name').count()).toBe(0);
+    expect(await panel.getByText('Use this reply').count()).toBe(0);
+    await page.close();
+    await panel.close();
+  });
+
   it('follows the active tab when not pinned', async () => {
     const gmail = await openSitePage(s, gmailUrl('locale-de.html'));
     const linkedin = await openSitePage(s, 'https://www.linkedin.com/in/ines-carvalho-duarte/');

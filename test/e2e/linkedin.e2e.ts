@@ -58,6 +58,25 @@ describe('LinkedIn profile → side panel', () => {
     await page.close();
   });
 
+  it('never tells the page it is there (no window message names the extension)', async () => {
+    for (const url of [AMARA, 'https://mail.google.com/mail/u/0/#inbox']) {
+      const page = await s.context.newPage();
+      // A page script listening for every window message, as a site probing for extensions would.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __messages: string[] };
+        w.__messages = [];
+        window.addEventListener('message', (e) => w.__messages.push(JSON.stringify(e.data) ?? String(e.data)));
+      });
+      await page.goto(url);
+      await waitForSnapshot(s, await tabIdOf(s, page));
+      await page.evaluate(() => window.dispatchEvent(new Event('popstate')));
+      await page.waitForTimeout(300);
+      const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+      expect(messages.filter((m) => m.includes(s.extensionId) || /content-script-started/.test(m)), url).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('says it cannot read a broken profile page and offers to add the person by hand', async () => {
     const { page, tabId } = await openSitePage(s, 'https://www.linkedin.com/in/no-such-fixture-person/');
     const panel = await openPanel(s, tabId);
