@@ -44,8 +44,8 @@ export const SELECTORS = {
 
   /** The top card: name, headline, location, current company, Contact info. */
   topCard: [
-    { name: 'hashed:data-view-name', selector: '[data-view-name="profile-top-card"]' }, // 2025+ tracking attribute (on a <div> inside the card's section)
     { name: 'hashed:componentkey', selector: 'section[componentkey*="Topcard" i]', section: true }, // 2025+ SDUI component key
+    { name: 'hashed:data-view-name', selector: '[data-view-name="profile-top-card"]' }, // 2025+ tracking attribute (on a <div> inside the card's section)
     { name: 'artdeco:member-card', selector: 'section.artdeco-card[data-member-id]', section: true }, // 2024: first card carries the member id
     { name: 'artdeco:pv-top-card', selector: 'section.pv-top-card', section: true }, // pre-2024 artdeco class
   ],

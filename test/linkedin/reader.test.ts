@@ -222,7 +222,7 @@ describe('hand-made pages of the 2025+ hashed-class layout', () => {
     } satisfies Expected);
     expect(profile?.matched).toEqual({
       root: 'any:main',
-      topCard: 'hashed:data-view-name',
+      topCard: 'hashed:componentkey',
       name: 'hashed:top-card-h2',
       company: 'any:current-company-button',
       headline: 'hashed:first-run-after-name',
@@ -232,6 +232,18 @@ describe('hand-made pages of the 2025+ hashed-class layout', () => {
       title: 'any:profile-component-entity>structure:first-line',
       slugCheck: 'any:contact-info-link:same-slug',
     });
+  });
+
+  it('hashed-1: without the component key, the tracking name inside the card finds it, with the same fields', () => {
+    const url = profileUrl('amara-okonkwo-lindqvist-4b1a2c');
+    const whole = readLinkedInProfile(loadLocal('hashed-1.html', url), url);
+    const doc = loadLocal('hashed-1.html', url);
+    const keyed = doc.querySelectorAll('[componentkey]');
+    expect(keyed.length).toBeGreaterThan(0);
+    for (const el of keyed) el.removeAttribute('componentkey');
+    const profile = readLinkedInProfile(doc, url);
+    expect(profile?.matched.topCard).toBe('hashed:data-view-name');
+    expect(withoutMatched(profile)).toEqual(withoutMatched(whole));
   });
 
   it('hashed-1: a top card whose Contact info link names another profile (stale after navigation) → null', () => {
