@@ -130,9 +130,11 @@ function useRemoveButtons(fallback: () => HTMLElement | null | undefined, done: 
   const remove = async (values: readonly string[], value: string, save: (rest: string[]) => Promise<unknown>) => {
     const i = values.indexOf(value);
     const next = values[i + 1] ?? values[i - 1];
+    // Taken before the write: by the time it is done the rep may be typing in another field.
+    const from = document.activeElement;
     await save(values.filter((x) => x !== value));
     announce(done(value));
-    focusSoon(() => (next === undefined ? undefined : buttons.current.get(next)) ?? fallback());
+    focusSoon(() => (next === undefined ? undefined : buttons.current.get(next)) ?? fallback(), from);
   };
   return { ref, remove };
 }

@@ -1,9 +1,12 @@
-import { createContext, useCallback, useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Writes a message into the page's live region. */
 type Announce = (message: string) => void;
 
 const AnnounceContext = createContext<Announce>(() => undefined);
+
+/** Between clearing the live region and writing the next message into it. */
+const ANNOUNCE_GAP_MS = 80;
 
 /**
  * The page's one polite live region, mounted for the page's whole life. Screen readers announce text written into a
@@ -12,10 +15,18 @@ const AnnounceContext = createContext<Announce>(() => undefined);
  */
 export function Announcer({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState('');
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (pending.current !== null && clearTimeout(pending.current)), []);
   const announce = useCallback<Announce>((next) => {
-    // Cleared first, so the same message twice in a row ("Saved.") is announced twice.
+    // Cleared first and written a moment later, so the same message twice in a row ("Saved.") is announced twice
+    // (a screen reader needs the gap to see a change). A timer, not an animation frame: a page that is not shown
+    // gets no frames, and the message would wait until it is.
     setMessage('');
-    requestAnimationFrame(() => setMessage(next));
+    if (pending.current !== null) clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setMessage(next);
+    }, ANNOUNCE_GAP_MS);
   }, []);
   return (
     <AnnounceContext.Provider value={announce}>
@@ -40,15 +51,14 @@ const FOCUS_TRIES_MS = [0, 16, 50, 100, 250, 500, 1000];
  * place (the trigger, the section heading) when the control that had focus went away, which otherwise drops focus
  * to `<body>` and the keyboard user back to the top of the page. Timers, not animation frames: a page that is not
  * shown (a panel page in a background tab) gets no frames. It never takes focus from where it went meanwhile (the
- * rep tabbed on, an `autoFocus` field took it): only from the page itself or the control the action started from.
+ * rep tabbed on, an `autoFocus` field took it): only from the page itself or the control the action started from,
+ * `from`, which a caller that awaits a write first must take before it (by then the rep may be in another field).
  */
-export function focusSoon(target: () => HTMLElement | null | undefined): void {
-  const from = document.activeElement;
+export function focusSoon(target: () => HTMLElement | null | undefined, from: Element | null = document.activeElement): void {
   let tried = 0;
   const attempt = (): void => {
     const el = target();
-    const now = document.activeElement;
-    const free = now === null || now === document.body || now === from || !now.isConnected;
+    const free = focusIsFree(from);
     if (el?.isConnected && free) {
       el.focus();
       if (document.activeElement === el) return;
@@ -59,10 +69,20 @@ export function focusSoon(target: () => HTMLElement | null | undefined): void {
   setTimeout(attempt, 0);
 }
 
+/**
+ * Whether focus is free to move for an action that started at `from`: still there, or dropped to the page (the
+ * control went away). For a `.focus()` after an awaited write: the rep may have gone on to another field meanwhile.
+ */
+export function focusIsFree(from: Element | null): boolean {
+  const now = document.activeElement;
+  return now === null || now === document.body || now === from || !now.isConnected;
+}
+
 /** `onKeyDown` for an inline form or confirm step: Escape cancels it (and goes no further up). */
 export function cancelOnEscape(cancel: () => void) {
   return (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
+    // An input method's Escape ends the composition, not the form.
+    if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
     e.stopPropagation();
     cancel();
   };

@@ -136,7 +136,11 @@ function RestorePanel() {
     // Cleared so the same file can be picked again (after a failed attempt, for instance).
     input.value = '';
     // Not `disabled` while busy: the field keeps the focus it has after the file chooser closes.
-    if (!file || busy) return;
+    if (!file) return;
+    if (busy) {
+      announce(`A restore is still running: “${file.name}” was not opened.`);
+      return;
+    }
     setError(null);
     setStage({ step: 'reading', fileName: file.name, done: 0, total: file.size });
     try {

@@ -49,7 +49,7 @@ export function ResourceLibrary() {
   const shown = useMemo(() => (resources ?? []).filter((r) => (!activeTag || r.tags.includes(activeTag)) && matchesSearch(r, query)), [resources, activeTag, query]);
 
   // Focus goes to the next card's Delete (else the previous one's, else "New resource"): the card that had it is gone.
-  const deleted = (r: Resource) => {
+  const deleted = (r: Resource, from: Element | null) => {
     const i = shown.findIndex((x) => x.id === r.id);
     const neighbour = shown[i + 1] ?? shown[i - 1];
     announce(`Deleted “${r.title}”.`);
@@ -59,7 +59,7 @@ export function ResourceLibrary() {
       // "New resource" is disabled while the add form is open: then the section's heading.
       const add = addButton.current;
       return add && !add.disabled ? add : add?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
-    });
+    }, from);
   };
 
   if (resources === undefined) return <StateMessage kind="loading" title="Loading your resources…" />;
@@ -183,7 +183,7 @@ export function ResourceLibrary() {
                     }}
                     onAskDelete={() => setConfirming(r.id)}
                     onCancelDelete={() => setConfirming(null)}
-                    onDeleted={() => deleted(r)}
+                    onDeleted={(from) => deleted(r, from)}
                     deleteRef={(el) => {
                       if (el) deleteButtons.current.set(r.id, el);
                       else deleteButtons.current.delete(r.id);
@@ -217,7 +217,7 @@ function ResourceCard({
   onEdit: () => void;
   onAskDelete: () => void;
   onCancelDelete: () => void;
-  onDeleted: () => void;
+  onDeleted: (from: Element | null) => void;
   deleteRef: (el: HTMLButtonElement | null) => void;
 }) {
   const [error, setError] = useState<unknown>(null);
@@ -231,9 +231,11 @@ function ResourceCard({
     // A second Enter while the first delete runs is not a second delete.
     if (deleting.current) return;
     deleting.current = true;
+    // Where focus was when the rep confirmed: the write takes a moment, and they may have moved on meanwhile.
+    const from = document.activeElement;
     try {
       await deleteResource(getDb(), r.id);
-      onDeleted();
+      onDeleted(from);
     } catch (e) {
       deleting.current = false;
       setError(e);
@@ -366,7 +368,11 @@ function Transfer({ resources }: { resources: Resource[] }) {
     // Cleared so choosing the same file again (after fixing it) imports it again.
     input.value = '';
     // Not `disabled` while importing: the field keeps the focus it has after the file chooser closes.
-    if (!file || running.current) return;
+    if (!file) return;
+    if (running.current) {
+      announce(`An import is still running: “${file.name}” was not imported.`);
+      return;
+    }
     if (file.size > MAX_IMPORT_BYTES) {
       show({ fileName: file.name, summary: null, errors: [{ row: 0, message: 'the file is larger than 5 MB' }] });
       return;

@@ -4,7 +4,7 @@ import type { ContactCandidate } from '@/lib/contacts/identity';
 import { saveCandidate } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/schema';
 import type { GmailThread } from '@/lib/gmail/types';
-import { focusPersonWhenShown, ThreadLine, usePersonFocus, type PageContext } from './ContactView';
+import { cancelPersonFocus, focusPersonWhenShown, ThreadLine, usePersonFocus, type PageContext } from './ContactView';
 import { Avatar, ErrorText } from './ui';
 
 /** The person on the page, not saved yet: what we can see, and one click to save them. Nothing is saved on its own. */
@@ -29,6 +29,8 @@ export function CandidateCard({
 }) {
   const save = useMutation({
     mutationFn: () => saveCandidate(getDb(), candidate, { now: Date.now(), thread, url, ownEmails }),
+    // No saved view is coming: the focus request must not wait for one.
+    onError: () => cancelPersonFocus(),
   });
   const li = candidate.linkedin;
   const heading = useRef<HTMLHeadingElement>(null);

@@ -48,6 +48,11 @@ export function focusPersonWhenShown(wants: (shown: ShownPerson) => boolean): vo
   focusRequest = { wants, until: Date.now() + FOCUS_REQUEST_MS };
 }
 
+/** Drops a pending `focusPersonWhenShown` (its action failed: no view of that person is coming). */
+export function cancelPersonFocus(): void {
+  focusRequest = null;
+}
+
 /** Focuses a person view's name heading when it mounts, if a pending `focusPersonWhenShown` wants this person. */
 export function usePersonFocus(shown: ShownPerson, heading: RefObject<HTMLElement | null>): void {
   const key = shown.id ?? `${shown.emails.join(',')}|${shown.slugs.join(',')}`;
@@ -97,12 +102,12 @@ export function ContactView({
     focusSoon(() => editToggle.current);
   };
   const sectionHeading = (testId: string) => article.current?.querySelector<HTMLElement>(`[data-testid="${testId}"] [data-section-heading]`);
-  const onUnlinked = (slug: string, profilesLeft: number) => {
+  const onUnlinked = (slug: string, profilesLeft: number, from: Element | null) => {
     setUnlinked(slug);
     announce(UNLINKED);
     // The confirmed row is gone; with it the whole LinkedIn section when it was the last profile. Details is the
     // section just above it. (On the profile's own page the view becomes the new contact's, which takes focus.)
-    focusSoon(() => (profilesLeft > 0 ? sectionHeading('linked-profiles') : null) ?? sectionHeading('details'));
+    focusSoon(() => (profilesLeft > 0 ? sectionHeading('linked-profiles') : null) ?? sectionHeading('details'), from);
   };
   // Loaded once for both sections below, after the first paint.
   const history = useContactHistory(contact.id);
@@ -218,17 +223,22 @@ export function ThreadLine({ page, now }: { page: PageContext; now: number }) {
 
 const UNLINKED = 'Unlinked. The profile is now a separate contact.';
 
-function LinkedProfiles({ contact, onUnlinked }: { contact: Contact; onUnlinked: (slug: string, profilesLeft: number) => void }) {
+function LinkedProfiles({ contact, onUnlinked }: { contact: Contact; onUnlinked: (slug: string, profilesLeft: number, from: Element | null) => void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const unlink = useMutation({
     mutationFn: (slug: string) => unlinkProfile(getDb(), contact.id, slug, Date.now()),
     // On the profile's own page, the view turns into the new contact the profile becomes: that one takes focus.
-    onMutate: (slug) => focusPersonWhenShown((p) => p.id !== null && p.id !== contact.id && p.slugs.includes(slug)),
-    onSuccess: (kept, slug) => {
-      setConfirming(null);
-      onUnlinked(slug, kept.linkedin.length);
+    onMutate: (slug) => {
+      focusPersonWhenShown((p) => p.id !== null && p.id !== contact.id && p.slugs.includes(slug));
+      // Where focus was when the rep confirmed (the write takes a moment; they may move on meanwhile).
+      return { from: document.activeElement };
     },
+    onSuccess: (kept, slug, context) => {
+      setConfirming(null);
+      onUnlinked(slug, kept.linkedin.length, context?.from ?? null);
+    },
+    onError: () => cancelPersonFocus(),
   });
   const trigger = (slug: string) => list.current?.querySelector<HTMLElement>(`[data-unlink-slug="${CSS.escape(slug)}"]`);
   const cancel = () => {

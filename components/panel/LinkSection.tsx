@@ -6,7 +6,7 @@ import { linkProfile, suggestLinks, type LinkSuggestion } from '@/lib/db/contact
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import type { LinkedInProfile } from '@/lib/linkedin/types';
-import { focusPersonWhenShown } from './ContactView';
+import { cancelPersonFocus, focusPersonWhenShown } from './ContactView';
 import { ErrorText, Section } from './ui';
 
 /**
@@ -39,6 +39,7 @@ export function LinkSection({
     // The linked contact's view replaces this section and the button that has focus: its name takes focus.
     onMutate: () => focusPersonWhenShown((p) => p.id !== null && p.slugs.includes(profile.slug)),
     onSuccess: (c) => onLinked?.(c),
+    onError: () => cancelPersonFocus(),
   });
 
   const row = (c: Contact, why?: string, best = false) => (

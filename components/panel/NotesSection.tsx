@@ -4,7 +4,7 @@ import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { useDraft } from '../hooks';
-import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
+import { cancelOnEscape, focusIsFree, focusSoon, useAnnounce } from '../a11y';
 import { ErrorText, Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
 import { useMarkShown } from './lazy';
@@ -120,10 +120,10 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
     if (document.activeElement === document.body) editButton.current?.focus();
   }, [note.text, note.updatedAt]);
 
-  const closeEditor = () => {
+  const closeEditor = (from: Element | null = document.activeElement) => {
     setEditing(false);
     // The editor had focus: back to the button that opened it.
-    focusSoon(() => editButton.current);
+    focusSoon(() => editButton.current, from);
   };
   const cancelEdit = () => {
     setText(note.text);
@@ -131,9 +131,15 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
   };
   const save = async () => {
     if (!text.trim()) return;
+    const from = document.activeElement;
     refocusEdit.current = true;
-    await updateNote(getDb(), note.contactId, note.id, { text }, Date.now());
-    closeEditor();
+    try {
+      await updateNote(getDb(), note.contactId, note.id, { text }, Date.now());
+    } catch (e) {
+      refocusEdit.current = false;
+      throw e;
+    }
+    closeEditor(from);
     announce('Note saved.');
   };
   const cancelDelete = () => {
@@ -146,9 +152,10 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
     const li = item.current;
     const first = (el: Element | null | undefined) => el?.querySelector<HTMLElement>('button, textarea');
     const places = [first(li?.nextElementSibling), first(li?.previousElementSibling), li?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]')];
+    const from = document.activeElement;
     await deleteNote(getDb(), note.contactId, note.id);
     announce('Note deleted.');
-    places.find((el) => el?.isConnected)?.focus();
+    if (focusIsFree(from)) places.find((el) => el?.isConnected)?.focus();
   };
 
   return (

@@ -17,7 +17,7 @@ import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
 import { DECLINE_REASON_LABEL, DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
-import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
+import { cancelOnEscape, focusIsFree, focusSoon, useAnnounce } from '../a11y';
 import { useAfterContent, usePatternsReady } from './lazy';
 import { ErrorText, focusSectionHeading, Section } from './ui';
 
@@ -248,6 +248,7 @@ function CommitmentRow({ c, now, focus, onFocused }: { c: Commitment; now: numbe
     const li = row.current;
     const neighbours = [li?.nextElementSibling, li?.previousElementSibling];
     const section = li?.closest('section');
+    const from = document.activeElement;
     try {
       await deleteCommitment(getDb(), c.id);
     } catch (e) {
@@ -256,6 +257,7 @@ function CommitmentRow({ c, now, focus, onFocused }: { c: Commitment; now: numbe
       return;
     }
     announce('Promise deleted.');
+    if (!focusIsFree(from)) return; // the rep went on to something else while it was deleted
     const next = neighbours.map((n) => (n?.isConnected ? firstControl(n) : null)).find(Boolean);
     if (next) next.focus();
     else if (section?.isConnected) section.querySelector<HTMLElement>('[data-section-heading]')?.focus();
@@ -610,10 +612,14 @@ export function FollowUpSection({ contact, now, history }: { contact: Contact; n
     // "Copied and logged") instead of folding back into "Plan a follow-up".
     setOpen(true);
     try {
-      await navigator.clipboard.writeText(text).catch(() => undefined);
+      // Logged even when the clipboard refuses (the rep can still select the text), but not said to be copied.
+      const copied = await navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      );
       await logFollowUp(getDb(), contact.id, text, Date.now());
       setLogged(true);
-      announce('Copied and logged as sent.');
+      announce(copied ? 'Copied and logged as sent.' : 'Logged as sent. Copying was refused: select the text and copy it.');
     } catch (e) {
       setLogError(e);
     } finally {

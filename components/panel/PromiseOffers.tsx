@@ -3,7 +3,7 @@ import { addCommitment } from '@/lib/db/commitments';
 import { getDb } from '@/lib/db/schema';
 import { fullDate } from '@/lib/panel/format';
 import type { Commitment, ExtractedPromise } from '@/lib/playbook/types';
-import { useAnnounce } from '../a11y';
+import { focusSoon, useAnnounce } from '../a11y';
 import { ErrorText } from './ui';
 
 /**
@@ -18,7 +18,7 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
   const announce = useAnnounce();
   const open = promises.map((p, i) => ({ p, i })).filter(({ i }) => !handled.has(i));
   if (open.length === 0) return null;
-  const done = (i: number) => {
+  const done = (i: number, from: Element | null = document.activeElement) => {
     // The offer's buttons go with it: focus moves to the next offer, else the previous one, else (the last one
     // handled, and the card gone) to the heading of the section the card was in. Read before the row goes.
     const row = list.current?.querySelector(`[data-offer="${i}"]`);
@@ -27,16 +27,17 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
     const next = new Set(handled).add(i);
     setHandled(next);
     if (next.size === promises.length) onDone?.();
-    requestAnimationFrame(() => (neighbour?.isConnected ? neighbour : heading?.isConnected ? heading : null)?.focus());
+    focusSoon(() => (neighbour?.isConnected ? neighbour : heading?.isConnected ? heading : null), from);
   };
   const add = async (p: ExtractedPromise, i: number) => {
     if (busy !== null) return;
     setBusy(i);
     setError(null);
+    const from = document.activeElement;
     try {
       await addCommitment(getDb(), { contactId, direction: p.direction, kind: p.kind, text: p.text, dueAt: p.dueAt, source }, Date.now());
       announce('Added to the commitments ledger.');
-      done(i);
+      done(i, from);
     } catch (e) {
       setError(e);
     } finally {

@@ -14,7 +14,7 @@ import type { InsertResult } from '@/lib/gmail/compose';
 import type { GmailThread } from '@/lib/gmail/types';
 import { ANSWER_PLACEHOLDER, DECLINE_REASON_LABEL, DeclineReasonSchema, FitSchema, signalsForRep, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
-import { useAnnounce } from '../a11y';
+import { focusSoon, useAnnounce } from '../a11y';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
 import { TrustEditor } from './TrustEditor';
@@ -216,11 +216,9 @@ export function ReplyStudio({
   const closeEditor = () => {
     const from = editing?.id;
     setEditing(null);
-    requestAnimationFrame(() => {
+    focusSoon(() => {
       const card = from ? [...(list.current?.querySelectorAll<HTMLElement>('[data-suggestion-id]') ?? [])].find((el) => el.dataset.suggestionId === from) : undefined;
-      const opener = card?.querySelector<HTMLElement>('[data-testid=edit-reply], [data-testid=answer-reply]');
-      if (opener) opener.focus();
-      else focusSectionHeading(triageCard.current);
+      return card?.querySelector<HTMLElement>('[data-testid=edit-reply], [data-testid=answer-reply]') ?? triageCard.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
     });
   };
 

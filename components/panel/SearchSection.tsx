@@ -8,9 +8,14 @@ import { Avatar, Section } from './ui';
 /** How long results must stay put before their count is announced: a pause in typing, not every keystroke. */
 const ANNOUNCE_AFTER_MS = 700;
 
-/** What the screen reader hears once a search settles. */
-function searchSummary(count: number): string {
-  return count === 0 ? 'Nothing found.' : `${count} ${count === 1 ? 'contact' : 'contacts'} found.`;
+/** Search hits shown (and asked of the index) per query. */
+const MAX_HITS = 30;
+
+/** What the screen reader hears once a search settles; a full page of hits may not be all there are. */
+function searchSummary(count: number, capped: boolean): string {
+  if (count === 0) return 'Nothing found.';
+  if (capped && count >= MAX_HITS) return `The first ${count} contacts found.`;
+  return `${count} ${count === 1 ? 'contact' : 'contacts'} found.`;
 }
 
 /**
@@ -45,7 +50,7 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
       if (!engine) return undefined;
       const index = engine.searchFor(db);
       await index.sync();
-      const matched = index.search(q, 30);
+      const matched = index.search(q, MAX_HITS);
       const contacts = await db.contacts.bulkGet(matched.map((h) => h.contactId));
       hits = matched.flatMap((h, i) => (contacts[i] ? [{ contact: contacts[i]!, note: h.matchedNote }] : []));
     } else if (tag) {
@@ -64,7 +69,7 @@ export function SearchSection({ onOpenContact }: { onOpenContact: (id: string) =
   const announce = useAnnounce();
   const said = useRef('');
   const settled = found && found.q === query && found.tag === tag ? found : null;
-  const summary = settled ? searchSummary(settled.hits.length) : null;
+  const summary = settled ? searchSummary(settled.hits.length, settled.q.trim() !== '') : null;
   const key = settled ? `${settled.q.trim()}\u0000${settled.tag ?? ''}\u0000${summary}` : '';
   useEffect(() => {
     if (found === null) said.current = '';

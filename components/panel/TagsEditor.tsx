@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { updateContact } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
-import { useAnnounce } from '../a11y';
+import { focusIsFree, useAnnounce } from '../a11y';
 import { useDraft } from '../hooks';
 import { ErrorText } from './ui';
 
@@ -23,9 +23,10 @@ export function TagsEditor({ contact }: { contact: Contact }) {
     // while the tag is still in the list.
     const li = button.closest('li');
     const places = [li?.nextElementSibling?.querySelector('button'), li?.previousElementSibling?.querySelector('button'), input.current];
+    const from = document.activeElement;
     await setTags(contact.tags.filter((x) => x !== tag));
     announce(`Removed tag ${tag}.`);
-    places.find((el) => el?.isConnected)?.focus();
+    if (focusIsFree(from)) places.find((el) => el?.isConnected)?.focus();
   };
   return (
     <div className="tags" data-testid="tags">

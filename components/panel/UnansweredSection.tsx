@@ -66,10 +66,17 @@ export function UnansweredSection({ now }: { now: number }) {
   const undo = (m: Mute) => {
     pending.current = { to: 'mute', ...m };
     // The notice (with the Undo that has focus) goes when the queue shows the row again: focus moves then.
-    void saveSettings(getDb(), { muted: data.muted.filter((e) => e !== m.entry) }).then(() => {
-      setLastMuted(null);
-      announce(`Unmuted ${mutedText(m.entry)}.`);
-    });
+    void saveSettings(getDb(), { muted: data.muted.filter((e) => e !== m.entry) }).then(
+      () => {
+        setLastMuted(null);
+        announce(`Unmuted ${mutedText(m.entry)}.`);
+      },
+      () => {
+        // Still muted: the notice and its Undo stay, and focus with them.
+        pending.current = null;
+        announce(`Could not unmute ${mutedText(m.entry)}. Try again.`);
+      },
+    );
   };
   return (
     // Every thread whose newest message is theirs, whatever it is about: "inquiries" undercounted a pilot's question.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/db/models';
-import { gmailUrl, NO_TAB, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
+import { gmailUrl, holdStores, NO_TAB, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
 import { seedDb, threadRow } from './seed';
 
 // Keyboard use of the options page (focus after removing, deleting and closing; results announced), the side panel's
@@ -124,6 +124,29 @@ describe('options page by keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('own-email').count()).toBe(0);
     await expect.poll(async () => (await focused(page)).id).toBe('own-email');
+  });
+
+  it('does not take focus from the field the rep went to while a removal was still saving', async () => {
+    const page = await openOptions();
+    const field = page.getByLabel('Add an address');
+    await field.focus();
+    for (const address of ['d@brightpath.example', 'e@brightpath.example']) {
+      await page.keyboard.type(address);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('own-email').allTextContents()).toContain(`${address}×`);
+    }
+    // The save waits behind a held transaction; meanwhile the rep goes back to the field and types.
+    const release = await holdStores(page, ['settings']);
+    await page.getByRole('button', { name: 'Remove d@brightpath.example' }).focus();
+    await page.keyboard.press('Enter');
+    await field.focus();
+    await page.keyboard.type('f@');
+    await release();
+    await expect.poll(() => page.getByTestId('own-email').count()).toBe(1);
+    await page.waitForTimeout(1_200); // every retry of the focus move has run
+    expect(await focused(page)).toMatchObject({ id: 'own-email' });
+    expect(await field.inputValue()).toBe('f@');
+    await page.close();
   });
 
   it('unmuting with × focuses the next ×, and the section heading after the last one', async () => {

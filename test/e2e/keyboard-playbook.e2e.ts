@@ -85,7 +85,7 @@ describe('keyboard use of the playbook', () => {
     await press(panel.getByTestId('onboarding-later'));
     await expect.poll(() => panel.getByTestId('onboarding').count()).toBe(0);
     await expectFocused(panel.getByRole('heading', { name: 'Find', exact: true }));
-    await expect.poll(() => announced(panel)).toContain('Settings');
+    await expect.poll(() => announced(panel)).toBe('Skipped for now. You can say what you offer any time in Settings.');
 
     // "Add a resource": the form's first field takes focus; Escape closes it and focus returns to the opener.
     const opener = panel.getByTestId('quick-add-open');
@@ -238,8 +238,15 @@ describe('keyboard use of the playbook', () => {
     await expect.poll(() => announced(panel)).toBe('Copied and logged as sent.');
     await expect.poll(() => copy.textContent()).toBe('Copied and logged');
     await expectFocused(copy);
-    // Pressed again: nothing more is logged (it says so, and stays where it is).
+    // Pressed again: nothing more is logged, and focus stays where it is.
     expect(await copy.getAttribute('aria-disabled')).toBe('true');
+    const logged = panel.locator('[data-testid=history-item][data-kind=follow_up]');
+    await expect.poll(() => logged.count()).toBe(1);
+    await panel.keyboard.press('Enter');
+    await panel.keyboard.press('Space');
+    await panel.waitForTimeout(300);
+    expect(await logged.count()).toBe(1);
+    await expectFocused(copy);
     await panel.close();
   });
 
