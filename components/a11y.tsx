@@ -46,6 +46,9 @@ export function useAnnounce(): Announce {
 /** When `focusSoon` looks for its target: at once, then a few times more (the target may mount after a read). */
 const FOCUS_TRIES_MS = [0, 16, 50, 100, 250, 500, 1000];
 
+/** The latest `focusSoon` request: a newer action's wish replaces an older one still watching. */
+let focusGeneration = 0;
+
 /**
  * Focuses an element once React has committed the render an action started: the form that just opened, or a stable
  * place (the trigger, the section heading) when the control that had focus went away, which otherwise drops focus
@@ -56,13 +59,22 @@ const FOCUS_TRIES_MS = [0, 16, 50, 100, 250, 500, 1000];
  */
 export function focusSoon(target: () => HTMLElement | null | undefined, from: Element | null = document.activeElement): void {
   let tried = 0;
+  let placed: HTMLElement | null = null;
+  const generation = ++focusGeneration;
   const attempt = (): void => {
+    if (generation !== focusGeneration) return;
     const el = target();
-    const free = focusIsFree(from);
-    if (el?.isConnected && free) {
-      el.focus();
-      if (document.activeElement === el) return;
-    } else if (!free) return;
+    const now = document.activeElement;
+    // Placed and still there: keep watching. A live query can re-render a moment later and replace what was focused
+    // (a section that shows its empty state), which drops focus to the page again: then it is placed again.
+    if (!(el && now === el)) {
+      const free = focusIsFree(from) || (placed !== null && (now === null || now === document.body || now === placed));
+      if (!free) return; // the rep put focus somewhere else meanwhile
+      if (el?.isConnected) {
+        el.focus();
+        if (document.activeElement === el) placed = el;
+      }
+    }
     const wait = FOCUS_TRIES_MS[++tried];
     if (wait !== undefined) setTimeout(attempt, wait - (FOCUS_TRIES_MS[tried - 1] ?? 0));
   };

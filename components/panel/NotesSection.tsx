@@ -4,7 +4,7 @@ import type { Note } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
 import { fullDate, relativeTime } from '@/lib/panel/format';
 import { useDraft } from '../hooks';
-import { cancelOnEscape, focusIsFree, focusSoon, useAnnounce } from '../a11y';
+import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { ErrorText, Section } from './ui';
 import { PromiseOffers } from './PromiseOffers';
 import { useMarkShown } from './lazy';
@@ -151,11 +151,14 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
     // section's heading. Picked now, while this note is still in the list.
     const li = item.current;
     const first = (el: Element | null | undefined) => el?.querySelector<HTMLElement>('button, textarea');
-    const places = [first(li?.nextElementSibling), first(li?.previousElementSibling), li?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]')];
+    const neighbours = [first(li?.nextElementSibling), first(li?.previousElementSibling)];
+    // The heading is looked up when focus moves: the section may have re-rendered (its empty state) by then.
+    const article = li?.closest('article');
+    const heading = () => article?.querySelector<HTMLElement>('[data-testid="notes"] [data-section-heading]');
     const from = document.activeElement;
     await deleteNote(getDb(), note.contactId, note.id);
     announce('Note deleted.');
-    if (focusIsFree(from)) places.find((el) => el?.isConnected)?.focus();
+    focusSoon(() => neighbours.find((el) => el?.isConnected) ?? heading(), from);
   };
 
   return (

@@ -17,7 +17,7 @@ import { giveAskBalance } from '@/lib/playbook/balance';
 import { CommitmentKindSchema, STAGE_LABEL, StageSchema, ValueReasonKindSchema, type Commitment, type Direction, type Stage, type ValueReasonKind } from '@/lib/playbook/types';
 import { DECLINE_REASON_LABEL, DeclineReasonSchema, type DeclineReason } from '@/lib/replies/types';
 import { detectStalls } from '@/lib/stalls/detect';
-import { cancelOnEscape, focusIsFree, focusSoon, useAnnounce } from '../a11y';
+import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { useAfterContent, usePatternsReady } from './lazy';
 import { ErrorText, focusSectionHeading, Section } from './ui';
 
@@ -257,10 +257,8 @@ function CommitmentRow({ c, now, focus, onFocused }: { c: Commitment; now: numbe
       return;
     }
     announce('Promise deleted.');
-    if (!focusIsFree(from)) return; // the rep went on to something else while it was deleted
-    const next = neighbours.map((n) => (n?.isConnected ? firstControl(n) : null)).find(Boolean);
-    if (next) next.focus();
-    else if (section?.isConnected) section.querySelector<HTMLElement>('[data-section-heading]')?.focus();
+    // Unless the rep went on to something else while it was deleted.
+    focusSoon(() => neighbours.map((n) => (n?.isConnected ? firstControl(n) : null)).find(Boolean) ?? (section?.isConnected ? section.querySelector<HTMLElement>('[data-section-heading]') : null), from);
   };
   return (
     <li ref={row} className={`ledger-row ${c.status}${overdue ? ' overdue' : ''}`} data-testid="commitment" data-direction={c.direction} data-status={c.status} data-overdue={overdue}>

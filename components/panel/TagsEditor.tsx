@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { updateContact } from '@/lib/db/contacts';
 import type { Contact } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
-import { focusIsFree, useAnnounce } from '../a11y';
+import { focusSoon, useAnnounce } from '../a11y';
 import { useDraft } from '../hooks';
 import { ErrorText } from './ui';
 
@@ -26,7 +26,7 @@ export function TagsEditor({ contact }: { contact: Contact }) {
     const from = document.activeElement;
     await setTags(contact.tags.filter((x) => x !== tag));
     announce(`Removed tag ${tag}.`);
-    if (focusIsFree(from)) places.find((el) => el?.isConnected)?.focus();
+    focusSoon(() => places.find((el) => el?.isConnected), from);
   };
   return (
     <div className="tags" data-testid="tags">
