@@ -162,7 +162,11 @@ export function ReplyStudio({
         : [],
     [triage, data, ready, inquiry, candidate, contact],
   );
-  const [editing, setEditing] = useState<{ id: string; text: string; resourceIds: string[] } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; original: string; text: string; resourceIds: string[] } | null>(null);
+  // The rep's edits of each suggestion, kept when the editor closes (Back, Escape): reopening goes on from them, so a
+  // stray Escape loses no writing. Keyed by the suggestion's own text too: a suggestion that changed starts afresh.
+  const [edits, setEdits] = useState<ReadonlyMap<string, string>>(new Map());
+  const editKey = (id: string, original: string) => `${id}\u0000${original}`;
   const announce = useAnnounce();
   // Any element of the section, to find its heading; the suggestion list, to find the card an editor came from.
   const triageCard = useRef<HTMLDivElement>(null);
@@ -215,6 +219,15 @@ export function ReplyStudio({
   // changed meanwhile), else to the studio's heading.
   const closeEditor = () => {
     const from = editing?.id;
+    if (editing) {
+      const key = editKey(editing.id, editing.original);
+      setEdits((m) => {
+        const next = new Map(m);
+        if (editing.text === editing.original) next.delete(key);
+        else next.set(key, editing.text);
+        return next;
+      });
+    }
     setEditing(null);
     focusSoon(() => {
       const card = from ? [...(list.current?.querySelectorAll<HTMLElement>('[data-suggestion-id]') ?? [])].find((el) => el.dataset.suggestionId === from) : undefined;
@@ -293,9 +306,21 @@ export function ReplyStudio({
         />
       ) : (
         <ol className="suggestions" ref={list}>
-          {suggestions.map((s) => (
-            <SuggestionCard key={s.id} s={s} onEdit={() => setEditing({ id: s.id, text: s.text, resourceIds: s.resourceIds })} onUse={() => takeReply(s)} busy={use.isPending} />
-          ))}
+          {suggestions.map((s) => {
+            // A kept edit is what the card shows and what "Use this reply" uses.
+            const kept = edits.get(editKey(s.id, s.text));
+            const shown = kept === undefined ? s : { ...s, text: kept };
+            return (
+              <SuggestionCard
+                key={s.id}
+                s={shown}
+                edited={kept !== undefined}
+                onEdit={() => setEditing({ id: s.id, original: s.text, text: shown.text, resourceIds: s.resourceIds })}
+                onUse={() => takeReply(shown)}
+                busy={use.isPending}
+              />
+            );
+          })}
         </ol>
       )}
       <ErrorText error={use.error} />
@@ -303,7 +328,7 @@ export function ReplyStudio({
   );
 }
 
-function SuggestionCard({ s, onEdit, onUse, busy }: { s: ReplySuggestion; onEdit: () => void; onUse: () => void; busy: boolean }) {
+function SuggestionCard({ s, edited, onEdit, onUse, busy }: { s: ReplySuggestion; edited: boolean; onEdit: () => void; onUse: () => void; busy: boolean }) {
   return (
     <li className="card suggestion" data-testid="suggestion" data-suggestion-id={s.id}>
       <p className="state-title">{s.title}</p>
@@ -313,6 +338,11 @@ function SuggestionCard({ s, onEdit, onUse, busy }: { s: ReplySuggestion; onEdit
       <p className="suggestion-text" data-testid="suggestion-text">
         {s.text}
       </p>
+      {edited && (
+        <p className="muted small" data-testid="kept-edit">
+          Your edited version (Edit to go on with it).
+        </p>
+      )}
       <div className="row">
         {s.text.includes(ANSWER_PLACEHOLDER) ? (
           // Only the rep can answer: the reply opens in the editor, which will not use it until the answer is in.

@@ -305,6 +305,24 @@ describe('keyboard use of the playbook', () => {
     await expect.poll(() => editor.count()).toBe(0);
     await expectFocused(edit);
 
+    // A stray Escape loses no writing: the card shows the edited version, and Edit goes on from it.
+    const original = await card.getByTestId('suggestion-text').textContent();
+    await press(edit);
+    await expectFocused(text);
+    await panel.keyboard.press('Control+End');
+    await panel.keyboard.type(' PS: the checklist is attached.');
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
+    await expect.poll(() => card.getByTestId('suggestion-text').textContent()).toBe(`${original} PS: the checklist is attached.`);
+    expect(await card.getByTestId('kept-edit').count()).toBe(1);
+    await press(edit);
+    await expect.poll(() => text.inputValue()).toBe(`${original} PS: the checklist is attached.`);
+    // Back to the suggestion's own text: nothing is kept any more.
+    await text.fill(original ?? '');
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => card.getByTestId('kept-edit').count()).toBe(0);
+    await expectFocused(edit);
+
     // A pushy line: the score's new band is read out once typing pauses; the marked-up copy is a named group.
     await press(edit);
     await expectFocused(text);
