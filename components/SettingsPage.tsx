@@ -11,7 +11,7 @@ import { CrmExport } from './options/CrmExport';
 import { DangerZone } from './options/DangerZone';
 import { OfferProfileForm } from './options/OfferProfileForm';
 import { ResourceLibrary } from './options/ResourceLibrary';
-import { ErrorText, Section } from './panel/ui';
+import { ErrorText, Section, sectionHeadingOf } from './panel/ui';
 
 /** The page's sections, in order: the in-page navigation links to each by its anchor id, under the section's own title. */
 const SECTIONS = [
@@ -254,7 +254,7 @@ function PlaybookSettings({ settings }: { settings: Settings }) {
   const mutedField = useRef<HTMLDivElement>(null);
   // The last one unmuted: the list gives way to a sentence, so focus goes to the section's heading.
   const removal = useRemoveButtons(
-    () => mutedField.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]'),
+    () => sectionHeadingOf(mutedField.current),
     (m) => `Unmuted ${m}.`,
   );
   return (

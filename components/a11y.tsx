@@ -81,11 +81,8 @@ export function focusSoon(target: () => HTMLElement | null | undefined, from: El
   setTimeout(attempt, 0);
 }
 
-/**
- * Whether focus is free to move for an action that started at `from`: still there, or dropped to the page (the
- * control went away). For a `.focus()` after an awaited write: the rep may have gone on to another field meanwhile.
- */
-export function focusIsFree(from: Element | null): boolean {
+/** Whether focus is free to move for an action that started at `from`: still there, or dropped to the page. */
+function focusIsFree(from: Element | null): boolean {
   const now = document.activeElement;
   return now === null || now === document.body || now === from || !now.isConnected;
 }

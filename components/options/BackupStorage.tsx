@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { backupQueries } from '@/lib/backup/queries';
 import { formatBytes, requestPersistence } from '@/lib/browser/storage';
 import { focusSoon, useAnnounce } from '../a11y';
-import { ErrorText } from '../panel/ui';
+import { ErrorText, sectionHeadingOf } from '../panel/ui';
 
 // Above this share of the quota, the rep is told before a write fails.
 const NEARLY_FULL = 0.8;
@@ -35,7 +35,7 @@ export function StorageStatusView() {
   useEffect(() => {
     if (!asked.current || persisted === false || persisted === undefined) return;
     asked.current = false;
-    focusSoon(() => (document.activeElement === document.body ? root.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]') : null));
+    focusSoon(() => (document.activeElement === document.body ? sectionHeadingOf(root.current) : null));
   }, [persisted]);
   const ask = () => {
     if (persist.isPending) return;

@@ -6,7 +6,7 @@ import type { Resource } from '@/lib/db/models';
 import { allTags, byTitle, KIND_LABELS, matchesSearch } from '@/lib/resources/model';
 import { exportCsv, exportFileName, exportJson, importFile, type ImportError } from '@/lib/resources/transfer';
 import { focusSoon, useAnnounce } from '../a11y';
-import { ErrorText, StateMessage } from '../panel/ui';
+import { ErrorText, sectionHeadingOf, StateMessage } from '../panel/ui';
 import { ResourceForm } from './ResourceForm';
 import { downloadParts } from './download';
 import './options.css';
@@ -58,7 +58,7 @@ export function ResourceLibrary() {
       if (next) return next;
       // "New resource" is disabled while the add form is open: then the section's heading.
       const add = addButton.current;
-      return add && !add.disabled ? add : add?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
+      return add && !add.disabled ? add : sectionHeadingOf(add);
     }, from);
   };
 

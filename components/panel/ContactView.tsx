@@ -349,23 +349,13 @@ function EditContact({ contact, onCancel, onSaved }: { contact: Contact; onCance
  * hover tooltip, out of reach from the keyboard. Focusable, it shows in full while focused (and is read in full).
  */
 function ContactEmail({ email }: { email: string }) {
-  const [whole, setWhole] = useState(false);
+  // Focusable: the stylesheet shows the whole address while it has focus (`.contact-email:focus`).
   return (
-    <p
-      className="contact-email"
-      data-testid="contact-email"
-      title={email}
-      tabIndex={0}
-      style={whole ? WHOLE_EMAIL : undefined}
-      onFocus={() => setWhole(true)}
-      onBlur={() => setWhole(false)}
-    >
+    <p className="contact-email" data-testid="contact-email" title={email} tabIndex={0}>
       {email}
     </p>
   );
 }
-
-const WHOLE_EMAIL = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
 
 function When({ at, now }: { at: number; now: number }) {
   return (

@@ -106,19 +106,12 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
   const editButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const refocusPin = useRef(false);
-  const refocusEdit = useRef(false);
   // Pinning moves the note in the list, and moving an element drops its focus: give it back to the button.
   useEffect(() => {
     if (!refocusPin.current) return;
     refocusPin.current = false;
     if (document.activeElement === document.body) pinButton.current?.focus();
   }, [note.pinned]);
-  // The same after a saved edit: the list re-renders with the new text (and may move the note) after the editor closed.
-  useEffect(() => {
-    if (!refocusEdit.current) return;
-    refocusEdit.current = false;
-    if (document.activeElement === document.body) editButton.current?.focus();
-  }, [note.text, note.updatedAt]);
 
   const closeEditor = (from: Element | null = document.activeElement) => {
     setEditing(false);
@@ -132,13 +125,8 @@ const NoteItem = memo(function NoteItem({ note, now }: { note: Note; now: number
   const save = async () => {
     if (!text.trim()) return;
     const from = document.activeElement;
-    refocusEdit.current = true;
-    try {
-      await updateNote(getDb(), note.contactId, note.id, { text }, Date.now());
-    } catch (e) {
-      refocusEdit.current = false;
-      throw e;
-    }
+    await updateNote(getDb(), note.contactId, note.id, { text }, Date.now());
+    // focusSoon keeps Edit focused through the list's re-render with the new text.
     closeEditor(from);
     announce('Note saved.');
   };

@@ -19,7 +19,7 @@ import { DECLINE_REASON_LABEL, DeclineReasonSchema, type DeclineReason } from '@
 import { detectStalls } from '@/lib/stalls/detect';
 import { cancelOnEscape, focusSoon, useAnnounce } from '../a11y';
 import { useAfterContent, usePatternsReady } from './lazy';
-import { ErrorText, focusSectionHeading, Section } from './ui';
+import { ErrorText, focusSectionHeading, Section, sectionHeadingOf } from './ui';
 
 const DAY = 86_400_000;
 
@@ -258,7 +258,7 @@ function CommitmentRow({ c, now, focus, onFocused }: { c: Commitment; now: numbe
     }
     announce('Promise deleted.');
     // Unless the rep went on to something else while it was deleted.
-    focusSoon(() => neighbours.map((n) => (n?.isConnected ? firstControl(n) : null)).find(Boolean) ?? (section?.isConnected ? section.querySelector<HTMLElement>('[data-section-heading]') : null), from);
+    focusSoon(() => neighbours.map((n) => (n?.isConnected ? firstControl(n) : null)).find(Boolean) ?? (section?.isConnected ? sectionHeadingOf(section) : null), from);
   };
   return (
     <li ref={row} className={`ledger-row ${c.status}${overdue ? ' overdue' : ''}`} data-testid="commitment" data-direction={c.direction} data-status={c.status} data-overdue={overdue}>

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/schema';
 import { fullDate } from '@/lib/panel/format';
 import type { Commitment, ExtractedPromise } from '@/lib/playbook/types';
 import { focusSoon, useAnnounce } from '../a11y';
-import { ErrorText } from './ui';
+import { ErrorText, sectionHeadingOf } from './ui';
 
 /**
  * "You promised …: add it to the ledger?" — offered after a reply or a note contains a promise. Nothing is added
@@ -15,15 +15,17 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const list = useRef<HTMLUListElement>(null);
+  // Each open offer's first button, by offer index, for moving focus along the list when one is handled.
+  const firsts = useRef(new Map<number, HTMLButtonElement>());
   const announce = useAnnounce();
   const open = promises.map((p, i) => ({ p, i })).filter(({ i }) => !handled.has(i));
   if (open.length === 0) return null;
   const done = (i: number, from: Element | null = document.activeElement) => {
     // The offer's buttons go with it: focus moves to the next offer, else the previous one, else (the last one
     // handled, and the card gone) to the heading of the section the card was in. Read before the row goes.
-    const row = list.current?.querySelector(`[data-offer="${i}"]`);
-    const neighbour = [row?.nextElementSibling, row?.previousElementSibling].find(Boolean)?.querySelector<HTMLElement>('button');
-    const heading = list.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
+    const at = open.findIndex((o) => o.i === i);
+    const neighbour = [open[at + 1], open[at - 1]].map((o) => (o ? firsts.current.get(o.i) : undefined)).find(Boolean);
+    const heading = sectionHeadingOf(list.current);
     const next = new Set(handled).add(i);
     setHandled(next);
     if (next.size === promises.length) onDone?.();
@@ -49,7 +51,7 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
       <p className="state-title">Add to the commitments ledger?</p>
       <ul className="link-list" ref={list}>
         {open.map(({ p, i }) => (
-          <li key={i} className="link-row" data-testid="promise-offer" data-offer={i}>
+          <li key={i} className="link-row" data-testid="promise-offer">
             <div>
               <strong>{p.direction === 'mine' ? 'You' : 'They'}:</strong> {p.text}
               {p.dueAt !== null && (
@@ -61,7 +63,16 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
             </div>
             <span className="row">
               {/* aria-disabled while adding, not disabled: a disabled button drops its focus to <body>. */}
-              <button type="button" className="btn btn-small btn-primary" aria-disabled={busy === i || undefined} onClick={() => void add(p, i)}>
+              <button
+                ref={(el) => {
+                  if (el) firsts.current.set(i, el);
+                  else firsts.current.delete(i);
+                }}
+                type="button"
+                className="btn btn-small btn-primary"
+                aria-disabled={busy === i || undefined}
+                onClick={() => void add(p, i)}
+              >
                 Add
               </button>
               <button type="button" className="btn btn-small" onClick={() => busy !== i && done(i)}>

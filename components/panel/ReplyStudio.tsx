@@ -18,7 +18,7 @@ import { focusSoon, useAnnounce } from '../a11y';
 import { usePatternsReady } from './lazy';
 import { PromiseOffers } from './PromiseOffers';
 import { TrustEditor } from './TrustEditor';
-import { ErrorText, focusSectionHeading, Section } from './ui';
+import { ErrorText, focusSectionHeading, Section, sectionHeadingOf } from './ui';
 
 const INTENT_LABEL: Record<Intent, string> = {
   purchase: 'Wants to buy',
@@ -231,7 +231,7 @@ export function ReplyStudio({
     setEditing(null);
     focusSoon(() => {
       const card = from ? [...(list.current?.querySelectorAll<HTMLElement>('[data-suggestion-id]') ?? [])].find((el) => el.dataset.suggestionId === from) : undefined;
-      return card?.querySelector<HTMLElement>('[data-testid=edit-reply], [data-testid=answer-reply]') ?? triageCard.current?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]');
+      return card?.querySelector<HTMLElement>('[data-testid=edit-reply], [data-testid=answer-reply]') ?? sectionHeadingOf(triageCard.current);
     });
   };
 

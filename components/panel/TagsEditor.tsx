@@ -11,6 +11,8 @@ export function TagsEditor({ contact }: { contact: Contact }) {
   const { draft, setDraft, error, commit } = useDraft('tag');
   const announce = useAnnounce();
   const input = useRef<HTMLInputElement>(null);
+  // Each tag's × button, for moving focus along the list when one goes.
+  const removers = useRef(new Map<string, HTMLButtonElement>());
   const setTags = (tags: string[]) => updateContact(getDb(), contact.id, { tags }, Date.now());
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -18,11 +20,11 @@ export function TagsEditor({ contact }: { contact: Contact }) {
     if (parts.length === 0) return;
     await commit(() => setTags([...contact.tags, ...parts]));
   };
-  const remove = async (tag: string, button: HTMLElement) => {
+  const remove = async (tag: string) => {
     // The × pressed goes with its tag: focus the next tag's ×, else the previous one's, else the field. Picked now,
     // while the tag is still in the list.
-    const li = button.closest('li');
-    const places = [li?.nextElementSibling?.querySelector('button'), li?.previousElementSibling?.querySelector('button'), input.current];
+    const i = contact.tags.indexOf(tag);
+    const places = [removers.current.get(contact.tags[i + 1] ?? ''), removers.current.get(contact.tags[i - 1] ?? ''), input.current];
     const from = document.activeElement;
     await setTags(contact.tags.filter((x) => x !== tag));
     announce(`Removed tag ${tag}.`);
@@ -34,7 +36,16 @@ export function TagsEditor({ contact }: { contact: Contact }) {
         {contact.tags.map((t) => (
           <li key={t} className="tag">
             {t}
-            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={(e) => void remove(t, e.currentTarget)}>
+            <button
+              ref={(el) => {
+                if (el) removers.current.set(t, el);
+                else removers.current.delete(t);
+              }}
+              type="button"
+              className="tag-remove"
+              aria-label={`Remove tag ${t}`}
+              onClick={() => void remove(t)}
+            >
               ×
             </button>
           </li>

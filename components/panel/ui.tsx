@@ -27,9 +27,14 @@ export function Avatar({ name }: { name: string }) {
   );
 }
 
+/** The heading of the section around `el` (or of `el`, a section): where focus goes when the control that had it went away. */
+export function sectionHeadingOf(el: Element | null | undefined): HTMLElement | null {
+  return el?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]') ?? null;
+}
+
 /** Focuses the heading of the section around `el`: a stable place when the focused control in it went away. */
 export function focusSectionHeading(el: Element | null | undefined): void {
-  el?.closest('section')?.querySelector<HTMLElement>('[data-section-heading]')?.focus();
+  sectionHeadingOf(el)?.focus();
 }
 
 /** A clear state message: loading, empty, error. */

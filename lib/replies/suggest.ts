@@ -98,6 +98,12 @@ function personName(r: Resource): string {
   return title.split(/\s*(?:,|\s[–—-]\s|\()\s*/)[0]?.trim() || title;
 }
 
+/** "Mara Vogel: builds calm websites for clinics. (https://…) If you would like, I will introduce you both by email." */
+function introOffer(p: Resource): string {
+  const url = linkOf(p);
+  return `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${url ? ` (${url})` : ''} If you would like, I will introduce you both by email.`;
+}
+
 /** Lower-cases the first letter for use mid-sentence, but leaves acronyms ("CRM", "SEO", "B2B") alone. */
 function lcFirst(s: string): string {
   return /^[A-Z][A-Z0-9]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
@@ -573,7 +579,7 @@ function job(c: Ctx): Draft[] {
       why: `Offers an introduction to ${personName(p)}, who places people in roles like this.`,
       parts: [
         'Thank you for getting in touch. There is no open role with me right now, but I may know someone useful.',
-        `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${linkOf(p) ? ` (${linkOf(p)})` : ''} If you would like, I will introduce you both by email.`,
+        introOffer(p),
         'All the best with your search.',
       ],
       resourceIds: ids([p]),
@@ -691,7 +697,7 @@ function intro(c: Ctx): Draft[] {
         parts: [
           thanks,
           `Nice to meet you. ${c.askedFor ? `${c.askedFor.charAt(0).toUpperCase()}${c.askedFor.slice(1)} isn't` : "This isn't"} my area, so let me point you to someone better placed.`,
-          p ? `${personName(p)}: ${lcFirst(oneLine(p.summary)).replace(/\.$/, '')}.${linkOf(p) ? ` (${linkOf(p)})` : ''} If you would like, I will introduce you both by email.` : '',
+          p ? introOffer(p) : '',
           r1 ? `In the meantime, this may help:\n${list([r1])}` : tipLine(c, 'In the meantime, one tip:'),
         ],
         resourceIds: ids([p, r1 ?? null]),
