@@ -24,7 +24,7 @@ export default defineContentScript({
     });
     onPanelMessage(ctx, (m) => {
       if (m.type === 'content:reread') return watcher.refresh();
-      if (m.type === 'content:insert-reply') return insertReply(document, m.text, ctx);
+      if (m.type === 'content:insert-reply') return insertReply(document, m.text, ctx, m.thread);
       return undefined;
     });
   },

@@ -42,8 +42,15 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export const PanelToContentSchema = z.discriminatedUnion('type', [
   /** Read the page again now (e.g. after the rep changed their own addresses). */
   z.object({ type: z.literal('content:reread') }),
-  /** Put this text into the open thread's reply box (Gmail only). */
-  z.object({ type: z.literal('content:insert-reply'), text: z.string().check(z.minLength(1), z.maxLength(50_000)) }),
+  /**
+   * Put this text into the open thread's reply box (Gmail only), if that thread is still `thread`, the one the reply
+   * was written for: the tab may have moved to another conversation since the panel last heard from it.
+   */
+  z.object({
+    type: z.literal('content:insert-reply'),
+    text: z.string().check(z.minLength(1), z.maxLength(50_000)),
+    thread: z.object({ threadId: z.nullable(z.string().check(z.maxLength(200))), subject: z.string().check(z.maxLength(1000)) }),
+  }),
 ]);
 export type PanelToContent = z.infer<typeof PanelToContentSchema>;
 

@@ -32,8 +32,23 @@ export function parsePanelToContentCompiled(input: unknown): PanelToContent | ty
     if (v6 < 1) return INVALID;
     const v7 = typeof v5 === "string" && v5.length > 50000 ? c0(v5) : v5.length;
     if (v7 > 50000) return INVALID;
-    const v8 = { "type": v4, "text": v5 };
-    v1 = v8;
+    const v8 = input["thread"];
+    if (typeof v8 !== "object" || v8 === null || Array.isArray(v8)) return INVALID;
+    const v9 = v8["threadId"];
+    let v10 = null;
+    if (v9 !== null) {
+      if (typeof v9 !== "string") return INVALID;
+      const v11 = typeof v9 === "string" && v9.length > 200 ? c0(v9) : v9.length;
+      if (v11 > 200) return INVALID;
+      v10 = v9;
+    }
+    const v12 = v8["subject"];
+    if (typeof v12 !== "string") return INVALID;
+    const v13 = typeof v12 === "string" && v12.length > 1000 ? c0(v12) : v12.length;
+    if (v13 > 1000) return INVALID;
+    const v14 = { "threadId": v10, "subject": v12 };
+    const v15 = { "type": v4, "text": v5, "thread": v14 };
+    v1 = v15;
   }
   else { return INVALID; }
   return v1;

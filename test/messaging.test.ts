@@ -269,7 +269,10 @@ describe('forged panel senders', () => {
   it('accepts our extension page and service worker', () => {
     expect(isTrustedExtensionSender(realPanelSender, ID)).toBe(true);
     expect(isTrustedExtensionSender({ id: ID, url: `chrome-extension://${ID}/background.js`, origin: `chrome-extension://${ID}` }, ID)).toBe(true);
-    expect(checkPanelMessage({ type: 'content:insert-reply', text: 'Hi' }, realPanelSender, ID)).toEqual({ ok: true, message: { type: 'content:insert-reply', text: 'Hi' } });
+    const insert = { type: 'content:insert-reply', text: 'Hi', thread: { threadId: '19c0f97e9e0bcd88', subject: 'Pricing' } };
+    expect(checkPanelMessage(insert, realPanelSender, ID)).toEqual({ ok: true, message: insert });
+    const noId = { ...insert, thread: { threadId: null, subject: '' } };
+    expect(checkPanelMessage(noId, realPanelSender, ID)).toEqual({ ok: true, message: noId });
   });
 
   it.each<[string, SenderLike]>([
@@ -290,10 +293,17 @@ describe('forged panel senders', () => {
   });
 
   it('drops malformed and oversized panel messages', () => {
-    for (const raw of [null, undefined, 42, 'content:reread', [], {}, { type: 'content:insert-reply' }, { type: 'content:insert-reply', text: '' }, { type: 'content:insert-reply', text: 7 }]) {
+    for (const raw of [null, undefined, 42, 'content:reread', [], {}, { type: 'content:insert-reply' }, { type: 'content:insert-reply', text: '' }, { type: 'content:insert-reply', text: 7 },
+      // A reply says which thread it is for: without that the content script could not refuse another thread.
+      { type: 'content:insert-reply', text: 'Hi' },
+      { type: 'content:insert-reply', text: 'Hi', thread: null },
+      { type: 'content:insert-reply', text: 'Hi', thread: { subject: 'Pricing' } },
+      { type: 'content:insert-reply', text: 'Hi', thread: { threadId: 7, subject: 'Pricing' } },
+      { type: 'content:insert-reply', text: 'Hi', thread: { threadId: 'x'.repeat(201), subject: 'Pricing' } },
+      { type: 'content:insert-reply', text: 'Hi', thread: { threadId: 'abc', subject: 'x'.repeat(1001) } }]) {
       expect(checkPanelMessage(raw, realPanelSender, ID)).toEqual({ ok: false, reason: 'invalid payload' });
     }
-    expect(checkPanelMessage({ type: 'content:insert-reply', text: 'x'.repeat(50_001) }, realPanelSender, ID)).toEqual({ ok: false, reason: 'invalid payload' });
+    expect(checkPanelMessage({ type: 'content:insert-reply', text: 'x'.repeat(50_001), thread: { threadId: null, subject: '' } }, realPanelSender, ID)).toEqual({ ok: false, reason: 'invalid payload' });
     expect(checkPanelMessage({ type: 'content:insert-reply', text: 'x'.repeat(MAX_MESSAGE_CHARS) }, realPanelSender, ID)).toEqual({ ok: false, reason: 'message too large' });
     expect(checkPanelMessage({ type: 'content:reread', n: 1n }, realPanelSender, ID)).toEqual({ ok: false, reason: 'message too large' });
   });

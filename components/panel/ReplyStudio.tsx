@@ -11,6 +11,7 @@ import { getTriageOverride, logReplyUsed, saveTriageOverride } from '@/lib/db/re
 import { getOfferProfile, listResources, sentResourceIds } from '@/lib/db/resources';
 import { getDb } from '@/lib/db/schema';
 import type { InsertResult } from '@/lib/gmail/compose';
+import { replyUseOutcome } from '@/lib/panel/format';
 import type { GmailThread } from '@/lib/gmail/types';
 import { ANSWER_PLACEHOLDER, DECLINE_REASON_LABEL, DeclineReasonSchema, FitSchema, signalsForRep, IntentSchema, isIndexed, prepareIndex, suggestReplies, triageInquiry, type Fit, type Intent, type ReplySuggestion, type Resource, type TriageResult } from '@/lib/replies';
 import type { ExtractedPromise } from '@/lib/playbook/types';
@@ -174,14 +175,10 @@ export function ReplyStudio({
 
   const use = useMutation({
     mutationFn: async (s: { text: string; resourceIds: string[] }) => {
-      const answer = (await sendToTab(tabId, { type: 'content:insert-reply', text: s.text })) as InsertResult | undefined;
-      let message: string;
-      if (answer?.ok) {
-        message = "In Gmail's reply box. Read it over, then press Send yourself.";
-      } else {
-        await copyToClipboard(s.text);
-        message = "Couldn't reach Gmail's reply box, so the reply is on your clipboard: click Reply in Gmail and paste it.";
-      }
+      const target = { threadId: thread.threadId, subject: thread.subject };
+      const answer = (await sendToTab(tabId, { type: 'content:insert-reply', text: s.text, thread: target })) as InsertResult | undefined;
+      const { message, copy } = replyUseOutcome(answer, thread.subject);
+      if (copy) await copyToClipboard(s.text);
       // Using a reply is engaging with this person: the contact is saved so the value given is on record.
       const saved = contact ?? (await saveCandidate(db, candidate, { now: Date.now(), thread, url, ownEmails }));
       await logReplyUsed(db, { contactId: saved.id, text: s.text, resourceIds: s.resourceIds, threadId: thread.threadId, url, subject: thread.subject, now: Date.now() });

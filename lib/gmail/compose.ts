@@ -1,7 +1,27 @@
+import { readGmailThread } from './reader';
 import { COMPOSE_BODY, REPLY_BUTTON, queryFirst } from './selectors';
+import type { GmailThread } from './types';
 
 /** How a reply got into Gmail, or why it did not. */
-export type InsertResult = { ok: true; opened: boolean; matched: string } | { ok: false; reason: 'no-reply-box' | 'insert-failed' };
+export type InsertResult =
+  | { ok: true; opened: boolean; matched: string }
+  | { ok: false; reason: 'no-reply-box' | 'insert-failed' | 'thread-changed' };
+
+/** The conversation a reply was written for, as the panel last read it from the tab. */
+export interface ReplyTarget {
+  threadId: string | null;
+  subject: string;
+}
+
+/**
+ * True when `now`, the thread the page shows at this moment, is the one the reply was written for: the same thread
+ * id, or, when the panel's reading had none, the same subject. A page that shows no readable thread is not it.
+ */
+export function isReplyTarget(target: ReplyTarget, now: GmailThread | null): boolean {
+  if (!now) return false;
+  if (target.threadId !== null) return now.threadId === target.threadId;
+  return now.threadId === null && now.subject === target.subject;
+}
 
 /** The parts of the content script's context this needs (timers run through WXT's ctx). */
 export interface ComposeContext {
@@ -33,8 +53,13 @@ function waitFor<T>(ctx: ComposeContext, probe: () => T | null, timeoutMs: numbe
  * Puts `text` into the thread's reply box at the cursor, opening the reply box first when none is open. The text
  * goes in through the editor's own "insert text" command, as if typed: Gmail sees input events, undo works, and no
  * markup from the text is ever interpreted. The rep still presses Send.
+ *
+ * Only into `target`'s thread: the rep may have opened another conversation a moment before the panel heard of it,
+ * and a reply written for one person must never land in another person's thread. Checked before anything is
+ * touched, and again once a reply box has opened.
  */
-export async function insertReply(doc: Document, text: string, ctx: ComposeContext): Promise<InsertResult> {
+export async function insertReply(doc: Document, text: string, ctx: ComposeContext, target: ReplyTarget): Promise<InsertResult> {
+  if (!isReplyTarget(target, readGmailThread(doc))) return { ok: false, reason: 'thread-changed' };
   let box = visibleBoxes(doc);
   let opened = false;
   if (!box) {
@@ -44,6 +69,9 @@ export async function insertReply(doc: Document, text: string, ctx: ComposeConte
     opened = true;
     box = await waitFor(ctx, () => visibleBoxes(doc), 3000);
     if (!box) return { ok: false, reason: 'no-reply-box' };
+    // The wait took time: the rep may have moved on meanwhile (the opened box then belongs to the old thread, now
+    // out of sight, or to nothing).
+    if (!isReplyTarget(target, readGmailThread(doc))) return { ok: false, reason: 'thread-changed' };
   }
   box.focus();
   const sel = doc.getSelection();
@@ -62,7 +90,9 @@ export async function insertReply(doc: Document, text: string, ctx: ComposeConte
     if (!range) return { ok: false, reason: 'insert-failed' };
     range.deleteContents();
     range.insertNode(doc.createTextNode(text));
-    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    // The document's own constructor: an event from another realm is refused by dispatchEvent.
+    const Input = (doc.defaultView ?? globalThis).InputEvent;
+    box.dispatchEvent(new Input('input', { bubbles: true, inputType: 'insertText', data: text }));
   }
   return { ok: true, opened, matched: COMPOSE_BODY.find((f) => box!.matches(f.selector))?.name ?? 'unknown' };
 }

@@ -75,3 +75,21 @@ export function saveFailedMessage(what: string, e: unknown): string {
   const why = e instanceof Error ? e.message : String(e);
   return `The ${what} wasn’t saved${why ? ` (${why})` : ''}. What you typed is still there: try again.`;
 }
+
+/** Longest subject quoted in a message before it is shortened. */
+const SUBJECT_IN_MESSAGE = 60;
+
+/**
+ * What the rep reads after "Use this reply", and whether the reply goes to the clipboard instead (`answer` is the
+ * Gmail tab's InsertResult, or undefined when the tab did not answer). `subject` names the thread it was written for.
+ */
+export function replyUseOutcome(answer: { ok: boolean; reason?: string } | undefined, subject: string): { message: string; copy: boolean } {
+  if (answer?.ok) return { message: "In Gmail's reply box. Read it over, then press Send yourself.", copy: false };
+  if (answer?.reason === 'thread-changed') {
+    const s = subject.trim();
+    const shown = s.length > SUBJECT_IN_MESSAGE ? `${s.slice(0, SUBJECT_IN_MESSAGE - 1).trimEnd()}…` : s;
+    const where = shown ? `the thread “${shown}”` : 'the thread it was written for';
+    return { message: `Gmail shows another conversation now, so the reply wasn't put in. It's on your clipboard: go back to ${where}, click Reply and paste it.`, copy: true };
+  }
+  return { message: "Couldn't reach Gmail's reply box, so the reply is on your clipboard: click Reply in Gmail and paste it.", copy: true };
+}

@@ -205,6 +205,35 @@ describe('reply studio', () => {
     await panel.close();
   });
 
+  it('never puts a reply into another conversation: Gmail moved on before the panel heard of it', async () => {
+    const { page, tabId } = await openSitePage(s, gmailUrl('inquiry-simple.html'));
+    const panel = await openPanel(s, tabId);
+    const studio = panel.getByTestId('reply-studio');
+    await studio.getByTestId('suggestion').first().waitFor();
+    const expected = await studio.getByTestId('suggestion-text').first().textContent();
+    // The page now shows another thread id, a change the content script only learns of by reading the page again
+    // (its watcher does not listen for this attribute): the panel still has the old thread, as in the moment after
+    // the rep clicks another conversation.
+    const subject = page.locator('h2.hP').first();
+    expect(await subject.getAttribute('data-legacy-thread-id')).toBeTruthy();
+    await subject.evaluate((h) => h.setAttribute('data-legacy-thread-id', '19ffffffffffffff'));
+    await studio.getByTestId('use-reply').first().click();
+    await expect.poll(() => studio.getByTestId('use-result').textContent()).toContain('Gmail shows another conversation now');
+    expect(await studio.getByTestId('use-result').textContent()).toContain('“Re: Advice on rolling out a CRM across 14 clinics”');
+    // Nothing was opened or typed in Gmail; the reply is on the clipboard.
+    expect(await page.locator('div[g_editable="true"]').count()).toBe(0);
+    await panel.evaluate(() => {
+      const ta = document.createElement('textarea');
+      ta.id = 'paste-check';
+      document.body.append(ta);
+      ta.focus();
+    });
+    await panel.keyboard.press('Control+V');
+    expect(await panel.locator('#paste-check').inputValue()).toBe(expected);
+    await page.close();
+    await panel.close();
+  });
+
   it('explains why on-device AI polish is unavailable, and uses the model when Chrome has it', async () => {
     await putRows(s, { settings: [{ key: 'settings', value: { ownEmails: [], theme: 'system', muted: [], dormantDays: 30, maxUnansweredFollowUps: 3, aiPolish: true, onboardingDismissed: false } }] });
     const { page, tabId } = await openSitePage(s, gmailUrl('linked-person.html'));

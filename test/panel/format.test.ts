@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, relativeTime, saveFailedMessage } from '../../lib/panel/format';
+import { initials, relativeTime, replyUseOutcome, saveFailedMessage } from '../../lib/panel/format';
 
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
 const MIN = 60_000;
@@ -43,5 +43,24 @@ describe('saveFailedMessage', () => {
   it('passes any other reason on, and says the text is kept', () => {
     expect(saveFailedMessage('tag', new Error('Database closed'))).toBe('The tag wasn’t saved (Database closed). What you typed is still there: try again.');
     expect(saveFailedMessage('address', '')).toBe('The address wasn’t saved. What you typed is still there: try again.');
+  });
+});
+
+describe('replyUseOutcome', () => {
+  it('says the reply is in Gmail, and copies nothing', () => {
+    expect(replyUseOutcome({ ok: true }, 'Pricing')).toEqual({ message: "In Gmail's reply box. Read it over, then press Send yourself.", copy: false });
+  });
+  it('names the thread the reply was for when Gmail moved on, and copies it', () => {
+    const r = replyUseOutcome({ ok: false, reason: 'thread-changed' }, '  Pricing for 12 seats ');
+    expect(r.copy).toBe(true);
+    expect(r.message).toBe("Gmail shows another conversation now, so the reply wasn't put in. It's on your clipboard: go back to the thread “Pricing for 12 seats”, click Reply and paste it.");
+    expect(replyUseOutcome({ ok: false, reason: 'thread-changed' }, 'x'.repeat(80)).message).toContain(`“${'x'.repeat(59)}…”`);
+    expect(replyUseOutcome({ ok: false, reason: 'thread-changed' }, ' ').message).toContain('go back to the thread it was written for,');
+  });
+  it('falls back to the clipboard when the tab has no reply box or does not answer', () => {
+    for (const answer of [{ ok: false, reason: 'no-reply-box' }, { ok: false, reason: 'insert-failed' }, undefined]) {
+      const r = replyUseOutcome(answer, 'Pricing');
+      expect(r).toEqual({ message: "Couldn't reach Gmail's reply box, so the reply is on your clipboard: click Reply in Gmail and paste it.", copy: true });
+    }
   });
 });
