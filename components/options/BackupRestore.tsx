@@ -281,6 +281,12 @@ function sum(c: Counts): number {
   return TABLES.reduce((n, t) => n + c[t], 0);
 }
 
+/** Up to five entries by name, then how many more. */
+function few(items: readonly string[]): string {
+  const shown = items.slice(0, 5).join(', ');
+  return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
+}
+
 function restoreDoneTitle(s: RestoreSummary, fileName: string): string {
   return `${s.mode === 'replace' ? 'Replaced everything with' : 'Merged'} “${fileName}”.`;
 }
@@ -297,6 +303,9 @@ function restoreDoneLines(s: RestoreSummary, invalidRows: number): string[] {
     if (sum(s.unchanged)) lines.push(`Already the same: ${describeCounts(s.unchanged)}.`);
     if (s.contactsMerged) lines.push(`Merged into a contact here with the same email address or LinkedIn profile: ${s.contactsMerged === 1 ? '1 contact' : `${s.contactsMerged} contacts`}.`);
     if (s.conflictsRecorded) lines.push(`The older side of ${s.conflictsRecorded === 1 ? '1 conflict is' : `${s.conflictsRecorded} conflicts are`} kept in the contact’s history.`);
+    // Lists that change whose mail counts as the rep's, or which senders the queue hides: named, never silent.
+    if (s.joined.ownEmails.length) lines.push(`Now also counted as your own addresses, from the backup: ${few(s.joined.ownEmails)}. Change this in Settings.`);
+    if (s.joined.muted.length) lines.push(`Now muted, from the backup: ${few(s.joined.muted)}. Unmute in Settings.`);
     if (s.conflictsUnrecorded) lines.push(`${s.conflictsUnrecorded === 1 ? '1 older version' : `${s.conflictsUnrecorded} older versions`} of rows that belong to no contact (resources, triage corrections) ${s.conflictsUnrecorded === 1 ? 'was' : 'were'} not kept.`);
   }
   if (invalidRows) lines.push(`${invalidRows === 1 ? '1 damaged row' : `${invalidRows} damaged rows`} the backup set aside ${invalidRows === 1 ? 'was' : 'were'} not restored.`);

@@ -63,6 +63,12 @@ export interface RestoreSummary {
    * (merge); counted here only, not as added, updated, unchanged or kept.
    */
   contactsMerged: number;
+  /**
+   * Entries a merge took into this browser's lists from the backup's settings: addresses that count as the rep's
+   * own (messages from them are "from me") and muted senders (kept out of the queue). Shown after the restore, so
+   * a backup cannot change whose mail counts as the rep's, or hide a sender, without the rep seeing it.
+   */
+  joined: { ownEmails: string[]; muted: string[] };
 }
 
 /** The history kind of a "restore kept the newer version" entry: no report, balance or follow-up rule counts it. */
@@ -97,6 +103,7 @@ export async function restoreBackup(
     conflictsRecorded: 0,
     conflictsUnrecorded: 0,
     contactsMerged: 0,
+    joined: { ownEmails: [], muted: [] },
   };
   const chunk = Math.max(1, opts.chunkSize ?? WRITE_CHUNK);
   const inMemory = 'tables' in backup;
@@ -339,6 +346,7 @@ async function mergeChunk(
       else {
         puts.push(merged);
         summary.updated[t] += 1;
+        if (merged.key === 'settings') summary.joined = joinedLists(mine, merged);
       }
     } else if (rekeyed?.has(theirs)) {
       summary.keptHere[t] += 1;
@@ -545,6 +553,17 @@ async function touchContacts(contacts: Table<Row, string>, events: [string, numb
 function union(a: unknown, b: unknown, max: number): string[] {
   const list = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : []);
   return [...new Set([...list(a), ...list(b)])].slice(0, max);
+}
+
+/** What the merged settings' lists hold that this browser's did not. */
+function joinedLists(mine: Row, merged: Row): RestoreSummary['joined'] {
+  const before = (k: string) => new Set(union((mine.value as Record<string, unknown> | undefined)?.[k], [], Infinity));
+  const after = (k: string) => union((merged.value as Record<string, unknown>)[k], [], Infinity);
+  const added = (k: string) => {
+    const had = before(k);
+    return after(k).filter((v) => !had.has(v));
+  };
+  return { ownEmails: added('ownEmails'), muted: added('muted') };
 }
 
 /** Settings merge: this browser's choices stay; lists are joined; empty offer-profile fields are filled. */

@@ -62,6 +62,7 @@ describe('merge', () => {
       conflictsRecorded: 4,
       conflictsUnrecorded: 1,
       contactsMerged: 0,
+      joined: { ownEmails: [], muted: [] },
     });
     const notes = Object.fromEntries((await allNotes(db)).map((n) => [n.id, n.text]));
     expect(notes).toEqual({
@@ -140,6 +141,8 @@ describe('merge', () => {
     const summary = await restoreBackup(db, backup, { mode: 'merge', now: NOW });
     expect(summary.updated.settings).toBe(2);
     expect(summary.conflictsRecorded + summary.conflictsUnrecorded).toBe(0);
+    // What the backup added to the lists is reported: it changes whose mail is "from me" and what the queue hides.
+    expect(summary.joined).toEqual({ ownEmails: ['alex@brightpath.io'], muted: ['@news.example.com'] });
     expect(await db.settings.get('settings')).toEqual({
       key: 'settings',
       value: { ...DEFAULT_SETTINGS, ownEmails: ['rep@brightpath.io', 'alex@brightpath.io'], muted: ['@news.example.com'], theme: 'dark', dormantDays: 10 },

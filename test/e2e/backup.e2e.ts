@@ -102,7 +102,7 @@ function rows() {
     resources: [{ id: 'r-1', title: 'CRM rollout checklist', url: 'https://example.com/crm', summary: 'Twelve steps.', tags: ['crm'], kind: 'checklist', createdAt: T, updatedAt: T }],
     resourceSends: [{ id: 'c-meera|r-1|1', contactId: 'c-meera', resourceId: 'r-1', at: T + DAY, threadId: null }],
     settings: [
-      { key: 'settings', value: { ...DEFAULT_SETTINGS, ownEmails: ['rep@brightpath.io'] } },
+      { key: 'settings', value: { ...DEFAULT_SETTINGS, ownEmails: ['rep@brightpath.io'], muted: ['@news.example.com'] } },
       { key: 'offer', value: { name: 'Alex Rivera', signOff: 'Best,\nAlex', company: 'Brightpath', offers: ['CRM implementation'], doesNotOffer: ['Web design'], serves: 'B2B teams' } },
     ],
   };
@@ -241,6 +241,8 @@ describe('backup, wipe and restore in Chromium', () => {
         contact('c-dana-here', { name: 'Dana Whitfield', emails: ['dana@northwind.com'] }),
         contact('c-cher', { name: 'Zed Oldname', emails: [], updatedAt: 0 }),
       ],
+      // Settings of this browser's own, without the backup's address and muted sender.
+      settings: [{ key: 'settings', value: { ...DEFAULT_SETTINGS, ownEmails: ['alex@brightpath.io'], muted: [] } }],
     });
     const panel = await openPanel(s, NO_TAB);
     await panel.getByTestId('search-input').fill('cher');
@@ -252,6 +254,10 @@ describe('backup, wipe and restore in Chromium', () => {
     await expect.poll(() => page.getByTestId('restore-done').locator('li').allTextContents()).toContain(
       'Merged into a contact here with the same email address or LinkedIn profile: 1 contact.',
     );
+    // What the backup added to whose mail counts as the rep's, and to what the queue hides, is named.
+    const done = await page.getByTestId('restore-done').locator('li').allTextContents();
+    expect(done).toContain('Now also counted as your own addresses, from the backup: rep@brightpath.io. Change this in Settings.');
+    expect(done).toContain('Now muted, from the backup: @news.example.com. Unmute in Settings.');
     const after = await readAll(page);
     const danas = after.contacts!.map((c) => JSON.parse(c) as { id: string; emails: string[] }).filter((c) => c.emails.includes('dana@northwind.com'));
     expect(danas.map((c) => c.id)).toEqual(['c-dana-here']);
