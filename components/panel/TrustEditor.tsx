@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { aiStatus } from '@/lib/browser/ai';
 import { segments } from '@/lib/panel/highlight';
@@ -45,6 +45,16 @@ export function TrustEditor({
   const parts = useMemo(() => segments(text, report.findings), [text, report]);
   const [active, setActive] = useState<number | null>(null);
   const announce = useAnnounce();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const ids = useId();
+  // Puts the cursor on a flagged phrase, selected, so typing replaces it: the way from a finding to its fix, by
+  // mouse or keyboard.
+  const selectPhrase = (f: TrustFinding) => {
+    const el = field.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(f.start, f.end);
+  };
   const band = bandOf(report.score);
   const summary = summaryOf(report.findings.length);
   // The score is read out only when its band changes, once typing pauses (each keystroke restarts the wait): never
@@ -65,7 +75,7 @@ export function TrustEditor({
       <label className="field">
         <span>Your reply</span>
         {/* Focused when the editor opens: the rep asked to edit this text. */}
-        <textarea value={text} rows={10} onChange={(e) => onChange(e.target.value)} autoFocus data-testid="editor-text" />
+        <textarea ref={field} value={text} rows={10} onChange={(e) => onChange(e.target.value)} autoFocus data-testid="editor-text" />
       </label>
       <div className="trust-head">
         <span className={`score ${band}`} data-testid="trust-score">
@@ -93,13 +103,25 @@ export function TrustEditor({
               ),
             )}
           </div>
-          {/* Hovering a finding marks its phrase above; a visual extra, not a control: each finding quotes its phrase. */}
+          {/* Hovering a finding, or moving into it by keyboard, marks its phrase above (each finding also quotes it). */}
           <ul className="findings">
             {report.findings.map((f, i) => (
-              <li key={`${f.kind}-${f.start}`} className="finding" data-testid="finding" data-kind={f.kind} onMouseEnter={() => setActive(i)} onMouseLeave={() => setActive(null)}>
-                <strong>{KIND_LABEL[f.kind]}</strong> <q>{text.slice(f.start, f.end)}</q>
+              <li
+                key={`${f.kind}-${f.start}`}
+                className="finding"
+                data-testid="finding"
+                data-kind={f.kind}
+                onMouseEnter={() => setActive(i)}
+                onMouseLeave={() => setActive(null)}
+                onFocus={() => setActive(i)}
+                onBlur={() => setActive(null)}
+              >
+                <strong>{KIND_LABEL[f.kind]}</strong> <q id={`${ids}-q${i}`}>{text.slice(f.start, f.end)}</q>
                 <p className="small">{f.message}</p>
                 <p className="small hint">Better: {f.hint}</p>
+                <button type="button" className="btn btn-small" onClick={() => selectPhrase(f)} aria-describedby={`${ids}-q${i}`} data-testid="select-flag">
+                  Select in your reply
+                </button>
               </li>
             ))}
           </ul>

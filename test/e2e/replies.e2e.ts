@@ -57,6 +57,18 @@ describe('reply studio', () => {
     const kinds = await editor.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['check_in', 'false_urgency']));
     expect(await editor.locator('[data-testid=flag][data-kind=check_in]').textContent()).toMatch(/checking in/i);
+    // From a finding to its fix, by keyboard: moving into it marks its phrase, and its button selects the phrase in
+    // the text, so what the rep types replaces it.
+    const flag = editor.locator('[data-testid=flag][data-kind=check_in]');
+    expect(await flag.getAttribute('class')).not.toContain('active');
+    await editor.locator('[data-testid=finding][data-kind=check_in]').getByTestId('select-flag').focus();
+    await expect.poll(() => flag.getAttribute('class')).toContain('active');
+    await panel.keyboard.press('Enter');
+    const selected = await editor.getByTestId('editor-text').evaluate((t: HTMLTextAreaElement) => ({ focused: document.activeElement === t, text: t.value.slice(t.selectionStart, t.selectionEnd) }));
+    expect(selected).toEqual({ focused: true, text: (await flag.textContent())! });
+    await panel.keyboard.type('Here is the checklist I mentioned');
+    await expect.poll(() => editor.locator('[data-testid=finding][data-kind=check_in]').count()).toBe(0);
+    expect(await flag.count()).toBe(0);
     expect(Number(/^Trust (\d+)\/100$/.exec((await editor.getByTestId('trust-score').textContent())!)?.[1])).toBeLessThan(100);
     // Back to clean text, then use it.
     await editor.getByTestId('editor-text').fill(firstText);
