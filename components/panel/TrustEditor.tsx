@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { aiStatus } from '@/lib/browser/ai';
 import { segments } from '@/lib/panel/highlight';
@@ -26,7 +26,7 @@ const summaryOf = (n: number) => (n === 0 ? 'No trust issues found.' : `${n} thi
 
 /** Edit a reply with a live trust check: flagged phrases are marked in the text, each with why and a better way. */
 export function TrustEditor({
-  text,
+  text: given,
   onChange,
   onUse,
   onCancel,
@@ -40,13 +40,19 @@ export function TrustEditor({
   busy: boolean;
   polish?: (text: string) => Promise<string>;
 }) {
+  // Line breaks as the textarea counts them (it reads "\r\n" as one character), so the findings' positions, which the
+  // select buttons use, are positions in the field too. A resource summary or polished text may bring "\r\n".
+  const text = useMemo(() => given.replace(/\r\n?/g, '\n'), [given]);
   const report = useMemo(() => checkDraft(text), [text]);
   const unanswered = text.includes(ANSWER_PLACEHOLDER);
   const parts = useMemo(() => segments(text, report.findings), [text, report]);
-  const [active, setActive] = useState<number | null>(null);
+  // The finding under the pointer, and the one keyboard focus is in: each marks its phrase, the pointer's first, and
+  // neither clears the other's.
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const active = hovered ?? focused;
   const announce = useAnnounce();
   const field = useRef<HTMLTextAreaElement>(null);
-  const ids = useId();
   // Puts the cursor on a flagged phrase, selected, so typing replaces it: the way from a finding to its fix, by
   // mouse or keyboard.
   const selectPhrase = (f: TrustFinding) => {
@@ -111,15 +117,18 @@ export function TrustEditor({
                 className="finding"
                 data-testid="finding"
                 data-kind={f.kind}
-                onMouseEnter={() => setActive(i)}
-                onMouseLeave={() => setActive(null)}
-                onFocus={() => setActive(i)}
-                onBlur={() => setActive(null)}
+                onMouseEnter={() => setHovered(i)}
+                onMouseLeave={() => setHovered(null)}
+                onFocus={() => setFocused(i)}
+                onBlur={(e) => {
+                  // Moving between controls of the same finding keeps its mark.
+                  if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
+                }}
               >
-                <strong>{KIND_LABEL[f.kind]}</strong> <q id={`${ids}-q${i}`}>{text.slice(f.start, f.end)}</q>
+                <strong>{KIND_LABEL[f.kind]}</strong> <q>{text.slice(f.start, f.end)}</q>
                 <p className="small">{f.message}</p>
                 <p className="small hint">Better: {f.hint}</p>
-                <button type="button" className="btn btn-small" onClick={() => selectPhrase(f)} aria-describedby={`${ids}-q${i}`} data-testid="select-flag">
+                <button type="button" className="btn btn-small" onClick={() => selectPhrase(f)} aria-label={`Select in your reply: “${text.slice(f.start, f.end)}”`} data-testid="select-flag">
                   Select in your reply
                 </button>
               </li>

@@ -338,6 +338,8 @@ async function mergeChunk(
       puts.push(theirs);
       added.push(theirs);
       summary.added[t] += 1;
+      // No settings saved here yet (the row is written on the first change): the backup's lists all take effect.
+      if (theirs.key === 'settings' && t === 'settings') summary.joined = joinedLists(undefined, theirs);
     } else if (sameRow(mine, theirs)) {
       summary.unchanged[t] += 1;
     } else if (t === 'settings') {
@@ -555,15 +557,26 @@ function union(a: unknown, b: unknown, max: number): string[] {
   return [...new Set([...list(a), ...list(b)])].slice(0, max);
 }
 
-/** What the merged settings' lists hold that this browser's did not. */
-function joinedLists(mine: Row, merged: Row): RestoreSummary['joined'] {
-  const before = (k: string) => new Set(union((mine.value as Record<string, unknown> | undefined)?.[k], [], Infinity));
-  const after = (k: string) => union((merged.value as Record<string, unknown>)[k], [], Infinity);
-  const added = (k: string) => {
-    const had = before(k);
-    return after(k).filter((v) => !had.has(v));
+/**
+ * What the merged settings' lists hold that this browser's did not: compared with the settings in effect here (a row
+ * that fails its schema is read as the defaults, as the app reads it; none at all is the defaults too), entries
+ * trimmed and without regard to case (the app compares them so).
+ */
+function joinedLists(mine: Row | undefined, merged: Row): RestoreSummary['joined'] {
+  const here = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...((mine?.value as Record<string, unknown> | undefined) ?? {}) });
+  const had = here.success ? here.data : DEFAULT_SETTINGS;
+  const value = merged.value as Record<string, unknown>;
+  const key = (v: string) => v.trim().toLowerCase();
+  const added = (now: unknown, before: readonly string[]) => {
+    const seen = new Set(before.map(key));
+    return union(now, [], Infinity).filter((v) => {
+      const k = key(v);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
   };
-  return { ownEmails: added('ownEmails'), muted: added('muted') };
+  return { ownEmails: added(value.ownEmails, had.ownEmails), muted: added(value.muted, had.muted) };
 }
 
 /** Settings merge: this browser's choices stay; lists are joined; empty offer-profile fields are filled. */

@@ -5,7 +5,7 @@ import type { GmailThread } from './types';
 /** How a reply got into Gmail, or why it did not. */
 export type InsertResult =
   | { ok: true; opened: boolean; matched: string }
-  | { ok: false; reason: 'no-reply-box' | 'insert-failed' | 'thread-changed' };
+  | { ok: false; reason: 'no-reply-box' | 'insert-failed' | 'thread-changed' | 'no-thread' };
 
 /** The conversation a reply was written for, as the panel last read it from the tab. */
 export interface ReplyTarget {
@@ -37,6 +37,19 @@ function visibleBoxes(doc: Document): HTMLElement | null {
   return null;
 }
 
+/** How long a reply waits for a thread Gmail is redrawing (nothing readable) before it gives up on it. */
+const REDRAW_WAIT_MS = 1000;
+
+/**
+ * Why the page is not `target`'s thread now ('no-thread': it shows none, even after a moment's wait, as while Gmail
+ * redraws one; 'thread-changed': another), or null when it is.
+ */
+async function notTarget(doc: Document, ctx: ComposeContext, target: ReplyTarget): Promise<InsertResult | null> {
+  const now = readGmailThread(doc) ?? (await waitFor(ctx, () => readGmailThread(doc), REDRAW_WAIT_MS));
+  if (!now) return { ok: false, reason: 'no-thread' };
+  return isReplyTarget(target, now) ? null : { ok: false, reason: 'thread-changed' };
+}
+
 function waitFor<T>(ctx: ComposeContext, probe: () => T | null, timeoutMs: number): Promise<T | null> {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -59,7 +72,8 @@ function waitFor<T>(ctx: ComposeContext, probe: () => T | null, timeoutMs: numbe
  * touched, and again once a reply box has opened.
  */
 export async function insertReply(doc: Document, text: string, ctx: ComposeContext, target: ReplyTarget): Promise<InsertResult> {
-  if (!isReplyTarget(target, readGmailThread(doc))) return { ok: false, reason: 'thread-changed' };
+  const before = await notTarget(doc, ctx, target);
+  if (before) return before;
   let box = visibleBoxes(doc);
   let opened = false;
   if (!box) {
@@ -71,7 +85,8 @@ export async function insertReply(doc: Document, text: string, ctx: ComposeConte
     if (!box) return { ok: false, reason: 'no-reply-box' };
     // The wait took time: the rep may have moved on meanwhile (the opened box then belongs to the old thread, now
     // out of sight, or to nothing).
-    if (!isReplyTarget(target, readGmailThread(doc))) return { ok: false, reason: 'thread-changed' };
+    const after = await notTarget(doc, ctx, target);
+    if (after) return after;
   }
   box.focus();
   const sel = doc.getSelection();

@@ -85,11 +85,15 @@ const SUBJECT_IN_MESSAGE = 60;
  */
 export function replyUseOutcome(answer: { ok: boolean; reason?: string } | undefined, subject: string): { message: string; copy: boolean } {
   if (answer?.ok) return { message: "In Gmail's reply box. Read it over, then press Send yourself.", copy: false };
-  if (answer?.reason === 'thread-changed') {
+  if (answer?.reason === 'thread-changed' || answer?.reason === 'no-thread') {
     const s = subject.trim();
     const shown = s.length > SUBJECT_IN_MESSAGE ? `${s.slice(0, SUBJECT_IN_MESSAGE - 1).trimEnd()}…` : s;
-    const where = shown ? `the thread “${shown}”` : 'the thread it was written for';
-    return { message: `Gmail shows another conversation now, so the reply wasn't put in. It's on your clipboard: go back to ${where}, click Reply and paste it.`, copy: true };
+    const thread = shown ? `the thread “${shown}”` : 'the thread it was written for';
+    const message =
+      answer.reason === 'thread-changed'
+        ? `Gmail shows another conversation now, so the reply wasn't put in. It's on your clipboard: go back to ${thread}, click Reply and paste it.`
+        : `Gmail isn't showing a conversation now, so the reply wasn't put in. It's on your clipboard: open ${thread}, click Reply and paste it.`;
+    return { message, copy: true };
   }
   return { message: "Couldn't reach Gmail's reply box, so the reply is on your clipboard: click Reply in Gmail and paste it.", copy: true };
 }

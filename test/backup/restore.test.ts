@@ -153,6 +153,29 @@ describe('merge', () => {
     });
   });
 
+  it('reports the backup’s addresses and muted senders as joined into a browser with no settings saved, or unreadable ones', async () => {
+    const backupState = emptyState();
+    backupState.settings = [{ key: 'settings', value: { ...DEFAULT_SETTINGS, ownEmails: ['rep@brightpath.io', 'Alex@Brightpath.io'], muted: ['@news.example.com'] } }];
+    const backup = await backupOf(backupState);
+    // Nothing saved here yet (the row is written on the first change of a setting): all of it takes effect.
+    const fresh = freshDb();
+    const first = await restoreBackup(fresh, backup, { mode: 'merge', now: NOW });
+    expect(first.added.settings).toBe(1);
+    expect(first.joined).toEqual({ ownEmails: ['rep@brightpath.io', 'Alex@Brightpath.io'], muted: ['@news.example.com'] });
+    // A row here the app cannot read counts as the defaults: what the backup brings is new, but an address differing
+    // only in case from one here is not.
+    const broken = freshDb();
+    await broken.settings.put({ key: 'settings', value: { ownEmails: ['alex@brightpath.io'], muted: ['@news.example.com'], theme: 42 } as never });
+    const second = await restoreBackup(broken, backup, { mode: 'merge', now: NOW });
+    expect(second.updated.settings).toBe(1);
+    expect(second.joined).toEqual({ ownEmails: ['rep@brightpath.io', 'Alex@Brightpath.io'], muted: ['@news.example.com'] });
+    // A readable row: only what is new to it, compared without regard to case.
+    const mine = freshDb();
+    await mine.settings.put({ key: 'settings', value: { ...DEFAULT_SETTINGS, ownEmails: ['alex@brightpath.io'], muted: ['@NEWS.example.com '] } });
+    const third = await restoreBackup(mine, backup, { mode: 'merge', now: NOW });
+    expect(third.joined).toEqual({ ownEmails: ['rep@brightpath.io'], muted: [] });
+  });
+
   it('brings back rows deleted since the backup, and does not record conflicts on contacts that are gone', async () => {
     const backupState = emptyState();
     backupState.notes = [note('n-1', 'c-gone', 'Orphan note, backup version', T0, { updatedAt: T0 + HOUR })];

@@ -63,6 +63,14 @@ describe('reply studio', () => {
     expect(await flag.getAttribute('class')).not.toContain('active');
     await editor.locator('[data-testid=finding][data-kind=check_in]').getByTestId('select-flag').focus();
     await expect.poll(() => flag.getAttribute('class')).toContain('active');
+    // The pointer over another finding marks that one; leaving it gives the mark back to the focused one.
+    const urgency = editor.locator('[data-testid=flag][data-kind=false_urgency]');
+    await editor.locator('[data-testid=finding][data-kind=false_urgency]').hover();
+    await expect.poll(() => urgency.getAttribute('class')).toContain('active');
+    expect(await flag.getAttribute('class')).not.toContain('active');
+    await editor.getByTestId('trust-score').hover();
+    await expect.poll(() => flag.getAttribute('class')).toContain('active');
+    expect(await urgency.getAttribute('class')).not.toContain('active');
     await panel.keyboard.press('Enter');
     const selected = await editor.getByTestId('editor-text').evaluate((t: HTMLTextAreaElement) => ({ focused: document.activeElement === t, text: t.value.slice(t.selectionStart, t.selectionEnd) }));
     expect(selected).toEqual({ focused: true, text: (await flag.textContent())! });
@@ -264,7 +272,8 @@ describe('reply studio', () => {
         availability: async () => w.__modelState,
         create: async () => {
           w.__sessions++;
-          return { prompt: async (t: string) => `${t.trim()}\n\n(polished)`, destroy() {} };
+          // Windows line breaks, as a model may answer: the trust check's positions must still be the field's.
+          return { prompt: async (t: string) => `${t.trim()}\r\n\r\nJust checking in on this.\r\n(polished)`, destroy() {} };
         },
       };
     });
@@ -272,6 +281,10 @@ describe('reply studio', () => {
     await panel.getByTestId('edit-reply').first().click();
     await panel.getByTestId('polish').click();
     await expect.poll(() => panel.getByTestId('editor-text').inputValue()).toMatch(/\(polished\)$/);
+    await panel.locator('[data-testid=finding][data-kind=check_in]').getByTestId('select-flag').click();
+    const picked = await panel.getByTestId('editor-text').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+    expect(picked).toBe(await panel.locator('[data-testid=flag][data-kind=check_in]').textContent());
+    expect(picked).toMatch(/checking in/i);
     // Chrome drops the model while the panel is open: the next polish must not create a session (that would make
     // Chrome download the model), and the button now says why it is off.
     await panel.evaluate(() => ((globalThis as unknown as { __modelState: string }).__modelState = 'downloadable'));

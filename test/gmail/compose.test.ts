@@ -11,18 +11,38 @@ type JsdomCtor = new (html: string, options?: { url?: string }) => { window: { d
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: JsdomCtor };
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'gmail');
 
-/** A fixture thread with Gmail's inline reply box open under it. */
-function withReplyBox(name: string): { doc: Document; box: HTMLElement } {
+/** A fixture page as Gmail shows it, at its URL. */
+function page(name: string): Document {
   const html = readFileSync(join(FIXTURES, name), 'utf8');
   const url = /<!-- url: (\S+) -->/.exec(html)![1]!;
   const doc = new JSDOM(html, { url }).window.document;
+  // jsdom has no editing commands: inserting takes the way used when the editor refuses "insertText" (the e2e
+  // tests take Chromium's).
+  Object.assign(doc, { execCommand: () => false });
+  return doc;
+}
+
+/** Gmail's inline reply box, added to `doc`. */
+function addBox(doc: Document): HTMLElement {
   const box = doc.createElement('div');
   box.setAttribute('g_editable', 'true');
   box.setAttribute('role', 'textbox');
   box.setAttribute('contenteditable', 'true');
   doc.body.append(box);
   expect(box.matches(COMPOSE_BODY[0]!.selector)).toBe(true);
-  return { doc, box };
+  return box;
+}
+
+/** A fixture thread with Gmail's inline reply box open under it. */
+function withReplyBox(name: string): { doc: Document; box: HTMLElement } {
+  const doc = page(name);
+  return { doc, box: addBox(doc) };
+}
+
+/** What the panel holds of a fixture's thread. */
+function targetOf(name: string) {
+  const t = readGmailThread(page(name))!;
+  return { threadId: t.threadId, subject: t.subject };
 }
 
 const ctx = { setTimeout: (fn: () => void, ms?: number) => setTimeout(fn, ms) as unknown as number };
@@ -60,9 +80,6 @@ describe('isReplyTarget', () => {
 describe('insertReply', () => {
   it('puts the text, as text, into the reply box of the thread it was written for', async () => {
     const { doc, box } = withReplyBox('inquiry-simple.html');
-    // jsdom has no editing commands: this takes the way used when the editor refuses "insertText" (the e2e tests
-    // take Chromium's).
-    Object.assign(doc, { execCommand: () => false });
     const t = readGmailThread(doc)!;
     const text = 'Hi Priya,\n\n<b>not bold</b>';
     const result = await insertReply(doc, text, ctx, { threadId: t.threadId, subject: t.subject });
@@ -80,10 +97,57 @@ describe('insertReply', () => {
     expect(doc.activeElement).not.toBe(box);
   });
 
-  it('refuses on a page that shows no thread (the mailbox)', async () => {
+  it('refuses on a page that shows no thread (the mailbox), after a moment to let a redrawn one appear', async () => {
     const { doc, box } = withReplyBox('inbox-list.html');
+    const started = Date.now();
     const result = await insertReply(doc, 'Hi', ctx, { threadId: 'FMfcgzQcqJtNwVbXzRsLmKpHgFdSwQtZ', subject: 'Pricing' });
-    expect(result).toEqual({ ok: false, reason: 'thread-changed' });
+    expect(result).toEqual({ ok: false, reason: 'no-thread' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(box.textContent).toBe('');
+  });
+
+  it('waits for a thread Gmail is redrawing, then inserts when it is the one', async () => {
+    const doc = page('inquiry-simple.html');
+    const target = targetOf('inquiry-simple.html');
+    const main = doc.querySelector('[role="main"]')!;
+    const thread = main.innerHTML;
+    main.replaceChildren(); // mid-redraw: no thread in the DOM
+    const box = addBox(doc);
+    setTimeout(() => {
+      main.innerHTML = thread; // our own fixture's markup, put back
+    }, 200);
+    expect(await insertReply(doc, 'Hi Priya,', ctx, target)).toMatchObject({ ok: true, opened: false });
+    expect(box.textContent).toBe('Hi Priya,');
+  });
+
+  it('reads the thread id from the URL when the page carries none, and keeps to it', async () => {
+    const { doc, box } = withReplyBox('hostile.html');
+    const target = targetOf('hostile.html');
+    expect(target.threadId).toBe('FMfcgzQcpLrWtKbXmZsNdVjHgQfCwTrB');
+    expect(await insertReply(doc, 'Hello', ctx, { ...target, threadId: 'FMfcgzQcSomeOtherThreadTokenXy' })).toEqual({ ok: false, reason: 'thread-changed' });
+    expect(box.textContent).toBe('');
+    expect(await insertReply(doc, 'Hello', ctx, target)).toMatchObject({ ok: true });
+    expect(box.textContent).toBe('Hello');
+  });
+
+  it('opens the reply box when none is open, and checks the thread again once it has opened', async () => {
+    const target = targetOf('inquiry-simple.html');
+    // Reply opens the box: the reply goes in.
+    const doc = page('inquiry-simple.html');
+    let opened: HTMLElement | null = null;
+    doc.querySelector('.ams.bkH')!.addEventListener('click', () => setTimeout(() => (opened = addBox(doc)), 100));
+    expect(await insertReply(doc, 'Hi Priya,', ctx, target)).toEqual({ ok: true, opened: true, matched: COMPOSE_BODY[0]!.name });
+    expect(opened!.textContent).toBe('Hi Priya,');
+    // The rep opened another conversation while the box was opening: nothing goes in.
+    const moved = page('inquiry-simple.html');
+    let late: HTMLElement | null = null;
+    moved.querySelector('.ams.bkH')!.addEventListener('click', () =>
+      setTimeout(() => {
+        moved.querySelector('h2.hP')!.setAttribute('data-legacy-thread-id', '19ffffffffffffff');
+        late = addBox(moved);
+      }, 100),
+    );
+    expect(await insertReply(moved, 'Hi Priya,', ctx, target)).toEqual({ ok: false, reason: 'thread-changed' });
+    expect(late!.textContent).toBe('');
   });
 });

@@ -57,6 +57,12 @@ describe('replyUseOutcome', () => {
     expect(replyUseOutcome({ ok: false, reason: 'thread-changed' }, 'x'.repeat(80)).message).toContain(`“${'x'.repeat(59)}…”`);
     expect(replyUseOutcome({ ok: false, reason: 'thread-changed' }, ' ').message).toContain('go back to the thread it was written for,');
   });
+  it('says so when Gmail shows no conversation at all, and copies the reply', () => {
+    expect(replyUseOutcome({ ok: false, reason: 'no-thread' }, 'Pricing')).toEqual({
+      message: "Gmail isn't showing a conversation now, so the reply wasn't put in. It's on your clipboard: open the thread “Pricing”, click Reply and paste it.",
+      copy: true,
+    });
+  });
   it('falls back to the clipboard when the tab has no reply box or does not answer', () => {
     for (const answer of [{ ok: false, reason: 'no-reply-box' }, { ok: false, reason: 'insert-failed' }, undefined]) {
       const r = replyUseOutcome(answer, 'Pricing');
