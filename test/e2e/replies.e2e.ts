@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gmailUrl, openPanel, openSitePage, putRows, startSession, type Session } from './harness';
 
@@ -15,6 +16,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
+
+/** What the clipboard holds, as the rep would paste it into Gmail: pasted into a scratch field of the panel page. */
+async function pasted(panel: Page): Promise<string> {
+  await panel.evaluate(() => {
+    const ta = document.createElement('textarea');
+    ta.id = 'paste-check';
+    document.body.append(ta);
+    ta.focus();
+  });
+  await panel.keyboard.press('Control+V');
+  return panel.locator('#paste-check').inputValue();
+}
 
 describe('reply studio', () => {
   it('triages the inquiry, suggests replies, checks an edit for trust, and puts the reply into Gmail', async () => {
@@ -212,15 +225,7 @@ describe('reply studio', () => {
     const expected = await studio.getByTestId('suggestion-text').first().textContent();
     await studio.getByTestId('use-reply').first().click();
     await expect.poll(() => studio.getByTestId('use-result').textContent()).toContain('on your clipboard');
-    // Paste into a scratch field of the panel page: what the rep would paste into Gmail.
-    await panel.evaluate(() => {
-      const ta = document.createElement('textarea');
-      ta.id = 'paste-check';
-      document.body.append(ta);
-      ta.focus();
-    });
-    await panel.keyboard.press('Control+V');
-    expect(await panel.locator('#paste-check').inputValue()).toBe(expected);
+    expect(await pasted(panel)).toBe(expected);
     await page.close();
     await panel.close();
   });
@@ -242,14 +247,7 @@ describe('reply studio', () => {
     expect(await studio.getByTestId('use-result').textContent()).toContain('“Re: Advice on rolling out a CRM across 14 clinics”');
     // Nothing was opened or typed in Gmail; the reply is on the clipboard.
     expect(await page.locator('div[g_editable="true"]').count()).toBe(0);
-    await panel.evaluate(() => {
-      const ta = document.createElement('textarea');
-      ta.id = 'paste-check';
-      document.body.append(ta);
-      ta.focus();
-    });
-    await panel.keyboard.press('Control+V');
-    expect(await panel.locator('#paste-check').inputValue()).toBe(expected);
+    expect(await pasted(panel)).toBe(expected);
     await page.close();
     await panel.close();
   });
