@@ -114,25 +114,32 @@ function lcFirst(s: string): string {
 // Opening pleasantries are not the question.
 const PLEASANTRY = /^(hi|hello|hey|dear|hallo|hola|bonjour|guten tag|buenos dias|buenas|how are you|hope you)/i;
 
+/** Most of their questions a reply quotes back: the rest are theirs to read in the thread, not a wall of quotes. */
+const MAX_QUESTIONS = 2;
+
 /**
- * Their core question, verbatim, when there is a short one: the first question sentence of their own text.
- * Shown as a "> " quote line, which reads naturally in email and keeps their words apart from the rep's.
+ * Their core questions, verbatim, when there are short ones: the first question sentences of their own text, at most
+ * `MAX_QUESTIONS`, each once. Shown as "> " quote lines, which read naturally in email and keep their words apart
+ * from the rep's; someone who asked two things ("Two questions: …") gets both back, not only the first.
  */
-function coreQuestion(body: string): string {
+function coreQuestions(body: string): string[] {
   // Sentences end at ".!?" before a capital, at line breaks and after an emoji; "avg. 6k" is not a boundary.
   const sentences = stripQuoted(body)
     .split(/(?<=[.!?])\s+(?=[\p{Lu}¿¡"'])|\n+|(?<=\p{Extended_Pictographic})\s*/u)
     .map((x) => x.replace(/\s+/g, ' ').trim())
     .filter((x) => x.endsWith('?'));
+  const out: string[] = [];
   for (const raw of sentences) {
     // "Hi Alex, what's your take on…?" → "what's your take on…?": the greeting is not part of the question.
     const q = raw.replace(/^[\s,;:—–-]+/, '').replace(/^(hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao)\b[^,!?]{0,30}[,!]\s*/i, '').trim();
     // "Could you help?" says nothing worth quoting back; a real question has at least two topic words.
     if (q.length < 12 || q.length > 180 || PLEASANTRY.test(q) || contentStems(fold(q)).length < 2) continue;
     const s = safe(q, 200);
-    if (s && !/[<>]/.test(s) && !/https?:/i.test(s)) return s;
+    if (!s || /[<>]/.test(s) || /https?:/i.test(s) || out.some((o) => fold(o) === fold(s))) continue;
+    out.push(s);
+    if (out.length >= MAX_QUESTIONS) break;
   }
-  return '';
+  return out;
 }
 
 /** The rep's most relevant note: one that shares the inquiry's topic or at least two of its words. */
@@ -195,7 +202,8 @@ interface Ctx {
   askedFor: string;
   /** Their own words for an ask no concept covers, in the rep's voice: "design a printed brochure for your stand". */
   askPhrase: string;
-  question: string;
+  /** Their questions worth quoting back (see `coreQuestions`); empty when they asked none. */
+  questions: string[];
   note: string;
   resources: Resource[];
   person: Resource | null;
@@ -277,7 +285,7 @@ function buildCtx(ctx: ReplyContext): Ctx {
     topic: concept?.topic ?? 'your question',
     askedFor,
     askPhrase,
-    question: coreQuestion(body),
+    questions: coreQuestions(body),
     note: relevantNote(ctx.notes, concept, new Set(contentStems(folded))),
     resources,
     person,
@@ -291,7 +299,13 @@ const greet = (c: Ctx, both = false) => (both ? 'Hi both,' : c.name ? `Hi ${c.na
 const atCompany = (c: Ctx) => (c.company ? ` at ${c.company}` : '');
 /** " about your CRM at Northwind" / " from Northwind" / "": what the opening line says they wrote about. */
 const about = (c: Ctx) => (c.concept ? ` about ${c.topic}${atCompany(c)}` : c.company ? ` from ${c.company}` : '');
-const quoteBlock = (c: Ctx) => (c.question ? `You asked:\n> ${c.question}` : '');
+const quoteBlock = (c: Ctx) => (c.questions.length ? `You asked:\n${c.questions.map((q) => `> ${q}`).join('\n')}` : '');
+/**
+ * Each of their questions quoted with room for the rep's answer right under it: "You asked:\n> q1", answer, "> q2",
+ * answer. The studio will not use the reply while any placeholder is left.
+ */
+const answerBlocks = (c: Ctx): string[] =>
+  c.questions.flatMap((q, i) => [i === 0 ? `You asked:\n> ${q}` : `> ${q}`, ANSWER_PLACEHOLDER]);
 const noteLine = (c: Ctx) => (c.note ? `I also have this from our earlier conversation: ${lcFirst(c.note)}.` : '');
 const tipLine = (c: Ctx, lead = 'One thing that tends to help:') => (c.concept ? `${lead} ${lcFirst(c.concept.tip)}` : '');
 const list = (rs: Resource[]) => rs.map(resourceBlock).join('\n');
@@ -753,21 +767,21 @@ function other(c: Ctx): Draft[] {
   const signals = (Array.isArray(c.triage.signals) ? c.triage.signals : []).join(' | ');
   // A direct question ("does Monday at 9 work for you?") is answered, not thanked for: the pleasantries below would
   // be exactly the content-free reply this product exists to prevent.
-  const asked = c.question && !/automatic reply|removed from a list|thank-you|invitation/.test(signals);
+  const asked = c.questions.length > 0 && !/automatic reply|removed from a list|thank-you|invitation/.test(signals);
   if (asked) {
     return [
       {
         id: 'other-answer',
         title: 'Answer their question',
         why: 'They asked something direct: quote it, answer it, and leave it at that.',
-        parts: ['Thanks for your message.', quoteBlock(c), ANSWER_PLACEHOLDER, 'Have a good week.'],
+        parts: ['Thanks for your message.', ...answerBlocks(c), 'Have a good week.'],
         resourceIds: [],
       },
       {
         id: r1 ? 'other-answer-useful' : 'other-answer-warm',
         title: r1 ? 'Answer, with something useful' : 'Answer, warmly',
         why: r1 ? 'Answers their question first, then gives a little value, with no ask attached.' : 'Answers their question in a warmer tone; nothing asked of them.',
-        parts: ['Thank you for writing; it was good to hear from you.', quoteBlock(c), ANSWER_PLACEHOLDER, r1 ? `In case it is useful:\n${list([r1])}` : '', 'All the best.'],
+        parts: ['Thank you for writing; it was good to hear from you.', ...answerBlocks(c), r1 ? `In case it is useful:\n${list([r1])}` : '', 'All the best.'],
         resourceIds: r1 ? [r1.id] : [],
       },
     ];

@@ -58,6 +58,8 @@ describe('reply studio', () => {
     for (const why of await studio.getByTestId('suggestion-why').allTextContents()) expect(why.length).toBeGreaterThan(10);
     const firstText = (await studio.getByTestId('suggestion-text').first().textContent())!;
     expect(firstText).toContain('CRM selection checklist for small B2B teams');
+    // She asked two things (a list in her mail): both are quoted back, each on its own line.
+    expect(firstText).toContain('You asked:\n> Would you pilot with two or three clinics first, or go all at once?\n> How did you get front-desk staff to actually log calls instead of using sticky notes?');
 
     // Edit: the suggestion itself is clean; a pushy line is flagged, marked in the text, with why and a better way.
     await cards.first().getByTestId('edit-reply').click();

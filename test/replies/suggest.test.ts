@@ -162,6 +162,16 @@ describe('fit, purchase or advice: help first, one question', () => {
     const c = corpus.find((x) => x.id === 'advice-pipeline-stages')!;
     const [first] = suggestFor(c);
     expect(first!.text).toContain('> How many stages would you recommend for a team of 6?');
+    // Someone who asked two things gets both back, each on its own quote line, and one question of the rep's.
+    const inquiry = {
+      subject: 'Advice on rolling out a CRM across 14 clinics',
+      body: 'Hi Alex,\n\nWe are about to move our front desks onto a proper CRM.\n\nTwo questions:\nWould you pilot with two or three clinics first, or go all at once?\nHow did you get front-desk staff to actually log calls instead of using sticky notes?\n\nThanks,\nPriya',
+      from: 'Priya Natarajan <priya@larkspur.example>',
+    };
+    const triage = triageInquiry(inquiry, offer);
+    const [help] = suggestReplies({ inquiry, triage, contact: contactOf(inquiry.from), offer, resources });
+    expect(help!.text).toContain('You asked:\n> Would you pilot with two or three clinics first, or go all at once?\n> How did you get front-desk staff to actually log calls instead of using sticky notes?\n');
+    expect((ownLines(help!.text).match(/\?/g) ?? []).length).toBe(1);
     const hub = corpus.find((x) => x.id === 'purchase-hubspot-quote')!;
     expect(suggestFor(hub).some((s) => /about your CRM/.test(s.text))).toBe(true);
   });
@@ -400,6 +410,20 @@ describe('a direct question with no named ask', () => {
     for (const s of suggestions) {
       // Their question, then the rep's answer right under it, before anything else is offered.
       expect(s.text).toContain(`> Does that time work for you and your team?\n\n${ANSWER_PLACEHOLDER}\n`);
+    }
+  });
+
+  it('quotes each of several questions with room for its own answer, at most two, each once', () => {
+    const { suggestions } = ask(
+      "Hi Alex,\n\nTwo things before Monday. Does the 9am start still work for your team?\nCan you bring the printed store lists?\n\nAnd again: does the 9am start still work for your team?\nShould we invite the regional managers as well?\n\nMarcus",
+    );
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions) {
+      expect(s.text).toContain(
+        `You asked:\n> Does the 9am start still work for your team?\n\n${ANSWER_PLACEHOLDER}\n\n> Can you bring the printed store lists?\n\n${ANSWER_PLACEHOLDER}\n`,
+      );
+      expect(s.text.match(/^> /gm)).toHaveLength(2);
+      expect(s.text).not.toContain('regional managers');
     }
   });
 
