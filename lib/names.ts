@@ -7,12 +7,15 @@ const ROLE_WORDS = new Set([
   'hello', 'contact', 'service', 'services', 'help', 'helpdesk', 'noreply', 'no-reply', 'newsletter', 'customer',
   'orders', 'bookings', 'reservations', 'enquiries', 'inquiries', 'jobs', 'careers', 'press', 'media', 'finance',
   'legal', 'operations', 'ops', 'reception', 'the', 'vertrieb', 'kundenservice', 'ventas', 'soporte', 'équipe',
-  'equipe', 'service-client',
+  'equipe', 'service-client', 'events', 'partnerships', 'partners', 'recruiting', 'talent', 'procurement', 'purchasing',
+  'payables', 'receivables', 'einkauf', 'buchhaltung', 'compras',
 ]);
 
 /** Whether a word of a display name names a team or a mailbox rather than a person. */
 export function isRoleWord(word: string): boolean {
-  return ROLE_WORDS.has(word.normalize('NFC').toLowerCase().replace(/[.,;:!?()]+$/g, ''));
+  const w = word.normalize('NFC').toLowerCase().replace(/[.,;:!?()]+$/g, '');
+  // "Messe-Team", "Sales-Team", "Support-Team": German and Dutch team mailboxes hyphenate the word.
+  return ROLE_WORDS.has(w) || /^\p{L}+-(team|teams|abteilung)$/u.test(w);
 }
 
 // Chinese, Japanese and Korean names put the family name first, often without a space ("王小明"), and nothing marks

@@ -156,7 +156,7 @@ export const CONCEPTS: readonly Concept[] = [
     topic: 'your CRM',
     query: 'crm hubspot pipedrive salesforce selection implementation',
     re: /\bcrms?\b|\bhubspot\b|\bsalesforce\b|\bpipedrive\b|\bzoho\b|\bdynamics 365\b|\bfreshsales\b|\bclose\.com\b|\bcrm-\w+\b/,
-    tip: 'For a small team, the tool matters less than agreeing on a few deal stages and on who updates what; pick the CRM your reps will actually open every day.',
+    tip: 'The tool matters less than agreeing on a few deal stages and on who updates what; the right CRM is the one your reps will actually open every day.',
     discovery: 'What do you use today to keep track of deals, and what bothers you most about it?',
   },
   {

@@ -114,6 +114,13 @@ function lcFirst(s: string): string {
 // Opening pleasantries are not the question.
 const PLEASANTRY = /^(hi|hello|hey|dear|hallo|hola|bonjour|guten tag|buenos dias|buenas|how are you|hope you)/i;
 
+/**
+ * A short lead-in before a question: a few words and ": " after a letter ("quick one: ", not "9:30"), or one word
+ * and a spaced dash ("Alex - "). Longer text before a dash is kept: "Monday 9am — does that work?" needs its first half.
+ */
+const LEAD_IN = /^(?:[^?:.!]{1,40}?(?<=\p{L}):\s+|\p{L}+\s[—–-]\s+)(?=\S)/u;
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Most of their questions a reply quotes back: the rest are theirs to read in the thread, not a wall of quotes. */
 const MAX_QUESTIONS = 2;
 
@@ -123,15 +130,23 @@ const MAX_QUESTIONS = 2;
  * from the rep's; someone who asked two things ("Two questions: …") gets both back, not only the first.
  */
 function coreQuestions(body: string): string[] {
-  // Sentences end at ".!?" before a capital, at line breaks and after an emoji; "avg. 6k" is not a boundary.
+  // Sentences end at ".!" before a capital, after any "?" ("…on payroll? we also…" is two), at line breaks and after
+  // an emoji; "avg. 6k" is not a boundary.
   const sentences = stripQuoted(body)
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}¿¡"'])|\n+|(?<=\p{Extended_Pictographic})\s*/u)
+    .split(/(?<=[.!])\s+(?=[\p{Lu}¿¡"'])|(?<=\?)\s+|\n+|(?<=\p{Extended_Pictographic})\s*/u)
     .map((x) => x.replace(/\s+/g, ' ').trim())
     .filter((x) => x.endsWith('?'));
   const out: string[] = [];
   for (const raw of sentences) {
     // "Hi Alex, what's your take on…?" → "what's your take on…?": the greeting is not part of the question.
-    const q = raw.replace(/^[\s,;:—–-]+/, '').replace(/^(hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao)\b[^,!?]{0,30}[,!]\s*/i, '').trim();
+    const q = capitalize(
+      raw
+        .replace(/^[\s,;:—–-]+/, '')
+        .replace(/^(hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao)\b[^,!?]{0,30}[,!]\s*/i, '')
+        // "quick one: do you…?", "Alex - do you…?", "kurze Frage: …": a short lead-in is not part of the question.
+        .replace(LEAD_IN, '')
+        .trim(),
+    );
     // "Could you help?" says nothing worth quoting back; a real question has at least two topic words.
     if (q.length < 12 || q.length > 180 || PLEASANTRY.test(q) || contentStems(fold(q)).length < 2) continue;
     const s = safe(q, 200);
@@ -436,6 +451,10 @@ function fitHelp(c: Ctx): Draft[] {
 const DEPOSIT = /\b(deposit|down ?payment|payment|invoice|anzahlung|zahlung|anticipo|pago|acompte|paiement|po)\b/;
 const SAMPLE = /\b(free|sample|pilot|trial|preview|gratis|gratuit\w*|echantillon|muestra|prueba|probe\w*|kostenlos\w*)\b/;
 
+/**
+ * Stall replies. A question they asked ("Can we find another slot?") is quoted first, with room for the rep's answer:
+ * a stock line about timelines in its place would read as not having listened.
+ */
 function stall(c: Ctx): Draft[] {
   const r1 = c.resources[0];
   const value = r1 ? `In the meantime, this may be useful:\n${list([r1])}` : tipLine(c, 'In the meantime, one thing that may help:');
@@ -448,6 +467,7 @@ function stall(c: Ctx): Draft[] {
       why: 'A direct, caring question: is someone else part of this decision?',
       parts: [
         'Thanks for letting me know where things stand.',
+        ...answerBlocks(c),
         'I would rather ask than guess: is there someone else in your organisation I should review this with? I can send a one-page summary they can read in their own time.',
         value,
         'You set the timeline here, so there is no pressure from my side.',
@@ -460,6 +480,7 @@ function stall(c: Ctx): Draft[] {
       why: 'Finds the real reason behind the delay with one plain question, without a deadline.',
       parts: [
         'Thanks for the update, and for being open about it.',
+        ...answerBlocks(c),
         sample
           ? 'Happy to look at a sample or a smaller first step. To make it useful for you: how would it help you take the next step, and who would it need to convince? I can also share references from similar teams.'
           : deposit
@@ -475,6 +496,7 @@ function stall(c: Ctx): Draft[] {
       why: 'Lets the customer reset the timeline; no seller deadline, no chasing.',
       parts: [
         'Thanks for the note, and no problem at all.',
+        ...answerBlocks(c),
         'How has your schedule changed since we last spoke? Tell me what timing works for you and I will plan around it.',
         r1 ? `Something useful while things settle:\n${list([r1])}` : tipLine(c, 'Something useful while things settle:'),
       ],

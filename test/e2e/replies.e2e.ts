@@ -202,6 +202,9 @@ describe('reply studio', () => {
     expect(await studio.getByTestId('triage-intent').inputValue()).toBe('stall');
     const stallText = (await studio.getByTestId('suggestion-text').allTextContents()).join('\n');
     expect(stallText).toMatch(/someone else|holding|schedule/i);
+    // Her latest message asks something: each card quotes it first and waits for the rep's answer under it.
+    expect(stallText).toMatch(/^You asked:\n> [^\n]+\?\n\n\[your answer\]$/m);
+    expect(await studio.getByTestId('use-reply').count()).toBe(0);
     await panel.close();
     const decline = await openSitePage(s, gmailUrl('decline.html'));
     panel = await openPanel(s, decline.tabId);

@@ -190,6 +190,13 @@ describe('stall: direct, empathetic questions, no seller deadline', () => {
     });
   }
 
+  it('quotes a question they asked first, with room for the answer, before its own', () => {
+    const c = corpus.find((x) => x.id === 'stall-kickoff-cancel')!;
+    for (const s of suggestFor(c)) {
+      expect(s.text, s.id).toMatch(/^Hi Laura,\n\n[^\n]+\n\nYou asked:\n> Can we find another slot\?\n\n\[your answer\]\n\n/);
+    }
+  });
+
   it('asks about the deposit when the deposit is what is held up', () => {
     const c = corpus.find((x) => x.id === 'stall-es-anticipo')!;
     expect(suggestFor(c).some((s) => s.text.includes('what is holding up the deposit?'))).toBe(true);
@@ -425,6 +432,21 @@ describe('a direct question with no named ask', () => {
       expect(s.text.match(/^> /gm)).toHaveLength(2);
       expect(s.text).not.toContain('regional managers');
     }
+  });
+
+  it.each([
+    ['quick one: do you run sales training workshops for new managers?', 'Do you run sales training workshops for new managers?'],
+    ['Alex - could you share the rollout plan for the clinics?', 'Could you share the rollout plan for the clinics?'],
+    ['kurze Frage: habt ihr eine Checkliste für die Einführung?', 'Habt ihr eine Checkliste für die Einführung?'],
+    ['Monday 9am — does that work for you and the team?', 'Monday 9am — does that work for you and the team?'],
+    ['We start at 9:30 sharp, can your team join the review call?', 'We start at 9:30 sharp, can your team join the review call?'],
+    // A question ends at its "?" even when the next sentence starts in lower case.
+    ['Thanks for the call! How long would the pipeline audit take? we are keen to start.', 'How long would the pipeline audit take?'],
+  ])('quotes "%s" as "%s"', (line, quoted) => {
+    const { suggestions } = ask(`Hi Alex,\n\n${line}\n\nMarcus`);
+    const quotes = suggestions.flatMap((s) => s.text.split('\n').filter((l) => l.startsWith('> ')));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(q).toBe(`> ${quoted}`);
   });
 
   it.each([
