@@ -336,8 +336,8 @@ function notFit(c: Ctx): Draft[] {
   const what = c.askedFor ? lcFirst(c.askedFor) : '';
   const asked = c.askPhrase ? `You asked whether I can ${c.askPhrase}. ` : '';
   const honest = what
-    ? `To be straight with you: ${what} isn't something I do, so rather than pretend otherwise, I'd like to point you to help.`
-    : `${asked}To be straight with you: that isn't something I do, so rather than pretend otherwise, I'd like to point you to help.`;
+    ? `To be straight with you: I don't do ${what} myself, but I'd like to point you to help.`
+    : `${asked}To be straight with you: that isn't something I do, but I'd like to point you to help.`;
   const pointers = c.resources.slice(0, 3);
   const drafts: Draft[] = [
     {
@@ -365,7 +365,7 @@ function notFit(c: Ctx): Draft[] {
       title: 'Not a fit — an introduction',
       why: `Offers a warm introduction to ${personName(p)}, who does this work, plus one pointer.`,
       parts: [
-        `Thanks for your message${about(c)}. ${what ? `${what.charAt(0).toUpperCase()}${what.slice(1)} isn't` : `${asked}That isn't`} my area, but I know someone who does exactly this.`,
+        `Thanks for your message${about(c)}. ${what ? `I don't do ${what} myself` : `${asked}That isn't my area`}, but I know someone who does this kind of work.`,
         `${personName(p)}${pLine ? `: ${lcFirst(pLine).replace(/\.$/, '')}` : ''}.${url ? ` (${url})` : ''} If you'd like, I'll introduce you both by email; just let me know.`,
         pointers[0] ? `In the meantime, this may be useful:\n${list(pointers.slice(0, 1))}` : '',
         'Either way, good luck with it.',
@@ -423,8 +423,9 @@ function fitHelp(c: Ctx): Draft[] {
       title: 'Short: resources and one question',
       why: 'Brief and value-first: two resources they can use today, then one open question.',
       parts: [
-        `Thanks for your note${about(c)}. Before anything else, here ${r1 && r2 ? 'are two things' : 'is something'} you can use right away:`,
-        r1 ? list([r1, r2].filter((r): r is Resource => !!r)) : tipLine(c, 'In short:') || 'In short: start from the one problem that costs your team the most time, and fix that first; it makes every later choice easier.',
+        // The list right under the line that introduces it, as in the other drafts.
+        `Thanks for your note${about(c)}. Before anything else, here ${r1 && r2 ? 'are two things' : 'is something'} you can use right away:${r1 ? `\n${list([r1, r2].filter((r): r is Resource => !!r))}` : ''}`,
+        r1 ? '' : tipLine(c, 'In short:') || 'In short: start from the one problem that costs your team the most time, and fix that first; it makes every later choice easier.',
         !r1 && !c.concept ? whatIDo : '',
         opt(noteLine(c)),
         question,
@@ -482,7 +483,7 @@ function stall(c: Ctx): Draft[] {
         'Thanks for the update, and for being open about it.',
         ...answerBlocks(c),
         sample
-          ? 'Happy to look at a sample or a smaller first step. To make it useful for you: how would it help you take the next step, and who would it need to convince? I can also share references from similar teams.'
+          ? 'A smaller first step may well make sense. To shape one that is useful for you: how would it help you take the next step, and who would it need to convince? I can also share references from similar teams.'
           : deposit
             ? 'Can I ask directly: what is holding up the deposit? If something in the terms or the scope does not sit right, I would much rather hear it and adjust.'
             : 'Can I ask directly: what is holding things up on your side? If something in the scope does not sit right, I would much rather hear it and adjust.',
@@ -507,13 +508,13 @@ function stall(c: Ctx): Draft[] {
 
 // One line per stated reason. `gift` says whether a resource or tip follows, so the line never points at nothing.
 const REASON_LINE: Record<DeclineReason, (gift: boolean) => string> = {
-  price: (gift) => `Thanks for being open about the price. ${gift ? 'If you decide to do parts of this yourselves, what follows covers a first step.' : 'If you decide to do parts of this yourselves, I am happy to answer a question or two by email, no strings attached.'}`,
+  price: (gift) => `I appreciate you being open about the price. ${gift ? 'If you decide to do parts of this yourselves, what follows covers a first step.' : 'If you decide to do parts of this yourselves, I am happy to answer a question or two by email, no strings attached.'}`,
   budget: () => 'Budgets are what they are, and I appreciate you saying so plainly.',
   incumbent: (gift) => `I hope it goes really well with them${gift ? '; what follows is useful whoever you work with' : ''}.`,
   timing: () => 'Timing is yours to set, so I will not chase you. If things change, you know where to find me.',
-  need: (gift) => `Good to hear you have it covered${gift ? '; what follows may be handy for whoever takes it on' : ''}.`,
-  authority: () => 'Thank you for making the case internally; I know that takes effort.',
-  other: () => 'Thanks for explaining; I hope things settle well on your side.',
+  need: (gift) => `Understood, and thank you for saying so plainly${gift ? '; what follows may be handy if it comes up later' : ''}.`,
+  authority: () => 'I appreciate you making the case internally; I know that takes effort.',
+  other: () => 'I appreciate you explaining; I hope things settle well on your side.',
 };
 
 function decline(c: Ctx): Draft[] {
@@ -540,7 +541,7 @@ function decline(c: Ctx): Draft[] {
       parts: [
         'Thanks for telling me, and I will respect your decision.',
         REASON_LINE[reason](!!r1 || !!c.concept),
-        r1 ? list([r1]) : tipLine(c, 'One thing that may help:'),
+        r1 ? `In case it is useful:\n${list([r1])}` : tipLine(c, 'One thing that may help:'),
       ],
       resourceIds: ids([r1 ?? null]),
     },
@@ -732,7 +733,8 @@ function intro(c: Ctx): Draft[] {
         why: 'Honest that this is not your area, and helps anyway with an introduction or a pointer.',
         parts: [
           thanks,
-          `Nice to meet you. ${c.askedFor ? `${c.askedFor.charAt(0).toUpperCase()}${c.askedFor.slice(1)} isn't` : "This isn't"} my area, so let me point you to someone better placed.`,
+          // Someone better placed only when there is someone to name; otherwise a pointer, and no promise of a person.
+          `Nice to meet you. ${c.askedFor ? `I don't do ${lcFirst(c.askedFor)} myself` : "This isn't my area"}, ${p ? 'so let me point you to someone better placed.' : 'but I can point you in a useful direction.'}`,
           p ? introOffer(p) : '',
           r1 ? `In the meantime, this may help:\n${list([r1])}` : tipLine(c, 'In the meantime, one tip:'),
         ],
@@ -771,7 +773,7 @@ function intro(c: Ctx): Draft[] {
       parts: [
         thanks,
         'Nice to meet you. Tell me a little about what you are working on, and I will share whatever I know that might help.',
-        r1 ? list([r1]) : '',
+        r1 ? `To start with, this may be useful:\n${list([r1])}` : '',
       ],
       resourceIds: ids([r1 ?? null]),
     },

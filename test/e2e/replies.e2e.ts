@@ -173,7 +173,7 @@ describe('reply studio', () => {
     expect(await studio.getByTestId('fit-fit').getAttribute('aria-pressed')).toBe('true');
     await studio.getByTestId('fit-not_fit').click();
     await expect.poll(() => studio.getByTestId('fit-reason').textContent()).toBe('You marked it “not a fit”.');
-    const NOT_OUR_WORK = /isn't something I do|isn't my area|outside what I do/;
+    const NOT_OUR_WORK = /I don't do|isn't something I do|isn't my area|outside what I do/;
     // Not a fit → resource replies: plainly not something we do, no pitch, no meeting ask. The suggestions follow the
     // triage once the library is indexed: wait until the first one says so, then check every one of them.
     await expect.poll(() => studio.getByTestId('suggestion-text').first().textContent()).toMatch(NOT_OUR_WORK);

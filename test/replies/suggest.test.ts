@@ -99,7 +99,7 @@ describe('not a fit: resource replies', () => {
       const suggestions = suggestFor(c);
       for (const s of suggestions) {
         expect(ownLines(s.text), `${c.id} ${s.id}`).not.toMatch(PITCH);
-        expect(s.text).toMatch(/isn't something I do|isn't my area|outside what I do/);
+        expect(s.text).toMatch(/I don't do|isn't something I do|isn't my area|outside what I do/);
       }
       if (NOTHING_IN_LIBRARY.has(c.id)) expect(suggestions.flatMap((s) => s.resourceIds)).toEqual([]);
       else expect(suggestions.some((s) => s.resourceIds.length > 0), c.id).toBe(true);
@@ -456,6 +456,31 @@ describe('a direct question with no named ask', () => {
     const { suggestions } = ask(body, 'Hello');
     expect(suggestions.length).toBeGreaterThan(0);
     for (const s of suggestions) expect(s.text).not.toContain(ANSWER_PLACEHOLDER);
+  });
+});
+
+describe('every draft of the corpus reads as written by a person', () => {
+  const drafts = corpus.flatMap((c) => suggestFor(c).map((s) => ({ id: `${c.id} ${s.id}`, text: s.text })));
+  it('introduces each list of resources with a line of its own', () => {
+    for (const d of drafts) {
+      const paras = d.text.split('\n\n');
+      paras.forEach((para, i) => {
+        // A bullet needs a line that says what it is ("This may be useful:"), not "- Checklist…" straight after
+        // "Thanks for telling me".
+        if (para.startsWith('- ')) expect((paras[i - 1] ?? '').endsWith(':'), `${d.id}: ${para.slice(0, 60)}`).toBe(true);
+      });
+    }
+  });
+  it('never thanks twice in a row', () => {
+    for (const d of drafts) {
+      const opens = d.text.split('\n\n').map((p) => /^(thanks|thank you)\b/i.test(p));
+      expect(opens.some((t, i) => t && opens[i + 1]), d.id).toBe(false);
+    }
+  });
+  it('promises someone better placed only when it names them', () => {
+    for (const d of drafts.filter((x) => x.text.includes('someone better placed'))) {
+      expect(d.text, d.id).toMatch(/introduce you/i);
+    }
   });
 });
 
