@@ -6,6 +6,7 @@
 import { familyNameFirstGreeting, greetingWords, isRoleWord } from '../names';
 import { checkDraft } from '../trust/index';
 import { findConcepts, type Concept } from './concepts';
+import { judgeFit } from './fit';
 import { matchPerson, rankResources } from './rank';
 import { contentStems, fold, stripQuoted, tidy } from './text';
 import { DECLINE_REASON_LABEL, type DeclineReason, type ReplyContext, type ReplySuggestion, type Resource, type TriageResult } from './types';
@@ -121,6 +122,24 @@ const PLEASANTRY = /^(hi|hello|hey|dear|hallo|hola|bonjour|guten tag|buenos dias
 const LEAD_IN = /^(?:[^?:.!]{1,40}?(?<=\p{L}):\s+|\p{L}+\s[—–-]\s+)(?=\S)/u;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+// "Do you run…?", "Can you help with…?", "Is this something you do?": a yes-or-no question about what the rep does.
+const CAPABILITY_ASK = /^(?:do|can|could|would|will) you (?:also )?(?:run|do|offer|provide|help|handle|take on|support|work|teach|deliver|coach|set up|build|train)\b|^(?:are you able|would you be able|is (?:this|that|it) something you)\b/i;
+
+/**
+ * The plain answer to a yes-or-no question about the rep's work, when the question on its own (not the rest of the
+ * message) asks for something the offer profile lists: "Yes, sales team training is part of what I do." A question
+ * that also touches what the rep does not offer gets no "yes": the rep answers that one.
+ */
+function capabilityYes(questions: readonly string[], offer: ReplyContext['offer']): string {
+  for (const q of questions) {
+    if (!CAPABILITY_ASK.test(q)) continue;
+    const judged = judgeFit(fold(q), 'purchase', offer);
+    const m = /^asks about (.+), which you offer$/.exec(judged.reason);
+    if (judged.fit === 'fit' && m) return `Yes, ${safe(m[1], 80)} is part of what I do.`;
+  }
+  return '';
+}
+
 /** Most of their questions a reply quotes back: the rest are theirs to read in the thread, not a wall of quotes. */
 const MAX_QUESTIONS = 2;
 
@@ -219,6 +238,8 @@ interface Ctx {
   askPhrase: string;
   /** Their questions worth quoting back (see `coreQuestions`); empty when they asked none. */
   questions: string[];
+  /** "Yes, … is part of what I do." when they asked whether the rep does something the offer profile lists. */
+  capability: string;
   note: string;
   resources: Resource[];
   person: Resource | null;
@@ -292,6 +313,7 @@ function buildCtx(ctx: ReplyContext): Ctx {
   const personTopic = triage.intent === 'job' ? 'recruiting hiring sales roles' : concept?.query ?? '';
   const person = wantsPerson ? matchPerson(ctx.resources, personTopic, exclude, ctx.contactTags) : null;
 
+  const questions = coreQuestions(body);
   return {
     triage,
     name: greetingName(ctx),
@@ -300,7 +322,8 @@ function buildCtx(ctx: ReplyContext): Ctx {
     topic: concept?.topic ?? 'your question',
     askedFor,
     askPhrase,
-    questions: coreQuestions(body),
+    questions,
+    capability: triage.fit === 'fit' ? capabilityYes(questions, ctx.offer) : '',
     note: relevantNote(ctx.notes, concept, new Set(contentStems(folded))),
     resources,
     person,
@@ -409,6 +432,7 @@ function fitHelp(c: Ctx): Draft[] {
       parts: [
         `Thanks for getting in touch${about(c)}.`,
         opt(quoteBlock(c)),
+        c.capability,
         whatIDo,
         priceLine,
         tipLine(c, purchase ? 'Something that helps whatever you decide:' : 'One thing that often helps:'),
@@ -439,6 +463,7 @@ function fitHelp(c: Ctx): Draft[] {
       parts: [
         `Thanks for reaching out${atCompany(c)}.`,
         opt(quoteBlock(c)),
+        c.capability,
         tipLine(c, 'A first thought:'),
         r1 && !r2 ? `This may help in the meantime:\n${list([r1])}` : r2 ? `This may help in the meantime:\n${list([r2])}` : '',
         'What would a good outcome look like for you a few months from now?',

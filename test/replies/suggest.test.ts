@@ -172,6 +172,10 @@ describe('fit, purchase or advice: help first, one question', () => {
     const [help] = suggestReplies({ inquiry, triage, contact: contactOf(inquiry.from), offer, resources });
     expect(help!.text).toContain('You asked:\n> Would you pilot with two or three clinics first, or go all at once?\n> How did you get front-desk staff to actually log calls instead of using sticky notes?\n');
     expect((ownLines(help!.text).match(/\?/g) ?? []).length).toBe(1);
+    // Asked whether the rep does something the offer profile lists: the reply says yes before anything else.
+    const training = corpus.find((x) => x.id === 'purchase-sales-training')!;
+    const [yes] = suggestFor(training);
+    expect(yes!.text).toMatch(/You asked:\n> Do you run sales training workshops\?\n(> [^\n]+\n)?\nYes, sales team training is part of what I do\.\n/);
     const hub = corpus.find((x) => x.id === 'purchase-hubspot-quote')!;
     expect(suggestFor(hub).some((s) => /about your CRM/.test(s.text))).toBe(true);
   });
@@ -418,6 +422,15 @@ describe('a direct question with no named ask', () => {
       // Their question, then the rep's answer right under it, before anything else is offered.
       expect(s.text).toContain(`> Does that time work for you and your team?\n\n${ANSWER_PLACEHOLDER}\n`);
     }
+  });
+
+  it.each([
+    ['a question about something the rep does not offer', 'Do you also do web design for the new site?'],
+    ['a question that is not about what the rep does', 'Do you think five pipeline stages are enough for us?'],
+  ])('says no "yes" to %s', (_label, question) => {
+    const inquiry = { subject: 'CRM rollout', body: `Hi Alex,\n\nWe are moving our sales team onto HubSpot next month. ${question}\n\nMarcus`, from: 'Marcus Chen <marcus@chen.example>' };
+    const triage = triageInquiry(inquiry, offer);
+    for (const s of suggestReplies({ inquiry, triage, contact: contactOf(inquiry.from), offer, resources })) expect(s.text).not.toMatch(/^Yes, /m);
   });
 
   it('quotes each of several questions with room for its own answer, at most two, each once', () => {
