@@ -20,6 +20,11 @@ export interface Concept {
   tip: string;
   /** One open discovery question for a fitting inquiry about this topic. */
   discovery: string;
+  /**
+   * When their text already answers `discovery` (matched on the folded text), the question to ask instead: asking
+   * someone who wrote "we're on HubSpot" what they use today reads as not having read their message.
+   */
+  answered?: { re: RegExp; discovery: string };
 }
 
 /** The lexicon, most specific first (earlier concepts win ties when an inquiry mentions several). */
@@ -140,6 +145,11 @@ export const CONCEPTS: readonly Concept[] = [
     re: /\bmigrat\w*\b|\bdata (clean-?up|cleanup|quality|cleansing)\b|\bduplicates?\b|\bdedup\w*\b|\bdubletten\b|\bduplicados\b|\bdoublons\b|\bimport\w*\b.{0,40}\b(contacts|records|data|kontakte|datos|contactos)\b|\b(contacts|kontakte|contactos)\b.{0,30}\bimport\w*\b|\bdatenmigration\b|\bmigracion\b|\b\d+k? records\b/,
     tip: 'Map your fields and agree on what counts as a duplicate before the first import; a test import of a few hundred records catches most surprises.',
     discovery: 'Roughly how many records are you moving, and from which system?',
+    answered: {
+      // A count of records and the system they come from, both already given ("40k contacts from Zoho").
+      re: /(?=[\s\S]*\b\d[\d,.]*\s*k?\s*(records|contacts|accounts|deals|rows|kontakte|contactos|datos)\b)(?=[\s\S]*\b(hubspot|salesforce|pipedrive|zoho|dynamics|freshsales|excel|spreadsheets?|google sheets?|airtable|sellsy|monday)\b)/,
+      discovery: 'Which part of the move worries you most?',
+    },
   },
   {
     id: 'forecasting',
@@ -158,6 +168,11 @@ export const CONCEPTS: readonly Concept[] = [
     re: /\bcrms?\b|\bhubspot\b|\bsalesforce\b|\bpipedrive\b|\bzoho\b|\bdynamics 365\b|\bfreshsales\b|\bclose\.com\b|\bcrm-\w+\b/,
     tip: 'The tool matters less than agreeing on a few deal stages and on who updates what; the right CRM is the one your reps will actually open every day.',
     discovery: 'What do you use today to keep track of deals, and what bothers you most about it?',
+    answered: {
+      // They named the tool, or said they use none ("spreadsheets", "sticky notes").
+      re: /\b(hubspot|salesforce|pipedrive|zoho|dynamics|freshsales|close\.com|sellsy|monday\.com|excel|spreadsheets?|google sheets?|airtable|sticky notes|tabellen?|hojas? de calculo|tableurs?)\b/,
+      discovery: 'What bothers you most about how deals are tracked today?',
+    },
   },
   {
     id: 'sales_process',

@@ -345,6 +345,9 @@ const quoteBlock = (c: Ctx) => (c.questions.length ? `You asked:\n${c.questions.
 const answerBlocks = (c: Ctx): string[] =>
   c.questions.flatMap((q, i) => [i === 0 ? `You asked:\n> ${q}` : `> ${q}`, ANSWER_PLACEHOLDER]);
 const noteLine = (c: Ctx) => (c.note ? `I also have this from our earlier conversation: ${lcFirst(c.note)}.` : '');
+/** The topic's discovery question, or its follow-up when their message already answers it (see `Concept.answered`). */
+const discoveryOf = (c: Ctx): string =>
+  !c.concept ? '' : c.concept.answered && c.concept.answered.re.test(c.subjectAndBody) ? c.concept.answered.discovery : c.concept.discovery;
 const tipLine = (c: Ctx, lead = 'One thing that tends to help:') => (c.concept ? `${lead} ${lcFirst(c.concept.tip)}` : '');
 const list = (rs: Resource[]) => rs.map(resourceBlock).join('\n');
 const ids = (rs: (Resource | null)[]) => rs.filter((r): r is Resource => !!r).map((r) => r.id);
@@ -417,7 +420,7 @@ const PRICE_ASK = /\b(price|pricing|cost|costs|quote|rates|fees|charge|budget|in
 
 function fitHelp(c: Ctx): Draft[] {
   const purchase = c.triage.intent === 'purchase';
-  const question = c.concept?.discovery ?? 'What made this a priority for you?';
+  const question = discoveryOf(c) || 'What made this a priority for you?';
   const [r1, r2] = c.resources;
   // "Tell me more about what you do": with no topic to talk about, a plain summary of the offer is the answer.
   const whatIDo = purchase && !c.concept && c.offerSummary ? `In short, what I do: ${c.offerSummary}.` : '';
@@ -787,7 +790,7 @@ function intro(c: Ctx): Draft[] {
         thanks,
         `Nice to meet you.${c.concept ? ` I hear you are working on ${c.topic}.` : ''}`,
         r1 ? `Here is something that may be useful straight away:\n${list([r1])}` : tipLine(c, 'One thing that often helps:'),
-        c.concept ? c.concept.discovery : 'What are you working on at the moment, and where could an outside view help?',
+        discoveryOf(c) || 'What are you working on at the moment, and where could an outside view help?',
       ],
       resourceIds: ids([r1 ?? null]),
     },

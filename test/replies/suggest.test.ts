@@ -158,6 +158,22 @@ describe('fit, purchase or advice: help first, one question', () => {
     });
   }
 
+  it('does not ask what they already told', () => {
+    // "off spreadsheets and into HubSpot": what they use today is known.
+    const dana = suggestFor(corpus.find((x) => x.id === 'purchase-hubspot-quote')!).map((s) => s.text).join('\n');
+    expect(dana).not.toContain('What do you use today to keep track of deals');
+    expect(dana).toContain('What bothers you most about how deals are tracked today?');
+    // "moving from zoho, about 40k records": the size and the system are known.
+    const jay = suggestFor(corpus.find((x) => x.id === 'purchase-typo-migration')!).map((s) => s.text).join('\n');
+    expect(jay).not.toContain('how many records are you moving');
+    expect(jay).toContain('Which part of the move worries you most?');
+    // Nothing said about either: the topic's own question.
+    const other = { subject: 'CRM', body: 'Hi Alex,\n\nWe want a proper CRM for our sales team of eight this year. Could you help us choose one and set it up?\n\nPriya', from: 'Priya N <p@x.example>' };
+    const triage = triageInquiry(other, offer);
+    const texts = suggestReplies({ inquiry: other, triage, contact: contactOf(other.from), offer, resources }).map((s) => s.text).join('\n');
+    expect(texts).toContain('What do you use today to keep track of deals, and what bothers you most about it?');
+  });
+
   it('quotes or paraphrases what they asked', () => {
     const c = corpus.find((x) => x.id === 'advice-pipeline-stages')!;
     const [first] = suggestFor(c);
