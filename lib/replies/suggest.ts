@@ -719,21 +719,64 @@ function partnership(c: Ctx): Draft[] {
   ];
 }
 
+// Asks to have something sent again (a link, a recording, a template), in the languages the triage reads (folded).
+const RESEND = /\b(re-?send|send (?:it|them|that|me|us)(?: [^.?!]{0,40})? again|(?:link|invite|invitation) (?:has |is )?expired|renvoy\w*|reenvi\w*|(?:noch ?mal|nochmal|erneut|noch einmal) (?:zu)?schick\w*|schick\w* [^.?!]{0,40}(?:noch ?mal|nochmal|erneut|noch einmal))\b/;
+// When the trouble started, already said: "since yesterday", "seit dem Update", "this morning".
+const STARTED_AT = /\b(since|seit|depuis|desde)\b|\b(this morning|last night|an hour ago|\d+ (?:hours?|days?|minutes?) ago|heute (?:morgen|fruh)|ce matin|esta manana)\b/;
+// "How do I add a new rep…?": a how-to, answered, not investigated.
+const HOW_TO = /^(?:how (?:do|can|should|would) (?:i|we)|how to|where (?:do|can) (?:i|we)|is there a way to)\b/i;
+
+/**
+ * Support replies. A problem is acknowledged and investigated (a screenshot, and when it started unless they said);
+ * a how-to question is answered under its quote; a request to send something again gets it, not a troubleshooting
+ * questionnaire.
+ */
 function support(c: Ctx): Draft[] {
   const r1 = c.resources[0];
+  const details: Draft = {
+    id: 'support-details',
+    title: 'Acknowledge and ask for details',
+    why: 'Takes the problem seriously and asks for exactly what is needed to fix it.',
+    parts: [
+      'Sorry about the trouble, and thanks for flagging it.',
+      opt(quoteBlock(c)),
+      `To look into it properly, could you send me a screenshot of what you see${STARTED_AT.test(c.subjectAndBody) ? '' : ' and roughly when it started'}?`,
+      r1 ? `In case it helps while I look into it:\n${list([r1])}` : '',
+    ],
+    resourceIds: ids([r1 ?? null]),
+  };
+  if (RESEND.test(c.subjectAndBody)) {
+    return [
+      {
+        id: 'support-resend',
+        title: 'Send it again',
+        why: 'They asked for something to be sent again: send it, with no questions attached.',
+        parts: ['Of course, and sorry you had to ask.', 'Here it is again:', ANSWER_PLACEHOLDER, 'If it does not open for you, tell me and I will send it another way.'],
+        resourceIds: [],
+      },
+      {
+        id: 'support-resend-brief',
+        title: 'Send it again, briefly',
+        why: 'The shortest way to give them what they asked for.',
+        parts: ['Here you go:', ANSWER_PLACEHOLDER, 'Let me know if anything else is missing.'],
+        resourceIds: [],
+      },
+    ];
+  }
+  if (c.questions.some((q) => HOW_TO.test(q))) {
+    return [
+      {
+        id: 'support-answer',
+        title: 'Answer how to do it',
+        why: 'A how-to question: answer it step by step, right under their words.',
+        parts: ['Thanks for asking.', ...answerBlocks(c), 'If a step does not look the way it should on your screen, reply with what you see and I will help from there.'],
+        resourceIds: [],
+      },
+      details,
+    ];
+  }
   return [
-    {
-      id: 'support-details',
-      title: 'Acknowledge and ask for details',
-      why: 'Takes the problem seriously and asks for exactly what is needed to fix it.',
-      parts: [
-        'Sorry about the trouble, and thanks for flagging it.',
-        opt(quoteBlock(c)),
-        'To look into it properly, could you send me a screenshot of what you see and roughly when it started?',
-        r1 ? `In case it helps while I look into it:\n${list([r1])}` : '',
-      ],
-      resourceIds: ids([r1 ?? null]),
-    },
+    details,
     {
       id: 'support-guide',
       title: 'Something to check first',

@@ -488,6 +488,30 @@ describe('a direct question with no named ask', () => {
   });
 });
 
+describe('support: a fault investigated, a how-to answered, a resend sent', () => {
+  const texts = (id: string) => suggestFor(corpus.find((x) => x.id === id)!).map((s) => s.text);
+  it('asks when a fault started only when they did not say', () => {
+    expect(texts('support-training-portal').join('\n')).toContain('a screenshot of what you see and roughly when it started?');
+    // "Since yesterday the Gmail sync…"
+    const sync = texts('support-hubspot-sync').join('\n');
+    expect(sync).toContain('a screenshot of what you see?');
+    expect(sync).not.toContain('when it started');
+  });
+  it('answers a how-to question under its quote instead of asking for a screenshot first', () => {
+    const [first] = texts('h3-support-access');
+    expect(first).toContain(`You asked:\n> How do I add a new rep to the Pipedrive account you set up?\n\n${ANSWER_PLACEHOLDER}\n`);
+    expect(first).not.toContain('screenshot');
+  });
+  it.each(['h5-s2', 'h4-s2', 'h-support-fr-formation'])('sends it again when %s asks for it again, with no questionnaire', (id) => {
+    const all = texts(id);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    for (const t of all) {
+      expect(t).toContain(ANSWER_PLACEHOLDER);
+      expect(t).not.toMatch(/screenshot|when it started|anything changed recently/);
+    }
+  });
+});
+
 describe('every draft of the corpus reads as written by a person', () => {
   const drafts = corpus.flatMap((c) => suggestFor(c).map((s) => ({ id: `${c.id} ${s.id}`, text: s.text })));
   it('introduces each list of resources with a line of its own', () => {
