@@ -664,6 +664,9 @@ function job(c: Ctx): Draft[] {
   return drafts;
 }
 
+// "Could you give me two or three sentences I could quote?": the words asked for, not a promise of them later.
+const QUOTE_ASK = /\b(?:two or three|2-3|a few|a couple of|some) sentences\b|\b(?:give|send) (?:me|us) a (?:quote|comment)\b|\bquote you on\b/;
+
 function research(c: Ctx): Draft[] {
   const r1 = c.resources[0];
   return [
@@ -673,7 +676,12 @@ function research(c: Ctx): Draft[] {
       why: 'Gives a little expertise freely, in the form that costs you least (written answers).',
       parts: [
         `Happy to help with your work${c.concept ? ` on ${c.concept.label}` : ''}.`,
-        'If you send the questions by email, I will answer them in writing, which also makes them easier for you to quote accurately.',
+        // Questions already in their message are answered here; otherwise they are asked for, in writing.
+        ...(c.questions.length >= 2
+          ? answerBlocks(c)
+          : QUOTE_ASK.test(c.subjectAndBody)
+            ? ['Here are a few sentences you are welcome to quote:', ANSWER_PLACEHOLDER]
+            : ['If you send the questions by email, I will answer them in writing, which also makes them easier for you to quote accurately.']),
         r1 ? `This may be useful for your research too:\n${list([r1])}` : tipLine(c, 'One observation to start with:'),
       ],
       resourceIds: ids([r1 ?? null]),
@@ -683,7 +691,8 @@ function research(c: Ctx): Draft[] {
       title: 'Pointers instead of an interview',
       why: 'Helps even if you cannot give time: sources they can use right away.',
       parts: [
-        'Thanks for asking me. I cannot take on an interview at the moment, but I did not want to leave you without anything.',
+        // Not "an interview": most of these are surveys, questionnaires or a request for a quote.
+        'Thanks for asking me. I cannot take this on at the moment, but I did not want to leave you without anything.',
         r1 ? `These sources may help:\n${list(c.resources.slice(0, 2))}` : tipLine(c, 'One observation from my work that may help:') || 'One observation from my work: the teams that get the most from a CRM agree on a few definitions first (what counts as a qualified deal, who updates what) and choose the tool second.',
         'Good luck with it.',
       ],

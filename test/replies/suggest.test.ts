@@ -512,6 +512,26 @@ describe('support: a fault investigated, a how-to answered, a resend sent', () =
   });
 });
 
+describe('research: answers what they already asked, in writing', () => {
+  const first = (id: string) => suggestFor(corpus.find((x) => x.id === id)!)[0]!.text;
+  it('answers the questions a journalist already sent, under each', () => {
+    const t = first('research-journalist');
+    expect(t).toContain(`> What's the most common forecasting mistake you see?\n\n${ANSWER_PLACEHOLDER}\n\n> Does the CRM matter?\n\n${ANSWER_PLACEHOLDER}`);
+    expect(t).not.toContain('If you send the questions');
+  });
+  it('gives the sentences asked for, rather than asking for questions', () => {
+    expect(first('h5-r2')).toContain(`Here are a few sentences you are welcome to quote:\n\n${ANSWER_PLACEHOLDER}`);
+  });
+  it('asks for the questions in writing when none were sent', () => {
+    expect(first('research-thesis-survey')).toContain('If you send the questions by email');
+  });
+  it('never turns down an "interview" nobody asked for', () => {
+    for (const c of corpus.filter((x) => triageInquiry(x, offer).intent === 'research')) {
+      for (const s of suggestFor(c)) expect(s.text, c.id).not.toContain('take on an interview');
+    }
+  });
+});
+
 describe('every draft of the corpus reads as written by a person', () => {
   const drafts = corpus.flatMap((c) => suggestFor(c).map((s) => ({ id: `${c.id} ${s.id}`, text: s.text })));
   it('introduces each list of resources with a line of its own', () => {
