@@ -620,19 +620,28 @@ function vendor(c: Ctx): Draft[] {
   ];
 }
 
+// A CV or portfolio that came with the message (not one offered for later: "happy to send my CV").
+const SENT_CV = /\b(attached|enclosed|anbei|im anhang|piece jointe|ci-joint|est joint|adjunto|adjunta)\b/;
+// A freelancer or contractor offering their hands, not a job seeker: no job-board pointers, and "work", not "a role".
+const CONTRACTOR = /\b(freelanc\w*|contractor|subcontract\w*|contract work|day rate|freiberuf\w*|auto-?entrepreneur|independiente)\b/;
+
 function job(c: Ctx): Draft[] {
-  const r1 = c.resources[0];
+  const contractor = CONTRACTOR.test(c.subjectAndBody);
+  // Job-search pointers are for people looking for a job; a contractor has a practice already.
+  const r1 = contractor ? undefined : c.resources[0];
   const p = c.person;
   const drafts: Draft[] = [
     {
       id: 'job-honest',
-      title: 'Honest answer about openings',
-      why: 'Does not leave them hoping; edit it if you do have a role. Adds a pointer for their search.',
+      title: contractor ? 'Honest answer about work' : 'Honest answer about openings',
+      why: `Does not leave them hoping; edit it if you do have ${contractor ? 'work to share' : 'a role'}.${r1 ? ' Adds a pointer for their search.' : ''}`,
       parts: [
-        'Thank you for your message and for sending your background.',
-        'To be straight with you: I do not have an open role right now, and I would rather say so than keep you waiting.',
+        SENT_CV.test(c.subjectAndBody) ? 'Thank you for your message and for sending your background.' : 'Thank you for your message and for thinking of me.',
+        contractor
+          ? 'To be straight with you: I do not have work to pass on right now, and I would rather say so than keep you waiting.'
+          : 'To be straight with you: I do not have an open role right now, and I would rather say so than keep you waiting.',
         r1 ? `These may help your search:\n${list([r1])}` : '',
-        'Good luck with the search; I mean that.',
+        contractor ? 'Good luck with the next project; I mean that.' : 'Good luck with the search; I mean that.',
       ],
       resourceIds: ids([r1 ?? null]),
     },
@@ -701,6 +710,10 @@ function research(c: Ctx): Draft[] {
   ];
 }
 
+// "A lot of our B2B clients ask us about CRM", "clients whose CRM is a disaster", "muchos clientes nos piden ayuda con
+// su CRM": the overlap, already said.
+const CLIENT_NEEDS_SAID = /\b(clients?|customers?|clientes?|kunden)\b[^.?!]{0,60}\b(ask\w*|need\w*|struggl\w*|want\w*|piden|demandent|fragen|brauchen|would benefit|whose)\b/;
+
 function partnership(c: Ctx): Draft[] {
   const r1 = c.resources[0];
   return [
@@ -710,7 +723,10 @@ function partnership(c: Ctx): Draft[] {
       why: 'Neither yes nor no yet: understands the overlap before committing to anything.',
       parts: [
         'Thanks for the idea, and for thinking of me.',
-        'Before saying yes or no, I would like to understand the overlap: who are your typical clients, and what do they ask you for that you do not do yourselves?',
+        // Most proposals already say what their clients keep asking for: then the question is how it would work.
+        CLIENT_NEEDS_SAID.test(c.subjectAndBody)
+          ? 'Before saying yes or no, I would like to understand how it would work in practice: what would a good first client to pass between us look like?'
+          : 'Before saying yes or no, I would like to understand the overlap: who are your typical clients, and what do they ask you for that you do not do yourselves?',
         r1 ? `For context, this is how I usually think about these arrangements:\n${list([r1])}` : '',
       ],
       resourceIds: ids([r1 ?? null]),

@@ -532,6 +532,32 @@ describe('research: answers what they already asked, in writing', () => {
   });
 });
 
+describe('job: thanks for what they sent, and no job boards for a contractor', () => {
+  const first = (id: string) => suggestFor(corpus.find((x) => x.id === id)!)[0]!;
+  it('thanks for the background only when it came with the message', () => {
+    expect(first('job-junior-consultant').text).toContain('for sending your background'); // "My CV is attached."
+    expect(first('h2-job-sdr-intern').text).not.toContain('for sending your background'); // "Happy to send my CV."
+    expect(first('h2-job-sdr-intern').text).toContain('for thinking of me');
+  });
+  it.each(['job-freelance-admin', 'h3-job-contract'])('%s, a contractor, hears about work, with no job-search pointers', (id) => {
+    const d = first(id);
+    expect(d.text).toContain('I do not have work to pass on right now');
+    expect(d.text).not.toMatch(/open role|your search|job board/i);
+    expect(d.resourceIds).toEqual([]);
+  });
+});
+
+describe('partnership: does not ask what the proposal already says', () => {
+  const all = (id: string) => suggestFor(corpus.find((x) => x.id === id)!).map((s) => s.text).join('\n');
+  it.each(['partner-web-studio', 'h2-partner-es', 'h-partner-agency', 'h5-pa1'])('%s said what its clients need: asks how it would work', (id) => {
+    expect(all(id)).not.toContain('who are your typical clients');
+    expect(all(id)).toContain('what would a good first client to pass between us look like?');
+  });
+  it('asks about their clients when the proposal does not say', () => {
+    expect(all('h3-partner-tool')).toContain('who are your typical clients');
+  });
+});
+
 describe('every draft of the corpus reads as written by a person', () => {
   const drafts = corpus.flatMap((c) => suggestFor(c).map((s) => ({ id: `${c.id} ${s.id}`, text: s.text })));
   it('introduces each list of resources with a line of its own', () => {
