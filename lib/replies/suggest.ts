@@ -89,7 +89,8 @@ function linkOf(r: Resource): string {
 function resourceBlock(r: Resource): string {
   const title = safe(r.title, 200) || 'A resource';
   const url = linkOf(r);
-  const line = oneLine(r.summary);
+  // The summary's first sentence whole where it can be: cut at 160 characters, a typical one ended mid-clause.
+  const line = oneLine(r.summary, 260);
   return [`- ${title}${url ? `: ${url}` : ''}`, line ? `  ${line}` : ''].filter(Boolean).join('\n');
 }
 

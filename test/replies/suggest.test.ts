@@ -576,6 +576,11 @@ describe('every draft of the corpus reads as written by a person', () => {
       expect(opens.some((t, i) => t && opens[i + 1]), d.id).toBe(false);
     }
   });
+  it('gives a resource's one-sentence summary whole', () => {
+    const withCalculator = drafts.filter((d) => d.text.includes('CRM cost calculator (three-year view)'));
+    expect(withCalculator.length).toBeGreaterThan(0);
+    for (const d of withCalculator) expect(d.text, d.id).toContain('so the cheapest plan on paper can be compared with the real cost.');
+  });
   it('promises someone better placed only when it names them', () => {
     for (const d of drafts.filter((x) => x.text.includes('someone better placed'))) {
       expect(d.text, d.id).toMatch(/introduce you/i);
