@@ -576,7 +576,7 @@ describe('every draft of the corpus reads as written by a person', () => {
       expect(opens.some((t, i) => t && opens[i + 1]), d.id).toBe(false);
     }
   });
-  it('gives a resource's one-sentence summary whole', () => {
+  it('gives a resource’s one-sentence summary whole', () => {
     const withCalculator = drafts.filter((d) => d.text.includes('CRM cost calculator (three-year view)'));
     expect(withCalculator.length).toBeGreaterThan(0);
     for (const d of withCalculator) expect(d.text, d.id).toContain('so the cheapest plan on paper can be compared with the real cost.');
