@@ -461,16 +461,20 @@ function fitHelp(c: Ctx): Draft[] {
       resourceIds: ids([r1 ?? null, r2 ?? null]),
     },
     {
-      id: 'outcome-question',
-      title: 'Listen first: what good looks like',
-      why: 'Shows you care about their outcome, not the sale: one question about what success means to them.',
+      // Someone asking for advice is helped by a question about what they tried; asking what a good outcome would be
+      // reads as qualifying a buyer.
+      id: purchase ? 'outcome-question' : 'tried-question',
+      title: purchase ? 'Listen first: what good looks like' : 'Listen first: what they have tried',
+      why: purchase
+        ? 'Shows you care about their outcome, not the sale: one question about what success means to them.'
+        : 'Advice lands better when it builds on what they have already tried: one question about that.',
       parts: [
         `Thanks for reaching out${atCompany(c)}.`,
         opt(quoteBlock(c)),
         c.capability,
         tipLine(c, 'A first thought:'),
         r1 && !r2 ? `This may help in the meantime:\n${list([r1])}` : r2 ? `This may help in the meantime:\n${list([r2])}` : '',
-        'What would a good outcome look like for you a few months from now?',
+        purchase ? 'What would a good outcome look like for you a few months from now?' : 'What have you tried so far, and how did it go?',
       ],
       resourceIds: ids([r2 ?? r1 ?? null]),
     },

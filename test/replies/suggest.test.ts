@@ -158,6 +158,14 @@ describe('fit, purchase or advice: help first, one question', () => {
     });
   }
 
+  it('asks an advice seeker what they tried, a buyer what a good outcome would be', () => {
+    const advice = suggestFor(corpus.find((x) => x.id === 'advice-pipeline-stages')!);
+    expect(advice.map((s) => s.id)).toContain('tried-question');
+    expect(advice.map((s) => s.text).join('\n')).not.toContain('What would a good outcome look like');
+    const buyer = suggestFor(corpus.find((x) => x.id === 'purchase-sales-training')!);
+    expect(buyer.map((s) => s.id)).toContain('outcome-question');
+  });
+
   it('does not ask what they already told', () => {
     // "off spreadsheets and into HubSpot": what they use today is known.
     const dana = suggestFor(corpus.find((x) => x.id === 'purchase-hubspot-quote')!).map((s) => s.text).join('\n');
