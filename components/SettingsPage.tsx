@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { focusSoon, useAnnounce } from './a11y';
+import { focusSoon, useAnnounce, useRemoveButtons } from './a11y';
 import { saveSettings } from '@/lib/db/contacts';
 import { SettingsSchema, type Settings } from '@/lib/db/models';
 import { getDb } from '@/lib/db/schema';
@@ -113,30 +113,6 @@ export function SettingsPage() {
       </Anchor>
     </main>
   );
-}
-
-/**
- * The × buttons of a list of values, and where focus goes when one is pressed: the × that took its place (the next
- * one), else the one before, else `fallback`. Without this the removed button takes the focus with it, to the page.
- * `done` says what happened, for the live region.
- */
-function useRemoveButtons(fallback: () => HTMLElement | null | undefined, done: (value: string) => string) {
-  const announce = useAnnounce();
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const ref = (value: string) => (el: HTMLButtonElement | null) => {
-    if (el) buttons.current.set(value, el);
-    else buttons.current.delete(value);
-  };
-  const remove = async (values: readonly string[], value: string, save: (rest: string[]) => Promise<unknown>) => {
-    const i = values.indexOf(value);
-    const next = values[i + 1] ?? values[i - 1];
-    // Taken before the write: by the time it is done the rep may be typing in another field.
-    const from = document.activeElement;
-    await save(values.filter((x) => x !== value));
-    announce(done(value));
-    focusSoon(() => (next === undefined ? undefined : buttons.current.get(next)) ?? fallback(), from);
-  };
-  return { ref, remove };
 }
 
 /** What is read where, what is kept and where, what never leaves, and why each permission is asked for. */

@@ -96,3 +96,35 @@ export function cancelOnEscape(cancel: () => void) {
     cancel();
   };
 }
+
+/** Elements of a list by key, kept by ref callbacks: `ref(key)` on each, `get(key)` to move focus to one later. */
+export function useElementMap<K, E extends HTMLElement = HTMLButtonElement>() {
+  const els = useRef(new Map<K, E>());
+  return {
+    ref: (key: K) => (el: E | null) => {
+      if (el) els.current.set(key, el);
+      else els.current.delete(key);
+    },
+    get: (key: K): E | undefined => els.current.get(key),
+  };
+}
+
+/**
+ * The × buttons of a list of values, and where focus goes when one is pressed: the × that took its place (the next
+ * one), else the one before, else `fallback`. Without this the removed button takes the focus with it, to the page.
+ * `done` says what happened, for the live region.
+ */
+export function useRemoveButtons(fallback: () => HTMLElement | null | undefined, done: (value: string) => string) {
+  const announce = useAnnounce();
+  const buttons = useElementMap<string>();
+  const remove = async (values: readonly string[], value: string, save: (rest: string[]) => Promise<unknown>) => {
+    const i = values.indexOf(value);
+    const next = values[i + 1] ?? values[i - 1];
+    // Taken before the write: by the time it is done the rep may be typing in another field.
+    const from = document.activeElement;
+    await save(values.filter((x) => x !== value));
+    announce(done(value));
+    focusSoon(() => (next === undefined ? undefined : buttons.get(next)) ?? fallback(), from);
+  };
+  return { ref: buttons.ref, remove };
+}

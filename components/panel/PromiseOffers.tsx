@@ -3,7 +3,7 @@ import { addCommitment } from '@/lib/db/commitments';
 import { getDb } from '@/lib/db/schema';
 import { fullDate } from '@/lib/panel/format';
 import type { Commitment, ExtractedPromise } from '@/lib/playbook/types';
-import { focusSoon, useAnnounce } from '../a11y';
+import { focusSoon, useAnnounce, useElementMap } from '../a11y';
 import { ErrorText, sectionHeadingOf } from './ui';
 
 /**
@@ -16,7 +16,7 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
   const [error, setError] = useState<unknown>(null);
   const list = useRef<HTMLUListElement>(null);
   // Each open offer's first button, by offer index, for moving focus along the list when one is handled.
-  const firsts = useRef(new Map<number, HTMLButtonElement>());
+  const firsts = useElementMap<number>();
   const announce = useAnnounce();
   const open = promises.map((p, i) => ({ p, i })).filter(({ i }) => !handled.has(i));
   if (open.length === 0) return null;
@@ -24,7 +24,7 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
     // The offer's buttons go with it: focus moves to the next offer, else the previous one, else (the last one
     // handled, and the card gone) to the heading of the section the card was in. Read before the row goes.
     const at = open.findIndex((o) => o.i === i);
-    const neighbour = [open[at + 1], open[at - 1]].map((o) => (o ? firsts.current.get(o.i) : undefined)).find(Boolean);
+    const neighbour = [open[at + 1], open[at - 1]].map((o) => (o ? firsts.get(o.i) : undefined)).find(Boolean);
     const heading = sectionHeadingOf(list.current);
     const next = new Set(handled).add(i);
     setHandled(next);
@@ -64,10 +64,7 @@ export function PromiseOffers({ contactId, promises, source, onDone }: { contact
             <span className="row">
               {/* aria-disabled while adding, not disabled: a disabled button drops its focus to <body>. */}
               <button
-                ref={(el) => {
-                  if (el) firsts.current.set(i, el);
-                  else firsts.current.delete(i);
-                }}
+                ref={firsts.ref(i)}
                 type="button"
                 className="btn btn-small btn-primary"
                 aria-disabled={busy === i || undefined}

@@ -45,7 +45,8 @@ const REDRAW_WAIT_MS = 1000;
  * redraws one; 'thread-changed': another), or null when it is.
  */
 async function notTarget(doc: Document, ctx: ComposeContext, target: ReplyTarget): Promise<InsertResult | null> {
-  const now = readGmailThread(doc) ?? (await waitFor(ctx, () => readGmailThread(doc), REDRAW_WAIT_MS));
+  // The first probe runs at once: a page that shows the thread is read once, with no wait.
+  const now = await waitFor(ctx, () => readGmailThread(doc), REDRAW_WAIT_MS);
   if (!now) return { ok: false, reason: 'no-thread' };
   return isReplyTarget(target, now) ? null : { ok: false, reason: 'thread-changed' };
 }

@@ -1,6 +1,7 @@
 /** Small, locale-aware formatting helpers for the panel. Time is passed in, never read here. */
 
 import { QUOTA_MESSAGE, isQuotaError } from '../backup/quota';
+import { cleanText } from '../text';
 
 const MINUTE = 60_000;
 
@@ -86,8 +87,7 @@ const SUBJECT_IN_MESSAGE = 60;
 export function replyUseOutcome(answer: { ok: boolean; reason?: string } | undefined, subject: string): { message: string; copy: boolean } {
   if (answer?.ok) return { message: "In Gmail's reply box. Read it over, then press Send yourself.", copy: false };
   if (answer?.reason === 'thread-changed' || answer?.reason === 'no-thread') {
-    const s = subject.trim();
-    const shown = s.length > SUBJECT_IN_MESSAGE ? `${s.slice(0, SUBJECT_IN_MESSAGE - 1).trimEnd()}…` : s;
+    const shown = cleanText(subject, SUBJECT_IN_MESSAGE);
     const thread = shown ? `the thread “${shown}”` : 'the thread it was written for';
     const message =
       answer.reason === 'thread-changed'

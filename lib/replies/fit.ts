@@ -102,6 +102,10 @@ export interface FitJudgement {
   /** The main topic the inquiry is about, when one was recognised (drives resource search and reply wording). */
   concept: Concept | null;
   signals: string[];
+  /** When fit: the offer that matched, in the rep's words ("sales team training"). */
+  offer?: string;
+  /** When fit: something it also asks for that the rep does not offer. */
+  alsoExcluded?: string;
 }
 
 // Intents whose sender is not asking to be served by the rep's offer: fit does not apply.
@@ -135,6 +139,8 @@ export function judgeFit(folded: string, intent: Intent, profile: OfferProfile |
       reason: `asks about ${yes.item.display}, which you offer${also}`,
       concept: yes.concept ?? concept,
       signals: [`matches your offer "${yes.item.display}"`],
+      offer: yes.item.display,
+      ...(no ? { alsoExcluded: no.item.display } : {}),
     };
   }
   if (no) {

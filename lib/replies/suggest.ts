@@ -135,8 +135,7 @@ function capabilityYes(questions: readonly string[], offer: ReplyContext['offer'
   for (const q of questions) {
     if (!CAPABILITY_ASK.test(q)) continue;
     const judged = judgeFit(fold(q), 'purchase', offer);
-    const m = /^asks about (.+), which you offer$/.exec(judged.reason);
-    if (judged.fit === 'fit' && m) return `Yes, ${safe(m[1], 80)} is part of what I do.`;
+    if (judged.fit === 'fit' && judged.offer && !judged.alsoExcluded) return `Yes, ${safe(judged.offer, 80)} is part of what I do.`;
   }
   return '';
 }
